@@ -1,0 +1,48 @@
+// swift-tools-version: 6.0
+import PackageDescription
+
+let package = Package(
+  name: "Folio",
+  platforms: [.macOS(.v13)],
+  products: [
+    .executable(name: "folio", targets: ["folio"])
+  ],
+  dependencies: [
+    .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
+    .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),
+  ],
+  targets: [
+    // Models, text cleaning, display width, importers and exporters. No I/O beyond files.
+    .target(
+      name: "FolioCore",
+      exclude: ["Resources/daily-papers-sample.txt"]
+    ),
+    // The SQLite library: schema, migrations, merging imports, per-paper state.
+    .target(
+      name: "FolioStore",
+      dependencies: [
+        "FolioCore",
+        .product(name: "GRDB", package: "GRDB.swift"),
+      ]
+    ),
+    // The `folio` command line.
+    .executableTarget(
+      name: "folio",
+      dependencies: [
+        "FolioCore",
+        "FolioStore",
+        .product(name: "ArgumentParser", package: "swift-argument-parser"),
+      ]
+    ),
+    .testTarget(name: "FolioCoreTests", dependencies: ["FolioCore"]),
+    .testTarget(name: "FolioStoreTests", dependencies: ["FolioCore", "FolioStore"]),
+    .testTarget(
+      name: "FolioCLITests",
+      dependencies: [
+        "FolioCore",
+        "FolioStore",
+        .product(name: "GRDB", package: "GRDB.swift"),
+      ]
+    ),
+  ]
+)

@@ -1,0 +1,78 @@
+/// A research paper as Folio stores it: bibliographic data only, no per-user state.
+public struct Paper: Hashable, Sendable {
+  /// The stable id: the canonical arXiv id, or a hash of the normalised title
+  /// (see ``PaperIdentity``).
+  public var id: String
+  /// The canonical arXiv id, when known.
+  public var arxivID: String?
+  public var title: String
+  public var abstract: String
+  /// Author names in byline order.
+  public var authors: [String]
+  /// The date of the first version, when the source gives it.
+  public var published: Day?
+  /// The day the paper appeared in a daily listing.
+  public var day: Day
+  /// Where the record came from: `sample`, `text`, `hf`, `arxiv`, ...
+  public var source: String
+  public var links: PaperLinks
+  /// Community upvotes (Hugging Face), when known.
+  public var upvotes: Int?
+  /// arXiv categories, the primary one first.
+  public var categories: [String]
+
+  /// A paper with exactly these fields; no cleaning, no derivation.
+  public init(
+    id: String, arxivID: String?, title: String, abstract: String, authors: [String],
+    published: Day?, day: Day, source: String, links: PaperLinks, upvotes: Int?,
+    categories: [String]
+  ) {
+    self.id = id
+    self.arxivID = arxivID
+    self.title = title
+    self.abstract = abstract
+    self.authors = authors
+    self.published = published
+    self.day = day
+    self.source = source
+    self.links = links
+    self.upvotes = upvotes
+    self.categories = categories
+  }
+
+  /// A paper built from untrusted source fields: text is cleaned (see ``TextCleaner``), the
+  /// arXiv id canonicalised, the stable id derived, and links the abstract mentions extracted.
+  ///
+  /// Returns nil when the title is empty after cleaning.
+  public static func fromSource(
+    title: String, abstract: String, authors: [String] = [], arxivID: String? = nil,
+    published: Day? = nil, day: Day, source: String, links: PaperLinks = PaperLinks(),
+    upvotes: Int? = nil, categories: [String] = []
+  ) -> Paper? {
+    let cleanTitle = TextCleaner.clean(title)
+    guard !cleanTitle.isEmpty else { return nil }
+    let cleanAbstract = TextCleaner.clean(abstract)
+    let canonicalID = arxivID.flatMap { ArxivID.normalize($0) }
+    var allLinks = links
+    if let canonicalID {
+      allLinks = PaperLinks(arxivID: canonicalID).merged(with: links)
+    }
+    let mentioned = LinkExtractor.links(in: cleanAbstract)
+    allLinks = mentioned.merged(with: allLinks)
+    return Paper(
+      id: PaperIdentity.stableID(arxivID: canonicalID, title: cleanTitle),
+      arxivID: canonicalID,
+      title: cleanTitle,
+      abstract: cleanAbstract,
+      authors: authors.map(TextCleaner.clean).filter { !$0.isEmpty },
+      published: published,
+      day: day,
+      source: source,
+      links: allLinks,
+      upvotes: upvotes,
+      categories: categories.map(TextCleaner.clean).filter { !$0.isEmpty })
+  }
+
+  /// The title reduced for identity comparison (see ``PaperIdentity/titleKey(_:)``).
+  public var titleKey: String { PaperIdentity.titleKey(title) }
+}

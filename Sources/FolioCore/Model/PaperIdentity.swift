@@ -1,0 +1,43 @@
+/// How a paper's stable id is derived.
+///
+/// The arXiv id when known; otherwise a short hash of the normalised title, so that a re-import
+/// of the same listing finds the same papers whatever their order in the file.
+public enum PaperIdentity {
+  /// The stable id for a paper with `arxivID` (canonical, see ``ArxivID``) and `title`.
+  public static func stableID(arxivID: String?, title: String) -> String {
+    arxivID ?? titleHash(titleKey(title))
+  }
+
+  /// The title reduced for comparison: case-folded, punctuation and symbols removed, whitespace
+  /// collapsed. `"Re-Identification:  A Survey"` and `"reidentification a survey"` are equal.
+  public static func titleKey(_ title: String) -> String {
+    var key = String.UnicodeScalarView()
+    var pendingSpace = false
+    for scalar in title.lowercased().unicodeScalars {
+      let properties = scalar.properties
+      if properties.isWhitespace {
+        pendingSpace = !key.isEmpty
+      } else if properties.isAlphabetic || properties.numericType != nil
+        || properties.generalCategory == .nonspacingMark
+      {
+        if pendingSpace { key.append(" ") }
+        pendingSpace = false
+        key.append(scalar)
+      }
+    }
+    return String(key)
+  }
+
+  /// Twelve lower-case hex digits of the FNV-1a 64-bit hash of `key`'s UTF-8.
+  ///
+  /// An arXiv id always contains `.` or `/`, so a hash id can never be mistaken for one.
+  public static func titleHash(_ key: String) -> String {
+    var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+    for byte in key.utf8 {
+      hash ^= UInt64(byte)
+      hash = hash &* 0x0000_0100_0000_01b3
+    }
+    let hex = String(hash >> 16, radix: 16)
+    return String(repeating: "0", count: 12 - hex.count) + hex
+  }
+}

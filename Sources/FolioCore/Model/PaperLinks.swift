@@ -1,0 +1,41 @@
+/// The links a paper has: its arXiv pages, code and project page. Any of them may be missing.
+public struct PaperLinks: Hashable, Sendable, Codable {
+  /// The arXiv abstract page.
+  public var abs: String?
+  /// The PDF.
+  public var pdf: String?
+  /// A GitHub repository.
+  public var github: String?
+  /// A project page or other homepage.
+  public var project: String?
+
+  public init(abs: String? = nil, pdf: String? = nil, github: String? = nil, project: String? = nil) {
+    self.abs = abs
+    self.pdf = pdf
+    self.github = github
+    self.project = project
+  }
+
+  /// The arXiv links for a canonical arXiv id.
+  public init(arxivID: String) {
+    self.init(abs: "https://arxiv.org/abs/\(arxivID)", pdf: "https://arxiv.org/pdf/\(arxivID)")
+  }
+
+  /// The link to open for the paper: abstract page, else project page, else code, else PDF.
+  public var main: String? { abs ?? project ?? github ?? pdf }
+
+  /// The links in display order with their names.
+  public var labelled: [(label: String, url: String)] {
+    [("abs", abs), ("pdf", pdf), ("code", github), ("project", project)]
+      .compactMap { label, url in url.map { (label, $0) } }
+  }
+
+  public var isEmpty: Bool { abs == nil && pdf == nil && github == nil && project == nil }
+
+  /// These links with every link `newer` has put in their place.
+  public func merged(with newer: PaperLinks) -> PaperLinks {
+    PaperLinks(
+      abs: newer.abs ?? abs, pdf: newer.pdf ?? pdf, github: newer.github ?? github,
+      project: newer.project ?? project)
+  }
+}

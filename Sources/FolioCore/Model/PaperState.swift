@@ -1,0 +1,33 @@
+import Foundation
+
+/// What the user has done with a paper: read it, starred it, written a note.
+public struct PaperState: Hashable, Sendable {
+  /// When the paper was marked read; nil while unread.
+  public var readAt: Date?
+  /// When the paper was starred; nil while not starred.
+  public var starredAt: Date?
+  /// The user's note; nil when there is none.
+  public var note: String?
+
+  public init(readAt: Date? = nil, starredAt: Date? = nil, note: String? = nil) {
+    self.readAt = readAt
+    self.starredAt = starredAt
+    self.note = note
+  }
+
+  public var isRead: Bool { readAt != nil }
+  public var isStarred: Bool { starredAt != nil }
+}
+
+/// A paper together with the user's state for it.
+public struct LibraryPaper: Hashable, Sendable, Identifiable {
+  public var paper: Paper
+  public var state: PaperState
+
+  public init(paper: Paper, state: PaperState = PaperState()) {
+    self.paper = paper
+    self.state = state
+  }
+
+  public var id: String { paper.id }
+}

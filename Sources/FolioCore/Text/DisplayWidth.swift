@@ -1,0 +1,68 @@
+/// Terminal cell widths of text, as the terminal will draw it.
+///
+/// ncurses and tmux advance the cursor by glibc's `wcwidth` of each code point, so widths here
+/// are measured per Unicode scalar from a table generated from that function
+/// (`scripts/gen-width-table.py`), not per grapheme cluster: `漢字` is 4 cells, a combining
+/// accent is 0, and an emoji ZWJ sequence is the sum of its parts. Control characters count 0;
+/// they never reach the screen (see ``TerminalText``).
+public enum DisplayWidth {
+  /// The number of cells `scalar` occupies: 0, 1 or 2.
+  @inlinable
+  public static func of(_ scalar: Unicode.Scalar) -> Int {
+    let value = scalar.value
+    if value >= 0x20 && value < 0x7F { return 1 }
+    if value < 0xA0 { return 0 }  // C0, DEL, C1: never drawn
+    return tableWidth(value)
+  }
+
+  /// The number of cells `text` occupies when drawn on one line.
+  public static func of<S: StringProtocol>(_ text: S) -> Int {
+    var total = 0
+    for scalar in text.unicodeScalars { total += of(scalar) }
+    return total
+  }
+
+  /// `text` cut to at most `width` cells, ending in `ellipsis` when something was cut.
+  ///
+  /// Cuts happen between code points; a combining mark stays with its base character.
+  /// A `width` of zero or less gives the empty string.
+  public static func truncate(_ text: String, to width: Int, ellipsis: String = "…") -> String {
+    guard width > 0 else { return "" }
+    if of(text) <= width { return text }
+    let budget = width - of(ellipsis)
+    guard budget >= 0 else { return "" }
+    var used = 0
+    var result = String.UnicodeScalarView()
+    for scalar in text.unicodeScalars {
+      let w = of(scalar)
+      if used + w > budget { break }
+      used += w
+      result.append(scalar)
+    }
+    return String(result) + ellipsis
+  }
+
+  @usableFromInline
+  static func tableWidth(_ value: UInt32) -> Int {
+    if contains(doubleWidthRanges, value) { return 2 }
+    if contains(zeroWidthRanges, value) { return 0 }
+    return 1
+  }
+
+  private static func contains(_ ranges: [ClosedRange<UInt32>], _ value: UInt32) -> Bool {
+    var low = 0
+    var high = ranges.count - 1
+    while low <= high {
+      let mid = (low + high) / 2
+      let range = ranges[mid]
+      if value < range.lowerBound {
+        high = mid - 1
+      } else if value > range.upperBound {
+        low = mid + 1
+      } else {
+        return true
+      }
+    }
+    return false
+  }
+}

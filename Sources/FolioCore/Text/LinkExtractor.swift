@@ -1,0 +1,94 @@
+import Foundation
+
+/// Finds the links an abstract mentions in its text.
+///
+/// Abstracts end sentences right after URLs (`https://github.com/x/y.`), wrap them in
+/// parentheses, or carry LaTeX `\href{a}{b}` leftovers (`https://a}{https://b`); all of that is
+/// trimmed away.
+public enum LinkExtractor {
+  /// Every http(s) URL in `text`, in order, cleaned of trailing punctuation.
+  public static func urls(in text: String) -> [String] {
+    var found: [String] = []
+    var rest = Substring(text)
+    while let start = firstScheme(in: rest) {
+      let candidate = rest[start...].prefix { !$0.isWhitespace && $0 != "<" && $0 != ">" && $0 != "\"" }
+      rest = rest[candidate.endIndex...]
+      for piece in candidate.components(separatedBy: "}{") {
+        if let url = trim(Substring(piece)) { found.append(url) }
+      }
+    }
+    return found
+  }
+
+  /// The links in `text`, classified: arXiv abs/pdf, the first GitHub repository, the first other
+  /// page as the project page.
+  public static func links(in text: String) -> PaperLinks {
+    var links = PaperLinks()
+    for url in urls(in: text) {
+      let lowered = url.lowercased()
+      let host = hostAndPath(lowered)
+      if host.hasPrefix("arxiv.org/abs/") {
+        if links.abs == nil, let id = ArxivID.normalize(url) {
+          links.abs = "https://arxiv.org/abs/\(id)"
+        }
+      } else if host.hasPrefix("arxiv.org/pdf/") {
+        if links.pdf == nil, let id = ArxivID.normalize(url) {
+          links.pdf = "https://arxiv.org/pdf/\(id)"
+        }
+      } else if host.hasPrefix("github.com/") {
+        // A repository has an owner and a name; `https://github.com/` alone is no link to code.
+        let parts = host.split(separator: "/")
+        if links.github == nil, parts.count >= 3 { links.github = url }
+      } else if links.project == nil, host.contains(".") {
+        links.project = url
+      }
+    }
+    return links
+  }
+
+  private static func firstScheme(in text: Substring) -> Substring.Index? {
+    var search = text
+    while let h = search.firstIndex(where: { $0 == "h" || $0 == "H" }) {
+      let tail = search[h...]
+      let lowered = tail.prefix(8).lowercased()
+      if lowered.hasPrefix("https://") || lowered.hasPrefix("http://") { return h }
+      search = search[search.index(after: h)...]
+    }
+    return nil
+  }
+
+  private static func hostAndPath(_ url: String) -> Substring {
+    var rest = Substring(url)
+    for scheme in ["https://", "http://"] where rest.hasPrefix(scheme) {
+      rest = rest.dropFirst(scheme.count)
+    }
+    if rest.hasPrefix("www.") { rest = rest.dropFirst(4) }
+    return rest
+  }
+
+  /// Drops sentence punctuation and unbalanced closing brackets from the end. Nil when nothing
+  /// but a scheme is left.
+  private static func trim(_ candidate: Substring) -> String? {
+    var url = candidate
+    while let last = url.last {
+      if ".,;:!?'*}".contains(last) {
+        url = url.dropLast()
+      } else if last == ")" && url.count(of: "(") < url.count(of: ")") {
+        url = url.dropLast()
+      } else if last == "]" && url.count(of: "[") < url.count(of: "]") {
+        url = url.dropLast()
+      } else {
+        break
+      }
+    }
+    let host = hostAndPath(String(url))
+    guard !host.isEmpty, host.first != "/" else { return nil }
+    return String(url)
+  }
+}
+
+extension Substring {
+  fileprivate func count(of character: Character) -> Int {
+    reduce(0) { $1 == character ? $0 + 1 : $0 }
+  }
+}

@@ -1,0 +1,126 @@
+import FolioCore
+import Foundation
+import GRDB
+
+extension LibraryStore {
+  /// Imports one file's papers in a single transaction: all of them or, if `produce` or the
+  /// database throws, none.
+  ///
+  /// `produce` receives a function to call with each paper. Each is merged with what the
+  /// library already has (see ``FolioCore/Paper/merging(_:)``): found by arXiv id, else by
+  /// normalised title, so a title first seen without an arXiv id is upgraded in place when one
+  /// arrives, keeping its read/starred state and note. The run is recorded in `import_run`.
+  ///
+  /// Errors from `produce` are rethrown as they are; database failures become ``StoreError``.
+  public func importPapers(
+    file: String, format: String, source: String,
+    _ produce: (_ add: (Paper) throws -> Void) throws -> Void
+  ) throws -> ImportSummary {
+    if isReadOnly { throw StoreError.readOnly(path: path) }
+    let started = Date()
+    do {
+      return try writer.write { db in
+        var merger = ImportMerger(db: db, now: started)
+        try produce { try merger.add($0) }
+        let summary = merger.summary
+        try db.execute(
+          sql: """
+            INSERT INTO import_run (file, format, source, started_at, finished_at, new_count,
+              updated_count, unchanged_count, skipped_count)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """,
+          arguments: [
+            file, format, source, started, Date(), summary.new, summary.updated,
+            summary.unchanged, summary.skipped,
+          ])
+        return summary
+      }
+    } catch let error as DatabaseError {
+      throw StoreError.wrapping(error, path: path)
+    }
+  }
+
+  /// The number of import runs recorded; zero for a library that never imported anything.
+  public func importRunCount() throws(StoreError) -> Int {
+    try read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM import_run") ?? 0 }
+  }
+}
+
+/// Merges incoming papers into the `paper` table within one transaction.
+struct ImportMerger {
+  let db: Database
+  let now: Date
+  var summary = ImportSummary()
+
+  init(db: Database, now: Date) {
+    self.db = db
+    self.now = now
+  }
+
+  mutating func add(_ incoming: Paper) throws {
+    guard let (seq, existing) = try find(incoming) else {
+      try insert(incoming)
+      summary.new += 1
+      return
+    }
+    let merged = existing.merging(incoming)
+    if merged == existing {
+      summary.unchanged += 1
+    } else {
+      try update(seq: seq, to: merged)
+      summary.updated += 1
+    }
+  }
+
+  /// The stored paper `incoming` is another copy of: same arXiv id, or same normalised title
+  /// where at most one side has an arXiv id.
+  private func find(_ incoming: Paper) throws -> (Int64, Paper)? {
+    let select = "SELECT seq, \(PaperColumns.paperColumnNames.joined(separator: ", ")) FROM paper"
+    if let arxivID = incoming.arxivID {
+      let statement = try db.cachedStatement(sql: "\(select) WHERE arxiv_id = ?")
+      if let row = try Row.fetchOne(statement, arguments: [arxivID]) {
+        return (row["seq"], PaperColumns.paper(row))
+      }
+    }
+    let statement = try db.cachedStatement(
+      sql: "\(select) WHERE title_key = ? AND (? IS NULL OR arxiv_id IS NULL) ORDER BY seq LIMIT 1")
+    if let row = try Row.fetchOne(statement, arguments: [incoming.titleKey, incoming.arxivID]) {
+      return (row["seq"], PaperColumns.paper(row))
+    }
+    return nil
+  }
+
+  private func insert(_ incoming: Paper) throws {
+    var paper = incoming
+    if paper.arxivID == nil {
+      paper.id = try unusedHashID(for: paper)
+    }
+    let names = PaperColumns.paperColumnNames + ["added_at", "updated_at"]
+    let statement = try db.cachedStatement(
+      sql: "INSERT INTO paper (\(names.joined(separator: ", "))) VALUES (\(names.map { _ in "?" }.joined(separator: ", ")))"
+    )
+    try statement.execute(arguments: StatementArguments(PaperColumns.values(paper) + [now, now]))
+  }
+
+  /// The title hash id, or a salted one in the (astronomically rare) case that another title
+  /// already hashes to it.
+  private func unusedHashID(for paper: Paper) throws -> String {
+    let key = paper.titleKey
+    var candidate = paper.id
+    var salt = 1
+    let statement = try db.cachedStatement(sql: "SELECT 1 FROM paper WHERE id = ?")
+    while try Bool.fetchOne(statement, arguments: [candidate]) != nil {
+      salt += 1
+      candidate = PaperIdentity.titleHash("\(key)#\(salt)")
+    }
+    return candidate
+  }
+
+  private func update(seq: Int64, to paper: Paper) throws {
+    let names = PaperColumns.paperColumnNames
+    let statement = try db.cachedStatement(
+      sql: "UPDATE paper SET \(names.map { "\($0) = ?" }.joined(separator: ", ")), updated_at = ? WHERE seq = ?"
+    )
+    try statement.execute(arguments: StatementArguments(PaperColumns.values(paper) + [now, seq]))
+  }
+}

@@ -1,0 +1,82 @@
+import FolioCore
+import GRDB
+
+extension LibraryStore {
+  /// The listing order: newest day first; within a day, most upvoted first when upvotes are
+  /// known, then the order papers were listed (imported).
+  static let listingOrder = "p.day DESC, p.upvotes DESC, p.seq"
+
+  /// The papers `filter` selects, in listing order, `limit` of them from `offset`.
+  ///
+  /// A nil `limit` means all of them.
+  public func papers(
+    _ filter: PaperFilter = .all, limit: Int? = nil, offset: Int = 0
+  ) throws(StoreError) -> [LibraryPaper] {
+    let (condition, arguments) = filter.whereClause
+    var sql = """
+      SELECT \(PaperColumns.selection) FROM \(PaperColumns.from)
+      WHERE \(condition) ORDER BY \(Self.listingOrder)
+      """
+    if let limit { sql += " LIMIT \(max(0, limit)) OFFSET \(max(0, offset))" }
+    return try read { db in
+      try Row.fetchAll(db, sql: sql, arguments: arguments).map(PaperColumns.libraryPaper)
+    }
+  }
+
+  /// How many papers `filter` selects.
+  public func count(_ filter: PaperFilter = .all) throws(StoreError) -> Int {
+    let (condition, arguments) = filter.whereClause
+    return try read { db in
+      try Int.fetchOne(
+        db, sql: "SELECT count(*) FROM \(PaperColumns.from) WHERE \(condition)",
+        arguments: arguments) ?? 0
+    }
+  }
+
+  /// The paper whose id is `id` (see ``resolve(_:)`` for what ids are accepted), or nil.
+  public func paper(id: String) throws(StoreError) -> LibraryPaper? {
+    try read { db in
+      guard let seq = try Self.seq(forUserID: id, db) else { return nil }
+      return try Row.fetchOne(
+        db, sql: "SELECT \(PaperColumns.selection) FROM \(PaperColumns.from) WHERE p.seq = ?",
+        arguments: [seq]
+      ).map(PaperColumns.libraryPaper)
+    }
+  }
+
+  /// The distinct listing days, newest first.
+  public func days() throws(StoreError) -> [Day] {
+    try read { db in
+      try String.fetchAll(db, sql: "SELECT DISTINCT day FROM paper ORDER BY day DESC")
+        .compactMap { Day($0) }
+    }
+  }
+
+  /// A number that changes whenever another connection or process commits to the library:
+  /// cheap enough to poll on every idle tick of the reader.
+  public func dataVersion() throws(StoreError) -> Int {
+    do {
+      // The writer connection is one fixed connection, so its data_version is comparable
+      // between calls; pool readers are not.
+      return try writer.writeWithoutTransaction { db in
+        try Int.fetchOne(db, sql: "PRAGMA data_version") ?? 0
+      }
+    } catch {
+      throw StoreError.wrapping(error, path: path)
+    }
+  }
+
+  /// The `seq` of the paper a user-typed id names: the exact stable id, or any spelling of an
+  /// arXiv id (`arXiv:2401.01234v2`, an abs URL).
+  static func seq(forUserID userID: String, _ db: Database) throws -> Int64? {
+    let trimmed = userID.trimmingCharacters(in: .whitespaces)
+    let statement = try db.cachedStatement(sql: "SELECT seq FROM paper WHERE id = ?")
+    if let seq = try Int64.fetchOne(statement, arguments: [trimmed]) { return seq }
+    if let seq = try Int64.fetchOne(statement, arguments: [trimmed.lowercased()]) { return seq }
+    if let arxivID = ArxivID.normalize(trimmed) {
+      return try Int64.fetchOne(
+        db, sql: "SELECT seq FROM paper WHERE arxiv_id = ?", arguments: [arxivID])
+    }
+    return nil
+  }
+}

@@ -1,0 +1,67 @@
+import FolioCore
+import Foundation
+import GRDB
+
+extension LibraryStore {
+  /// Stars or unstars the papers named by `ids`, in one transaction.
+  ///
+  /// Throws ``StoreError/unknownPaper(id:)`` for the first id that names no paper, and then
+  /// changes nothing. Starring a starred paper keeps its original star time.
+  public func setStarred(_ starred: Bool, ids: [String]) throws(StoreError) {
+    try setTimestamp("starred_at", on: starred, ids: ids)
+  }
+
+  /// Marks the papers named by `ids` read or unread, in one transaction; like
+  /// ``setStarred(_:ids:)`` for unknown ids.
+  public func setRead(_ read: Bool, ids: [String]) throws(StoreError) {
+    try setTimestamp("read_at", on: read, ids: ids)
+  }
+
+  /// Sets the note of the paper `id`; nil or blank text removes it.
+  public func setNote(_ note: String?, id: String) throws(StoreError) {
+    let text = note.map(TextCleaner.cleanMultiline).flatMap { $0.isEmpty ? nil : $0 }
+    try write { db in
+      let seq = try Self.requireSeq(id, db)
+      try db.execute(
+        sql: """
+          INSERT INTO paper_state (paper_seq, note) VALUES (?, ?)
+          ON CONFLICT (paper_seq) DO UPDATE SET note = excluded.note
+          """, arguments: [seq, text])
+    }
+  }
+
+  /// The stable ids of the papers `ids` name, in order; throws for the first unknown one.
+  public func resolve(_ ids: [String]) throws(StoreError) -> [String] {
+    try read { db in
+      try ids.map { userID in
+        let seq = try Self.requireSeq(userID, db)
+        return try String.fetchOne(db, sql: "SELECT id FROM paper WHERE seq = ?", arguments: [seq])!
+      }
+    }
+  }
+
+  private func setTimestamp(_ column: String, on: Bool, ids: [String]) throws(StoreError) {
+    let now = Date()
+    try write { db in
+      let seqs = try ids.map { try Self.requireSeq($0, db) }
+      let statement =
+        on
+        ? try db.cachedStatement(
+          sql: """
+            INSERT INTO paper_state (paper_seq, \(column)) VALUES (?, ?)
+            ON CONFLICT (paper_seq) DO UPDATE SET \(column) = coalesce(\(column), excluded.\(column))
+            """)
+        : try db.cachedStatement(sql: "UPDATE paper_state SET \(column) = NULL WHERE paper_seq = ?")
+      for seq in seqs {
+        try statement.execute(arguments: on ? [seq, now] : [seq])
+      }
+    }
+  }
+
+  static func requireSeq(_ userID: String, _ db: Database) throws -> Int64 {
+    guard let seq = try seq(forUserID: userID, db) else {
+      throw StoreError.unknownPaper(id: userID)
+    }
+    return seq
+  }
+}

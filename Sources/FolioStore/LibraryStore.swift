@@ -1,0 +1,151 @@
+import Foundation
+import GRDB
+
+/// The user's library: papers, their read/starred state and notes, and the import history,
+/// in one SQLite file.
+///
+/// Every change is its own transaction, committed with `synchronous = FULL` in WAL mode, so a
+/// change the caller was told about survives a crash, `kill -9` or power loss. Several
+/// processes (a running reader and CLI commands) can share the file: writers wait up to
+/// ``busyTimeout`` for each other.
+public final class LibraryStore: Sendable {
+  /// The library file's path (`:memory:` for an in-memory library).
+  public let path: String
+  /// True when the file can only be read; every change then throws ``StoreError/readOnly(path:)``.
+  public let isReadOnly: Bool
+  let writer: any DatabaseWriter
+
+  /// How long a write waits for another process's write before giving up.
+  public static let busyTimeout: TimeInterval = 10
+
+  private init(path: String, writer: any DatabaseWriter, isReadOnly: Bool) {
+    self.path = path
+    self.writer = writer
+    self.isReadOnly = isReadOnly
+  }
+
+  /// Opens the library at `path`, creating it (and its directory, mode 0700) when missing.
+  ///
+  /// A file that cannot be written is opened read-only. Nothing that is not already a Folio
+  /// library is ever written to: a foreign or damaged file, or one from a newer Folio, throws
+  /// a ``StoreError`` and is left as it was.
+  public static func open(at path: String) throws(StoreError) -> LibraryStore {
+    let fileManager = FileManager.default
+    var isDirectory: ObjCBool = false
+    let exists = fileManager.fileExists(atPath: path, isDirectory: &isDirectory)
+    if exists && isDirectory.boolValue {
+      throw .notALibrary(path: path, reason: "it is a directory")
+    }
+    if exists {
+      try checkHeader(path)
+    } else {
+      try createDirectory(for: path)
+    }
+    let directory = (path as NSString).deletingLastPathComponent
+    let readOnly =
+      exists
+      && (!fileManager.isWritableFile(atPath: path)
+        || !fileManager.isWritableFile(atPath: directory.isEmpty ? "." : directory))
+
+    var configuration = Configuration()
+    configuration.readonly = readOnly
+    configuration.busyMode = .timeout(busyTimeout)
+    configuration.foreignKeysEnabled = true
+    configuration.label = "folio"
+    do {
+      let pool = try DatabasePool(path: path, configuration: configuration)
+      let store = LibraryStore(path: path, writer: pool, isReadOnly: readOnly)
+      try store.prepare()
+      return store
+    } catch {
+      throw StoreError.wrapping(error, path: path)
+    }
+  }
+
+  /// A library held in memory, for tests and previews.
+  public static func inMemory() throws(StoreError) -> LibraryStore {
+    do {
+      let queue = try DatabaseQueue()
+      let store = LibraryStore(path: ":memory:", writer: queue, isReadOnly: false)
+      try store.prepare()
+      return store
+    } catch {
+      throw StoreError.wrapping(error, path: ":memory:")
+    }
+  }
+
+  /// Checks the file belongs to Folio, migrates it, and makes commits durable.
+  private func prepare() throws {
+    let migrator = Schema.migrator
+    let (applicationID, tableCount, superseded, complete) = try writer.read { db in
+      (
+        try Int32.fetchOne(db, sql: "PRAGMA application_id") ?? 0,
+        try Int.fetchOne(db, sql: "SELECT count(*) FROM sqlite_master WHERE type = 'table'") ?? 0,
+        try migrator.hasBeenSuperseded(db),
+        try migrator.hasCompletedMigrations(db)
+      )
+    }
+    if applicationID != Schema.applicationID && tableCount > 0 {
+      throw StoreError.notALibrary(path: path, reason: "an SQLite database of another program")
+    }
+    if superseded { throw StoreError.newerSchema(path: path) }
+    if isReadOnly {
+      if !complete { throw StoreError.readOnly(path: path) }
+      return
+    }
+    try migrator.migrate(writer)
+    if writer is DatabasePool {
+      // DatabasePool leaves its writer at synchronous=NORMAL, which can lose the last commits
+      // on power loss. A star the user was told about must survive that.
+      let level = try writer.writeWithoutTransaction { db in
+        try db.execute(sql: "PRAGMA synchronous = FULL")
+        return try Int.fetchOne(db, sql: "PRAGMA synchronous")
+      }
+      if level != 2 { throw StoreError.io(path: path, reason: "cannot make commits durable") }
+    }
+  }
+
+  /// Rejects an existing non-empty file that does not start with SQLite's magic header, before
+  /// SQLite touches it.
+  private static func checkHeader(_ path: String) throws(StoreError) {
+    guard let handle = FileHandle(forReadingAtPath: path) else {
+      throw .io(path: path, reason: "cannot read the file (permission denied)")
+    }
+    defer { try? handle.close() }
+    let header = (try? handle.read(upToCount: 16)) ?? Data()
+    if !header.isEmpty && header != Data("SQLite format 3\0".utf8) {
+      throw .notALibrary(path: path, reason: "file is not a database")
+    }
+  }
+
+  private static func createDirectory(for path: String) throws(StoreError) {
+    let directory = (path as NSString).deletingLastPathComponent
+    guard !directory.isEmpty, !FileManager.default.fileExists(atPath: directory) else { return }
+    do {
+      try FileManager.default.createDirectory(
+        atPath: directory, withIntermediateDirectories: true,
+        attributes: [.posixPermissions: 0o700])
+    } catch {
+      throw .cannotCreate(path: path, reason: (error as NSError).localizedDescription)
+    }
+  }
+
+  /// Runs `body` in one write transaction, mapping failures to ``StoreError``.
+  func write<T>(_ body: (Database) throws -> T) throws(StoreError) -> T {
+    if isReadOnly { throw .readOnly(path: path) }
+    do {
+      return try writer.write(body)
+    } catch {
+      throw StoreError.wrapping(error, path: path)
+    }
+  }
+
+  /// Runs `body` on a consistent snapshot, mapping failures to ``StoreError``.
+  func read<T>(_ body: (Database) throws -> T) throws(StoreError) -> T {
+    do {
+      return try writer.read(body)
+    } catch {
+      throw StoreError.wrapping(error, path: path)
+    }
+  }
+}

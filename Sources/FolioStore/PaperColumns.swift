@@ -1,0 +1,79 @@
+import FolioCore
+import Foundation
+import GRDB
+
+/// How a ``Paper`` and its ``PaperState`` map to the columns of `paper` and `paper_state`.
+enum PaperColumns {
+  /// The columns selected for a full ``LibraryPaper``, from `paper p LEFT JOIN paper_state s`.
+  static let selection = """
+    p.seq, p.id, p.arxiv_id, p.title, p.abstract, p.authors, p.published, p.day, p.source,
+    p.links, p.upvotes, p.categories, s.read_at, s.starred_at, s.note
+    """
+
+  static let from = "paper p LEFT JOIN paper_state s ON s.paper_seq = p.seq"
+
+  static func paper(_ row: Row) -> Paper {
+    Paper(
+      id: row["id"],
+      arxivID: row["arxiv_id"],
+      title: row["title"],
+      abstract: row["abstract"],
+      authors: decodeList(row["authors"]),
+      published: (row["published"] as String?).flatMap { Day($0) },
+      day: Day(row["day"] as String) ?? Day(year: 1970, month: 1, day: 1)!,
+      source: row["source"],
+      links: decodeLinks(row["links"]),
+      upvotes: row["upvotes"],
+      categories: decodeList(row["categories"]))
+  }
+
+  static func libraryPaper(_ row: Row) -> LibraryPaper {
+    LibraryPaper(
+      paper: paper(row),
+      state: PaperState(readAt: row["read_at"], starredAt: row["starred_at"], note: row["note"]))
+  }
+
+  /// Column values for `paper`, in the order of ``paperColumnNames``.
+  static func values(_ paper: Paper) -> [(any DatabaseValueConvertible)?] {
+    [
+      paper.id, paper.arxivID, paper.titleKey, paper.title, paper.abstract,
+      encodeList(paper.authors), paper.published?.description, paper.day.description,
+      paper.source, encodeLinks(paper.links), paper.upvotes, encodeList(paper.categories),
+    ]
+  }
+
+  static let paperColumnNames = [
+    "id", "arxiv_id", "title_key", "title", "abstract", "authors", "published", "day", "source",
+    "links", "upvotes", "categories",
+  ]
+
+  // MARK: - JSON columns
+
+  static func encodeList(_ items: [String]) -> String {
+    "[" + items.map(quote).joined(separator: ",") + "]"
+  }
+
+  static func decodeList(_ text: String?) -> [String] {
+    guard let text, let data = text.data(using: .utf8) else { return [] }
+    return (try? JSONDecoder().decode([String].self, from: data)) ?? []
+  }
+
+  static func encodeLinks(_ links: PaperLinks) -> String {
+    let pairs = [("abs", links.abs), ("pdf", links.pdf), ("github", links.github), ("project", links.project)]
+    return "{"
+      + pairs.compactMap { key, value in value.map { "\(quote(key)):\(quote($0))" } }
+      .joined(separator: ",") + "}"
+  }
+
+  static func decodeLinks(_ text: String?) -> PaperLinks {
+    guard let text, let data = text.data(using: .utf8) else { return PaperLinks() }
+    return (try? JSONDecoder().decode(PaperLinks.self, from: data)) ?? PaperLinks()
+  }
+
+  /// A JSON string literal for `text`.
+  static func quote(_ text: String) -> String {
+    var out = ""
+    JSONValue.quote(text, into: &out)
+    return out
+  }
+}

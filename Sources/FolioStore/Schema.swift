@@ -1,0 +1,83 @@
+import GRDB
+
+/// The library's schema as a fixed timeline of migrations.
+///
+/// Shipped migrations are never edited: a change to the schema is a new migration appended here.
+/// Tables are named with literal strings, not Swift types, so a rename in code cannot change
+/// what an old library means.
+enum Schema {
+  /// `PRAGMA application_id` of a Folio library ("Foli"), so Folio never adopts a stranger's
+  /// SQLite file.
+  static let applicationID: Int32 = 0x466F_6C69
+
+  static var migrator: DatabaseMigrator {
+    var migrator = DatabaseMigrator()
+    migrator.registerMigration("v1") { db in
+      try db.execute(sql: "PRAGMA application_id = \(applicationID)")
+      try db.execute(
+        sql: """
+          CREATE TABLE paper (
+            seq INTEGER PRIMARY KEY,          -- insertion order: listing order within a day
+            id TEXT NOT NULL UNIQUE,          -- stable id: arXiv id or title hash
+            arxiv_id TEXT UNIQUE,
+            title_key TEXT NOT NULL,          -- normalised title, for identity upgrades
+            title TEXT NOT NULL,
+            abstract TEXT NOT NULL,
+            authors TEXT NOT NULL,            -- JSON array of names
+            published TEXT,                   -- YYYY-MM-DD
+            day TEXT NOT NULL,                -- listing day, YYYY-MM-DD
+            source TEXT NOT NULL,
+            links TEXT NOT NULL,              -- JSON object: abs, pdf, github, project
+            upvotes INTEGER,
+            categories TEXT NOT NULL,         -- JSON array, primary first
+            added_at DATETIME NOT NULL,
+            updated_at DATETIME NOT NULL
+          );
+          CREATE INDEX paper_title_key ON paper(title_key);
+          CREATE INDEX paper_listing ON paper(day DESC, upvotes DESC);
+
+          CREATE TABLE paper_state (
+            paper_seq INTEGER PRIMARY KEY REFERENCES paper(seq) ON DELETE CASCADE,
+            read_at DATETIME,
+            starred_at DATETIME,
+            note TEXT
+          );
+          CREATE INDEX paper_state_starred ON paper_state(starred_at) WHERE starred_at IS NOT NULL;
+
+          CREATE TABLE import_run (
+            id INTEGER PRIMARY KEY,
+            file TEXT NOT NULL,
+            format TEXT NOT NULL,
+            source TEXT NOT NULL,
+            started_at DATETIME NOT NULL,
+            finished_at DATETIME NOT NULL,
+            new_count INTEGER NOT NULL,
+            updated_count INTEGER NOT NULL,
+            unchanged_count INTEGER NOT NULL,
+            skipped_count INTEGER NOT NULL
+          );
+
+          CREATE VIRTUAL TABLE paper_fts USING fts5(
+            title, abstract, authors,
+            content='paper', content_rowid='seq',
+            tokenize='unicode61 remove_diacritics 2'
+          );
+          CREATE TRIGGER paper_fts_insert AFTER INSERT ON paper BEGIN
+            INSERT INTO paper_fts(rowid, title, abstract, authors)
+              VALUES (new.seq, new.title, new.abstract, new.authors);
+          END;
+          CREATE TRIGGER paper_fts_delete AFTER DELETE ON paper BEGIN
+            INSERT INTO paper_fts(paper_fts, rowid, title, abstract, authors)
+              VALUES ('delete', old.seq, old.title, old.abstract, old.authors);
+          END;
+          CREATE TRIGGER paper_fts_update AFTER UPDATE OF title, abstract, authors ON paper BEGIN
+            INSERT INTO paper_fts(paper_fts, rowid, title, abstract, authors)
+              VALUES ('delete', old.seq, old.title, old.abstract, old.authors);
+            INSERT INTO paper_fts(rowid, title, abstract, authors)
+              VALUES (new.seq, new.title, new.abstract, new.authors);
+          END;
+          """)
+    }
+    return migrator
+  }
+}

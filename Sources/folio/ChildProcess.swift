@@ -1,0 +1,64 @@
+import Foundation
+
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
+/// Starts programs from an argument vector, never through a shell, so no text from a feed or
+/// the environment is ever interpreted as shell syntax.
+enum ChildProcess {
+  /// Runs `argv` (looked up on PATH) with this terminal, waits for it, and returns its exit
+  /// status (128+signal when killed). Throws when it cannot be started.
+  static func run(_ argv: [String]) throws -> Int32 {
+    let pid = try spawn(argv, quiet: false)
+    var status: Int32 = 0
+    while waitpid(pid, &status, 0) == -1 {
+      guard errno == EINTR else { throw CLIError("cannot wait for \(argv[0])", exitCode: 1) }
+    }
+    let signal = status & 0x7f
+    return signal == 0 ? (status >> 8) & 0xff : 128 + signal
+  }
+
+  /// Starts `argv` detached from the terminal (stdin, stdout and stderr on /dev/null) and does
+  /// not wait: for browsers.
+  static func launch(_ argv: [String]) throws {
+    let pid = try spawn(argv, quiet: true)
+    // Reap it when it exits, so no zombie lingers; a browser may outlive us.
+    DispatchQueue.global().async {
+      var status: Int32 = 0
+      _ = waitpid(pid, &status, 0)
+    }
+  }
+
+  /// The command line of `variable` (`$EDITOR`, `$BROWSER`) split at spaces, the way most
+  /// programs read these variables without a shell.
+  static func command(fromEnvironment variable: String) -> [String]? {
+    guard let value = ProcessInfo.processInfo.environment[variable] else { return nil }
+    let parts = value.split(separator: " ").map(String.init)
+    return parts.isEmpty ? nil : parts
+  }
+
+  private static func spawn(_ argv: [String], quiet: Bool) throws -> pid_t {
+    precondition(!argv.isEmpty)
+    var actions = posix_spawn_file_actions_t()
+    posix_spawn_file_actions_init(&actions)
+    defer { posix_spawn_file_actions_destroy(&actions) }
+    if quiet {
+      for fd in [STDIN_FILENO, STDOUT_FILENO, STDERR_FILENO] {
+        posix_spawn_file_actions_addopen(
+          &actions, fd, "/dev/null", fd == STDIN_FILENO ? O_RDONLY : O_WRONLY, 0)
+      }
+    }
+    var cArguments = argv.map { strdup($0) } + [nil]
+    defer { cArguments.forEach { free($0) } }
+    var pid: pid_t = 0
+    let result = posix_spawnp(&pid, argv[0], &actions, nil, &cArguments, environ)
+    guard result == 0 else {
+      throw CLIError(
+        "cannot start '\(argv[0])': \(String(cString: strerror(result)))", exitCode: 1)
+    }
+    return pid
+  }
+}

@@ -1,0 +1,80 @@
+import ArgumentParser
+import FolioCore
+import FolioStore
+import Foundation
+
+/// `folio import FILE...`: adds papers from listing files to the library.
+struct ImportCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "import",
+    abstract: "Import papers from files (format detected from content).",
+    discussion: """
+      Each file is imported in one transaction: all of its papers or, on any error, none.
+      Papers already in the library are merged, keeping their read/starred state and note.
+      '-' reads standard input.
+      """,
+    version: Folio.version)
+
+  @OptionGroup var library: LibraryOptions
+
+  @Argument(help: ArgumentHelp("Files to import.", valueName: "file"))
+  var files: [String]
+
+  @Option(help: "The file format, instead of detecting it (\(ImportFormat.allValueStrings.joined(separator: "|"))).")
+  var format: ImportFormat?
+
+  @Option(help: ArgumentHelp("The listing day for papers whose source has none (default: today).", valueName: "YYYY-MM-DD"))
+  var day: Day?
+
+  func run() throws {
+    let store = try library.open()
+    if store.isReadOnly { throw StoreError.readOnly(path: store.path) }
+    var total = ImportSummary()
+    var failureCode: Int32? = nil
+    for file in files {
+      do {
+        let summary = try importFile(file, into: store)
+        total = total + summary
+        if files.count > 1 { print("\(file): \(summary)") }
+      } catch let error as ImportError {
+        Folio.report(error.description)
+        failureCode = CLIError.dataError
+      } catch let error as CLIError {
+        Folio.report(error.message)
+        failureCode = error.exitCode
+      }
+    }
+    // One file that failed imported nothing: a summary line would only be noise.
+    if files.count > 1 || failureCode == nil { print(total) }
+    if let failureCode { throw ExitCode(failureCode) }
+  }
+
+  private func importFile(_ file: String, into store: LibraryStore) throws -> ImportSummary {
+    let data = try Self.readInput(file)
+    let format = try self.format ?? FormatDetector.detect(data, file: file)
+    let context = ImportContext(file: file, day: day ?? Day.today(), source: format.sourceName)
+    if self.format != nil { try FormatDetector.rejectBinary(data, file: file) }
+    return try store.importPapers(file: file, format: format.rawValue, source: context.source) {
+      add in
+      try format.importer.read(data, context: context, emit: add)
+    }
+  }
+
+  /// The bytes of `file` (memory-mapped, so large files cost no resident memory), or stdin
+  /// for `-`.
+  static func readInput(_ file: String) throws -> Data {
+    if file == "-" { return FileHandle.standardInput.readDataToEndOfFile() }
+    var isDirectory: ObjCBool = false
+    guard FileManager.default.fileExists(atPath: file, isDirectory: &isDirectory) else {
+      throw CLIError("\(file): no such file", exitCode: CLIError.noInput)
+    }
+    if isDirectory.boolValue {
+      throw CLIError("\(file): is a directory", exitCode: CLIError.noInput)
+    }
+    do {
+      return try Data(contentsOf: URL(fileURLWithPath: file), options: .alwaysMapped)
+    } catch {
+      throw CLIError("\(file): cannot read (permission denied?)", exitCode: CLIError.noInput)
+    }
+  }
+}
