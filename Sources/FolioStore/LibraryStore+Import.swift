@@ -97,7 +97,8 @@ struct ImportMerger {
     }
     let names = PaperColumns.paperColumnNames + ["added_at", "updated_at"]
     let statement = try db.cachedStatement(
-      sql: "INSERT INTO paper (\(names.joined(separator: ", "))) VALUES (\(names.map { _ in "?" }.joined(separator: ", ")))"
+      sql:
+        "INSERT INTO paper (\(names.joined(separator: ", "))) VALUES (\(names.map { _ in "?" }.joined(separator: ", ")))"
     )
     try statement.execute(arguments: StatementArguments(PaperColumns.values(paper) + [now, now]))
   }
@@ -119,7 +120,8 @@ struct ImportMerger {
   private func update(seq: Int64, to paper: Paper) throws {
     let names = PaperColumns.paperColumnNames
     let statement = try db.cachedStatement(
-      sql: "UPDATE paper SET \(names.map { "\($0) = ?" }.joined(separator: ", ")), updated_at = ? WHERE seq = ?"
+      sql:
+        "UPDATE paper SET \(names.map { "\($0) = ?" }.joined(separator: ", ")), updated_at = ? WHERE seq = ?"
     )
     try statement.execute(arguments: StatementArguments(PaperColumns.values(paper) + [now, seq]))
   }

@@ -42,10 +42,12 @@ public final class LibraryStore: Sendable {
       try createDirectory(for: path)
     }
     let directory = (path as NSString).deletingLastPathComponent
-    let readOnly =
-      exists
-      && (!fileManager.isWritableFile(atPath: path)
-        || !fileManager.isWritableFile(atPath: directory.isEmpty ? "." : directory))
+    let directoryWritable = fileManager.isWritableFile(atPath: directory.isEmpty ? "." : directory)
+    let readOnly = exists && (!fileManager.isWritableFile(atPath: path) || !directoryWritable)
+    // SQLite cannot read a WAL library without a -shm file, and cannot create one in a
+    // directory it may not write: then the file is read as immutable (it has no -wal either,
+    // since whoever wrote it last has closed it).
+    let immutable = readOnly && !directoryWritable && !fileManager.fileExists(atPath: path + "-shm")
 
     var configuration = Configuration()
     configuration.readonly = readOnly
@@ -53,8 +55,14 @@ public final class LibraryStore: Sendable {
     configuration.foreignKeysEnabled = true
     configuration.label = "folio"
     do {
-      let pool = try DatabasePool(path: path, configuration: configuration)
-      let store = LibraryStore(path: path, writer: pool, isReadOnly: readOnly)
+      // A read-only WAL library in a directory we cannot write to has no -shm file for a
+      // pool's readers to share; one plain read-only connection reads it fine.
+      let writer: any DatabaseWriter =
+        readOnly
+        ? try DatabaseQueue(
+          path: immutable ? immutableURI(path) : path, configuration: configuration)
+        : try DatabasePool(path: path, configuration: configuration)
+      let store = LibraryStore(path: path, writer: writer, isReadOnly: readOnly)
       try store.prepare()
       return store
     } catch {
@@ -116,6 +124,16 @@ public final class LibraryStore: Sendable {
     if !header.isEmpty && header != Data("SQLite format 3\0".utf8) {
       throw .notALibrary(path: path, reason: "file is not a database")
     }
+  }
+
+  /// An SQLite URI filename opening `path` as immutable (SQLite here is built with URIs on).
+  private static func immutableURI(_ path: String) -> String {
+    let absolute =
+      path.hasPrefix("/") ? path : FileManager.default.currentDirectoryPath + "/" + path
+    var allowed = CharacterSet.urlPathAllowed
+    allowed.remove(charactersIn: "?#%")
+    let escaped = absolute.addingPercentEncoding(withAllowedCharacters: allowed) ?? absolute
+    return "file:\(escaped)?immutable=1"
   }
 
   private static func createDirectory(for path: String) throws(StoreError) {

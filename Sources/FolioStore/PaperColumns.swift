@@ -59,7 +59,9 @@ enum PaperColumns {
   }
 
   static func encodeLinks(_ links: PaperLinks) -> String {
-    let pairs = [("abs", links.abs), ("pdf", links.pdf), ("github", links.github), ("project", links.project)]
+    let pairs = [
+      ("abs", links.abs), ("pdf", links.pdf), ("github", links.github), ("project", links.project),
+    ]
     return "{"
       + pairs.compactMap { key, value in value.map { "\(quote(key)):\(quote($0))" } }
       .joined(separator: ",") + "}"

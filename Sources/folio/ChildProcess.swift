@@ -52,7 +52,7 @@ enum ChildProcess {
       }
     }
     var cArguments = argv.map { strdup($0) } + [nil]
-    defer { cArguments.forEach { free($0) } }
+    defer { for argument in cArguments { free(argument) } }
     var pid: pid_t = 0
     let result = posix_spawnp(&pid, argv[0], &actions, nil, &cArguments, environ)
     guard result == 0 else {

@@ -20,10 +20,16 @@ struct ImportCommand: ParsableCommand {
   @Argument(help: ArgumentHelp("Files to import.", valueName: "file"))
   var files: [String]
 
-  @Option(help: "The file format, instead of detecting it (\(ImportFormat.allValueStrings.joined(separator: "|"))).")
+  @Option(
+    help:
+      "The file format, instead of detecting it (\(ImportFormat.allValueStrings.joined(separator: "|")))."
+  )
   var format: ImportFormat?
 
-  @Option(help: ArgumentHelp("The listing day for papers whose source has none (default: today).", valueName: "YYYY-MM-DD"))
+  @Option(
+    help: ArgumentHelp(
+      "The listing day for papers whose source has none (default: today).", valueName: "YYYY-MM-DD")
+  )
   var day: Day?
 
   func run() throws {

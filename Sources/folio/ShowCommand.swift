@@ -12,7 +12,8 @@ struct ShowCommand: ParsableCommand {
 
   @OptionGroup var library: LibraryOptions
 
-  @Argument(help: ArgumentHelp("The paper's id (or any spelling of its arXiv id).", valueName: "id"))
+  @Argument(
+    help: ArgumentHelp("The paper's id (or any spelling of its arXiv id).", valueName: "id"))
   var id: String
 
   func run() throws {
@@ -48,14 +49,18 @@ enum PaperSheet {
     field("Upvotes", paper.upvotes.map(String.init))
     field("Categories", paper.categories.joined(separator: ", "))
     for (index, link) in paper.links.labelled.enumerated() {
-      field(index == 0 ? "Links" : "", "\(link.label.padding(toLength: 8, withPad: " ", startingAt: 0))\(link.url)")
+      field(
+        index == 0 ? "Links" : "",
+        "\(link.label.padding(toLength: 8, withPad: " ", startingAt: 0))\(link.url)")
     }
     var state: [String] = []
     if let starred = entry.state.starredAt { state.append("starred \(Self.timestamp(starred))") }
     state.append(entry.state.readAt.map { "read \(Self.timestamp($0))" } ?? "unread")
     field("State", state.joined(separator: ", "))
     if let note = entry.state.note {
-      for (index, line) in note.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+      for (index, line) in note.split(separator: "\n", omittingEmptySubsequences: false)
+        .enumerated()
+      {
         field(index == 0 ? "Note" : "", String(line).isEmpty ? " " : String(line))
       }
     }

@@ -31,7 +31,8 @@ public enum FormatDetector {
     for byte in data.prefix(64 * 1024) {
       scanned += 1
       if byte == 0 {
-        throw ImportError(file: file, line: line, reason: "binary data (NUL byte), not a paper listing")
+        throw ImportError(
+          file: file, line: line, reason: "binary data (NUL byte), not a paper listing")
       }
       if byte == UInt8(ascii: "\n") {
         line += 1

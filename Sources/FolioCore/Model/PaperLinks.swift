@@ -9,7 +9,8 @@ public struct PaperLinks: Hashable, Sendable, Codable {
   /// A project page or other homepage.
   public var project: String?
 
-  public init(abs: String? = nil, pdf: String? = nil, github: String? = nil, project: String? = nil) {
+  public init(abs: String? = nil, pdf: String? = nil, github: String? = nil, project: String? = nil)
+  {
     self.abs = abs
     self.pdf = pdf
     self.github = github

@@ -11,7 +11,9 @@ public enum LinkExtractor {
     var found: [String] = []
     var rest = Substring(text)
     while let start = firstScheme(in: rest) {
-      let candidate = rest[start...].prefix { !$0.isWhitespace && $0 != "<" && $0 != ">" && $0 != "\"" }
+      let candidate = rest[start...].prefix {
+        !$0.isWhitespace && $0 != "<" && $0 != ">" && $0 != "\""
+      }
       rest = rest[candidate.endIndex...]
       for piece in candidate.components(separatedBy: "}{") {
         if let url = trim(Substring(piece)) { found.append(url) }

@@ -1,0 +1,36 @@
+import Foundation
+import XCTest
+
+@testable import FolioCore
+
+final class PaperJSONTests: XCTestCase {
+  func testDocumentHasEveryKeyInOrderAndParses() throws {
+    let paper = try XCTUnwrap(
+      Paper.fromSource(
+        title: "Quote \" and \\ slash", abstract: "Line", authors: ["Ann", "Bo"],
+        arxivID: "2401.00001",
+        day: Day("2026-11-27")!, source: "hf", upvotes: 4))
+    let entry = LibraryPaper(paper: paper, state: PaperState(starredAt: Date(), note: "n"))
+    let text = PaperJSON.document([entry])
+    let keys = text.split(separator: "\n").filter { $0.hasPrefix("    \"") }.map {
+      $0.dropFirst(5).prefix { $0 != "\"" }
+    }
+    XCTAssertEqual(
+      keys,
+      [
+        "id", "arxiv_id", "title", "authors", "abstract", "day", "published", "source", "links",
+        "upvotes", "categories", "topics", "starred", "read", "note",
+      ])
+    let parsed = try JSONSerialization.jsonObject(with: Data(text.utf8)) as! [[String: Any]]
+    XCTAssertEqual(parsed[0]["title"] as? String, "Quote \" and \\ slash")
+    XCTAssertEqual(parsed[0]["starred"] as? Bool, true)
+    XCTAssertEqual(parsed[0]["read"] as? Bool, false)
+    XCTAssertTrue(parsed[0]["published"] is NSNull)
+    XCTAssertEqual(
+      (parsed[0]["links"] as? [String: Any])?["abs"] as? String, "https://arxiv.org/abs/2401.00001")
+  }
+
+  func testControlCharactersAreEscaped() {
+    XCTAssertEqual(JSONValue.string("a\u{1}\nb").rendered(), "\"a\\u0001\\nb\"")
+  }
+}

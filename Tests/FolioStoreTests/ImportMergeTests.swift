@@ -1,0 +1,119 @@
+import FolioCore
+import GRDB
+import XCTest
+
+@testable import FolioStore
+
+final class ImportMergeTests: XCTestCase {
+  func testReimportAddsNothingAndKeepsState() throws {
+    let store = try LibraryStore.inMemory()
+    let papers = [makePaper("One"), makePaper("Two"), makePaper("Three")]
+    XCTAssertEqual(try store.add(papers), ImportSummary(new: 3))
+    try store.setStarred(true, ids: [papers[1].id])
+    try store.setRead(true, ids: [papers[2].id])
+    XCTAssertEqual(try store.add(papers.reversed()), ImportSummary(unchanged: 3))
+    XCTAssertEqual(try store.count(), 3)
+    XCTAssertEqual(try store.papers(PaperFilter(state: .starred)).map(\.paper.title), ["Two"])
+    XCTAssertEqual(try store.papers(PaperFilter(state: .read)).map(\.paper.title), ["Three"])
+  }
+
+  func testStarSurvivesReimportWithArxivID() throws {
+    let store = try LibraryStore.inMemory()
+    let titleOnly = makePaper("Omni-Scale Feature Learning for Person Re-Identification")
+    try store.add([titleOnly])
+    try store.setStarred(true, ids: [titleOnly.id])
+    try store.setNote("re-ID baseline", id: titleOnly.id)
+
+    let withID = makePaper(
+      "Omni-scale feature learning for person re-identification", arxivID: "1905.00953v6",
+      source: "hf")
+    XCTAssertEqual(try store.add([withID]), ImportSummary(updated: 1))
+
+    XCTAssertEqual(try store.count(), 1)
+    let upgraded = try XCTUnwrap(try store.paper(id: "1905.00953"))
+    XCTAssertTrue(upgraded.state.isStarred)
+    XCTAssertEqual(upgraded.state.note, "re-ID baseline")
+    XCTAssertEqual(upgraded.paper.arxivID, "1905.00953")
+    XCTAssertNil(try store.paper(id: titleOnly.id), "the hash id is gone after the upgrade")
+
+    // The title-only listing again finds the upgraded paper instead of adding a copy.
+    XCTAssertEqual(try store.add([titleOnly]).new, 0)
+    XCTAssertEqual(try store.count(), 1)
+  }
+
+  func testSameTitleWithDifferentArxivIDsAreTwoPapers() throws {
+    let store = try LibraryStore.inMemory()
+    try store.add([
+      makePaper("Introduction", arxivID: "2401.00001"),
+      makePaper("Introduction", arxivID: "2401.00002"),
+    ])
+    XCTAssertEqual(try store.count(), 2)
+  }
+
+  func testUpvotesUpdateCountsAsUpdated() throws {
+    let store = try LibraryStore.inMemory()
+    try store.add([makePaper("P", arxivID: "2401.00001", upvotes: 1)])
+    XCTAssertEqual(
+      try store.add([makePaper("P", arxivID: "2401.00001", upvotes: 5)]), ImportSummary(updated: 1))
+    XCTAssertEqual(try store.paper(id: "2401.00001")?.paper.upvotes, 5)
+  }
+
+  func testFailedImportCommitsNothing() throws {
+    let store = try LibraryStore.inMemory()
+    struct Boom: Error {}
+    XCTAssertThrowsError(
+      try store.importPapers(file: "f", format: "text", source: "text") { add in
+        try add(makePaper("First"))
+        throw Boom()
+      }
+    ) { XCTAssertTrue($0 is Boom, "the importer's error comes through unchanged") }
+    XCTAssertEqual(try store.count(), 0)
+    XCTAssertEqual(try store.importRunCount(), 0)
+  }
+
+  func testImportRunsAreRecorded() throws {
+    let store = try LibraryStore.inMemory()
+    try store.add([makePaper("A")], file: "a.txt")
+    XCTAssertEqual(try store.importRunCount(), 1)
+  }
+
+  func testListingOrderIsDayThenUpvotesThenListingOrder() throws {
+    let store = try LibraryStore.inMemory()
+    let older = testDay.adding(days: -1)
+    try store.add([
+      makePaper("old", day: older), makePaper("plain-1"), makePaper("voted-2", upvotes: 2),
+      makePaper("plain-2"), makePaper("voted-9", upvotes: 9),
+    ])
+    XCTAssertEqual(
+      try store.papers().map(\.paper.title), ["voted-9", "voted-2", "plain-1", "plain-2", "old"])
+    XCTAssertEqual(try store.days(), [testDay, older])
+    XCTAssertEqual(try store.papers(PaperFilter(day: older)).map(\.paper.title), ["old"])
+    XCTAssertEqual(
+      try store.papers(limit: 2, offset: 1).map(\.paper.title), ["voted-2", "plain-1"])
+  }
+
+  func testFullTextIndexFollowsInsertsAndUpdates() throws {
+    let store = try LibraryStore.inMemory()
+    try store.add([makePaper("Diffusion models", abstract: "We denoise.", arxivID: "2401.00001")])
+    try store.add([
+      makePaper("Diffusion models", abstract: "We sample quickly.", arxivID: "2401.00001")
+    ])
+    let matches = try store.read { db in
+      try String.fetchAll(
+        db,
+        sql:
+          "SELECT p.id FROM paper_fts JOIN paper p ON p.seq = paper_fts.rowid WHERE paper_fts MATCH ?",
+        arguments: ["quickly"])
+    }
+    XCTAssertEqual(matches, ["2401.00001"])
+    let stale = try store.read { db in
+      try Int.fetchOne(db, sql: "SELECT count(*) FROM paper_fts WHERE paper_fts MATCH 'denoise'")
+    }
+    XCTAssertEqual(stale, 0)
+    // Throws SQLITE_CORRUPT_VTAB when the index and the table disagree.
+    XCTAssertNoThrow(
+      try store.writer.write { db in
+        try db.execute(sql: "INSERT INTO paper_fts(paper_fts, rank) VALUES ('integrity-check', 1)")
+      })
+  }
+}
