@@ -25,6 +25,11 @@ let package = Package(
         .product(name: "GRDB", package: "GRDB.swift"),
       ]
     ),
+    // The reader as a pure state machine and render model: events in, effects and cells out.
+    .target(
+      name: "FolioReader",
+      dependencies: ["FolioCore", "FolioStore"]
+    ),
     // The `folio` command line.
     .executableTarget(
       name: "folio",
@@ -36,6 +41,11 @@ let package = Package(
     ),
     .testTarget(name: "FolioCoreTests", dependencies: ["FolioCore"]),
     .testTarget(name: "FolioStoreTests", dependencies: ["FolioCore", "FolioStore"]),
+    .testTarget(
+      name: "FolioReaderTests",
+      dependencies: ["FolioCore", "FolioStore", "FolioReader"],
+      exclude: ["Snapshots"]
+    ),
     .testTarget(
       name: "FolioCLITests",
       dependencies: [

@@ -1,0 +1,58 @@
+/// What a key asks the reader to do. Movement actions apply to the focused pane: the list, the
+/// detail pane, or the full-screen reading view.
+public enum Action: String, CaseIterable, Hashable, Sendable {
+  case moveDown = "down"
+  case moveUp = "up"
+  case halfPageDown = "half-page-down"
+  case halfPageUp = "half-page-up"
+  case pageDown = "page-down"
+  case pageUp = "page-up"
+  case top
+  case bottom
+  case toggleFocus = "toggle-focus"
+  case scrollDetailDown = "scroll-detail-down"
+  case scrollDetailUp = "scroll-detail-up"
+  case openReading = "open"
+  case back
+  case toggleStar = "star"
+  case toggleRead = "read"
+  case markAllRead = "mark-all-read"
+  case previousDay = "previous-day"
+  case nextDay = "next-day"
+  case toggleAllDays = "all-days"
+  case openLink = "open-link"
+  case copyLink = "copy-link"
+  case help
+  case quit
+  case forceQuit = "force-quit"
+
+  /// One line for the help overlay.
+  public var summary: String {
+    switch self {
+    case .moveDown: "move down / scroll down"
+    case .moveUp: "move up / scroll up"
+    case .halfPageDown: "half a page down"
+    case .halfPageUp: "half a page up"
+    case .pageDown: "page down"
+    case .pageUp: "page up"
+    case .top: "first paper / top"
+    case .bottom: "last paper / bottom"
+    case .toggleFocus: "focus list / detail"
+    case .scrollDetailDown: "scroll the detail down"
+    case .scrollDetailUp: "scroll the detail up"
+    case .openReading: "read full screen"
+    case .back: "back to the list"
+    case .toggleStar: "star / unstar"
+    case .toggleRead: "mark read / unread"
+    case .markAllRead: "mark all shown read"
+    case .previousDay: "previous (older) day"
+    case .nextDay: "next (newer) day"
+    case .toggleAllDays: "all days / one day"
+    case .openLink: "open link in browser"
+    case .copyLink: "copy link (OSC 52)"
+    case .help: "this help"
+    case .quit: "quit (back when reading)"
+    case .forceQuit: "quit from anywhere"
+    }
+  }
+}

@@ -1,0 +1,38 @@
+import FolioStore
+
+/// Something that happened, for the reader to react to.
+public enum ReaderEvent: Hashable, Sendable {
+  case key(Key)
+  case mouse(MouseEvent)
+  /// The terminal now has this size.
+  case resize(Size)
+  /// Time passed with no input (timers such as mark-as-read run on ticks).
+  case tick
+  /// Another process changed the library.
+  case libraryChanged
+  /// An effect the reader asked for has been carried out (or failed).
+  case completed(EffectOutcome)
+}
+
+/// Something the reader asks the outside world to do. The screen only reports a change after
+/// the matching ``EffectOutcome`` arrives, so it never claims what was not done.
+public enum ReaderEffect: Hashable, Sendable {
+  case setStarred(id: String, starred: Bool)
+  /// `announce` is false for the automatic mark-as-read, which shows no message.
+  case setRead(id: String, read: Bool, announce: Bool)
+  case markAllRead(PaperFilter)
+  /// An http(s) URL to open in the browser.
+  case openURL(String)
+  /// Text to put on the clipboard.
+  case copyToClipboard(String)
+}
+
+/// What came of a ``ReaderEffect``.
+public enum EffectOutcome: Hashable, Sendable {
+  case starred(id: String, Bool)
+  case read(id: String, Bool, announce: Bool)
+  case markedAllRead(count: Int)
+  case openedURL(String)
+  case copied(String)
+  case failed(String)
+}

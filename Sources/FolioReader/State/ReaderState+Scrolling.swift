@@ -1,0 +1,29 @@
+import FolioCore
+
+/// Scrolling the detail pane and the reading view within their content.
+extension ReaderState {
+  /// Lines of the selected paper's document at the detail pane's width.
+  var detailLineCount: Int {
+    detail.map { DetailDocument($0, width: layout.detailText.width).lines.count } ?? 0
+  }
+
+  var readingLineCount: Int {
+    detail.map { DetailDocument($0, width: layout.reading.width).lines.count } ?? 0
+  }
+
+  mutating func scrollDetail(by delta: Int) {
+    let maximum = max(0, detailLineCount - layout.detail.height)
+    detailScroll = min(max(0, detailScroll + delta), maximum)
+  }
+
+  mutating func scrollReading(by delta: Int) {
+    let maximum = max(0, readingLineCount - layout.reading.height)
+    readingScroll = min(max(0, readingScroll + delta), maximum)
+  }
+
+  /// Re-clamps scroll positions after the width changed the number of lines.
+  mutating func clampScrolling() {
+    scrollDetail(by: 0)
+    scrollReading(by: 0)
+  }
+}

@@ -1,0 +1,217 @@
+import FolioCore
+import FolioStore
+
+extension ReaderState {
+  /// Applies `event`, which happened at `now` (seconds on any steady clock), and returns the
+  /// effects to carry out, in order. Each effect's outcome should come back as a
+  /// ``ReaderEvent/completed(_:)`` event.
+  public mutating func handle(_ event: ReaderEvent, now: Double) -> [ReaderEffect] {
+    self.now = now
+    switch event {
+    case .key(let key): return handle(key)
+    case .mouse(let mouse):
+      handle(mouse)
+      return []
+    case .resize(let newSize):
+      size = newSize
+      syncView()
+      clampScrolling()
+      return []
+    case .tick: return markReadIfLingering()
+    case .libraryChanged:
+      reloadDays()
+      reloadListing(keeping: detail?.id)
+      loadDetail(force: true)
+      return []
+    case .completed(let outcome):
+      apply(outcome)
+      return []
+    }
+  }
+
+  // MARK: - Keys
+
+  private mutating func handle(_ key: Key) -> [ReaderEffect] {
+    let action = settings.keymap.action(for: key)
+    if action == .forceQuit {
+      isFinished = true
+      return []
+    }
+    status = nil
+    if isShowingHelp {
+      scrollHelpOrClose(action)
+      return []
+    }
+    if let pending = confirmation {
+      confirmation = nil
+      guard key == .character("y") || key == .character("Y") else {
+        status = StatusMessage("cancelled")
+        return []
+      }
+      switch pending {
+      case .markAllRead: return [.markAllRead(filter)]
+      }
+    }
+    guard let action else { return [] }
+    return perform(action)
+  }
+
+  private mutating func perform(_ action: Action) -> [ReaderEffect] {
+    let page =
+      isReading ? layout.reading.height : focus == .list ? listHeight : layout.detail.height
+    switch action {
+    case .moveDown: move(1)
+    case .moveUp: move(-1)
+    case .halfPageDown: move(max(1, page / 2), scrolling: true)
+    case .halfPageUp: move(-max(1, page / 2), scrolling: true)
+    case .pageDown: move(max(1, page), scrolling: true)
+    case .pageUp: move(-max(1, page), scrolling: true)
+    case .top: move(-Int.max / 2)
+    case .bottom: move(Int.max / 2)
+    case .toggleFocus:
+      if !isReading { focus = focus == .list ? .detail : .list }
+    case .scrollDetailDown: isReading ? scrollReading(by: 1) : scrollDetail(by: 1)
+    case .scrollDetailUp: isReading ? scrollReading(by: -1) : scrollDetail(by: -1)
+    case .openReading:
+      guard let paper = detail, !isReading else { return [] }
+      isReading = true
+      readingScroll = 0
+      if !paper.state.isRead { return [.setRead(id: paper.id, read: true, announce: false)] }
+    case .back:
+      if isReading {
+        isReading = false
+      } else {
+        focus = .list
+      }
+    case .quit:
+      if isReading {
+        isReading = false
+      } else if focus == .detail {
+        focus = .list
+      } else {
+        isFinished = true
+      }
+    case .toggleStar:
+      guard let paper = detail else { return [] }
+      return [.setStarred(id: paper.id, starred: !paper.state.isStarred)]
+    case .toggleRead:
+      guard let paper = detail else { return [] }
+      autoReadRequested = paper.id  // the user decided; the timer should not overrule them
+      return [.setRead(id: paper.id, read: !paper.state.isRead, announce: true)]
+    case .markAllRead:
+      if counts.unread == 0 {
+        status = StatusMessage("nothing unread here")
+      } else {
+        confirmation = .markAllRead(count: counts.unread)
+      }
+    case .previousDay: changeDay(by: 1)
+    case .nextDay: changeDay(by: -1)
+    case .toggleAllDays:
+      if case .allDays = scope {
+        if let day = detail?.paper.day ?? days.first { changeScope(to: .day(day)) }
+      } else {
+        changeScope(to: .allDays)
+      }
+    case .openLink, .copyLink:
+      guard let url = detail?.paper.links.main else {
+        status = StatusMessage("this paper has no link", isError: true)
+        return []
+      }
+      guard WebLink.isSafe(url) else {
+        status = StatusMessage("not an http(s) link: \(url)", isError: true)
+        return []
+      }
+      return [action == .openLink ? .openURL(url) : .copyToClipboard(url)]
+    case .help:
+      isShowingHelp = true
+      helpScroll = 0
+    case .forceQuit: isFinished = true
+    }
+    return []
+  }
+
+  /// In the help overlay, movement keys scroll it and any other key closes it.
+  private mutating func scrollHelpOrClose(_ action: Action?) {
+    let delta: Int
+    switch action {
+    case .moveDown, .scrollDetailDown: delta = 1
+    case .moveUp, .scrollDetailUp: delta = -1
+    case .pageDown, .halfPageDown: delta = 5
+    case .pageUp, .halfPageUp: delta = -5
+    default:
+      isShowingHelp = false
+      return
+    }
+    helpScroll = min(max(0, helpScroll + delta), HelpOverlay.maxScroll(settings.keymap, size: size))
+  }
+
+  /// Moves whatever has focus: the selection in the list, or the text in the detail pane or
+  /// reading view.
+  private mutating func move(_ delta: Int, scrolling: Bool = false) {
+    if isReading {
+      scrollReading(by: delta)
+    } else if focus == .detail {
+      scrollDetail(by: delta)
+    } else {
+      moveSelection(by: delta, scrolling: scrolling ? delta : 0)
+    }
+  }
+
+  // MARK: - Mouse
+
+  private mutating func handle(_ mouse: MouseEvent) {
+    let layout = self.layout
+    guard !layout.isTooSmall else { return }
+    if isShowingHelp {
+      isShowingHelp = false
+      return
+    }
+    let step = mouse.kind == .wheelUp ? -3 : 3
+    if isReading {
+      if mouse.kind != .click { scrollReading(by: step) }
+      return
+    }
+    if layout.list.contains(x: mouse.x, y: mouse.y) {
+      switch mouse.kind {
+      case .click:
+        focus = .list
+        let position = top + (mouse.y - layout.list.y)
+        if position < counts.total { select(position) }
+      case .wheelUp, .wheelDown:
+        moveSelection(by: step, scrolling: step)
+      }
+    } else if layout.detail.contains(x: mouse.x, y: mouse.y) {
+      switch mouse.kind {
+      case .click: focus = .detail
+      case .wheelUp, .wheelDown: scrollDetail(by: step)
+      }
+    }
+  }
+
+  // MARK: - Time and outcomes
+
+  private mutating func markReadIfLingering() -> [ReaderEffect] {
+    guard let delay = settings.markReadAfter, let paper = detail, !paper.state.isRead,
+      autoReadRequested != paper.id, now - selectedSince >= delay
+    else { return [] }
+    autoReadRequested = paper.id
+    return [.setRead(id: paper.id, read: true, announce: false)]
+  }
+
+  private mutating func apply(_ outcome: EffectOutcome) {
+    switch outcome {
+    case .starred(_, let starred):
+      status = StatusMessage(starred ? "starred" : "unstarred")
+      refreshAfterWrite()
+    case .read(_, let read, let announce):
+      if announce { status = StatusMessage(read ? "marked read" : "marked unread") }
+      refreshAfterWrite()
+    case .markedAllRead(let count):
+      status = StatusMessage("marked \(count) paper\(count == 1 ? "" : "s") read")
+      refreshAfterWrite()
+    case .openedURL(let url): status = StatusMessage("opened \(url)")
+    case .copied(let url): status = StatusMessage("copied \(url)")
+    case .failed(let message): status = StatusMessage(message, isError: true)
+    }
+  }
+}

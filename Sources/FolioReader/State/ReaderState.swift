@@ -1,0 +1,75 @@
+import FolioCore
+import FolioStore
+
+/// Everything the reader shows, and the rules for how it changes.
+///
+/// `handle(_:now:)` takes an event and returns the effects to carry out (writes, opening a
+/// link); it reads the library through ``LibraryStore`` for the rows it needs but never
+/// writes. ``ReaderView`` turns the state into a ``CellGrid``. Neither touches a terminal.
+public struct ReaderState: Sendable {
+  public let store: LibraryStore
+  public var settings: ReaderSettings
+
+  public internal(set) var size: Size
+  public internal(set) var scope: Scope
+  /// Listing days in the library, newest first.
+  public internal(set) var days: [Day]
+  public internal(set) var counts = ListCounts()
+  /// Listing position of the selected paper.
+  public internal(set) var selected = 0
+  /// Listing position of the first visible row.
+  public internal(set) var top = 0
+  public internal(set) var window = ListWindow()
+  /// The selected paper in full.
+  public internal(set) var detail: LibraryPaper?
+  public internal(set) var focus = Focus.list
+  public internal(set) var detailScroll = 0
+  public internal(set) var isReading = false
+  public internal(set) var readingScroll = 0
+  public internal(set) var isShowingHelp = false
+  public internal(set) var helpScroll = 0
+  public internal(set) var confirmation: Confirmation?
+  public internal(set) var status: StatusMessage?
+  public internal(set) var isFinished = false
+
+  /// Seconds (on the caller's clock) of the last event.
+  public internal(set) var now: Double
+  /// When the current paper was selected, for the mark-as-read timer.
+  var selectedSince: Double
+  /// The paper the timer already asked to mark read, so it asks once.
+  var autoReadRequested: String?
+
+  /// A reader on `store` showing the newest listing day, at `size`, at time `now` (seconds).
+  public init(
+    store: LibraryStore, settings: ReaderSettings = ReaderSettings(), size: Size, now: Double
+  ) {
+    self.store = store
+    self.settings = settings
+    self.size = size
+    self.now = now
+    selectedSince = now
+    days = []
+    scope = .allDays
+    reloadDays()
+    scope = days.first.map(Scope.day) ?? .allDays
+    reloadListing(keeping: nil)
+  }
+
+  public var layout: ReaderLayout { ReaderLayout(size: size) }
+
+  /// The papers the list shows.
+  public var filter: PaperFilter {
+    switch scope {
+    case .day(let day): PaperFilter(day: day)
+    case .allDays: PaperFilter()
+    }
+  }
+
+  /// The selected row, when the listing is not empty.
+  public var selectedSummary: PaperSummary? { window[selected] }
+
+  /// Listing positions of the rows on screen.
+  public var visibleRange: Range<Int> {
+    top..<min(counts.total, top + max(1, layout.list.height))
+  }
+}

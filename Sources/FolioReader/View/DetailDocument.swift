@@ -1,0 +1,84 @@
+import FolioCore
+
+/// A paper laid out as lines of styled text for a given width: the detail pane's and the
+/// reading view's content.
+public struct DetailDocument: Sendable {
+  /// A run of text in one style.
+  public struct Span: Hashable, Sendable {
+    public var text: String
+    public var element: ThemeElement
+  }
+
+  public typealias Line = [Span]
+
+  public let lines: [Line]
+
+  static let labelWidth = 9
+
+  /// The document for `entry` wrapped to `width` cells.
+  public init(_ entry: LibraryPaper, width: Int) {
+    guard width > 0 else {
+      lines = []
+      return
+    }
+    let paper = entry.paper
+    var lines: [Line] = TextWrapper.wrap(paper.title, width: width).map {
+      [Span(text: $0, element: .detailTitle)]
+    }
+    lines.append([])
+
+    let valueWidth = max(1, width - Self.labelWidth)
+    func field(_ label: String, _ value: String, _ element: ThemeElement = .detailMeta) {
+      for (index, text) in TextWrapper.wrap(value, width: valueWidth).enumerated() {
+        lines.append([
+          Span(text: Self.pad(index == 0 ? label : "", Self.labelWidth), element: .detailLabel),
+          Span(text: text, element: element),
+        ])
+      }
+    }
+    if !paper.authors.isEmpty { field("Authors", paper.authors.joined(separator: ", ")) }
+    if let arxivID = paper.arxivID {
+      field("arXiv", arxivID)
+    } else {
+      field("ID", paper.id)
+    }
+    var dayLine = "listed \(paper.day)"
+    if let published = paper.published { dayLine += " · published \(published)" }
+    if let upvotes = paper.upvotes { dayLine += " · ▲ \(upvotes)" }
+    field("Day", dayLine)
+    var state = [entry.state.isRead ? "read" : "unread"]
+    if entry.state.isStarred { state.insert("★ starred", at: 0) }
+    field("State", state.joined(separator: " · "))
+    let urlWidth = max(1, valueWidth - 8)
+    for (index, link) in paper.links.labelled.enumerated() {
+      for (lineIndex, url) in TextWrapper.wrap(link.url, width: urlWidth).enumerated() {
+        lines.append([
+          Span(
+            text: Self.pad(index == 0 && lineIndex == 0 ? "Links" : "", Self.labelWidth),
+            element: .detailLabel),
+          Span(text: Self.pad(lineIndex == 0 ? link.label : "", 8), element: .detailMeta),
+          Span(text: url, element: .detailLink),
+        ])
+      }
+    }
+    if !paper.categories.isEmpty { field("Category", paper.categories.joined(separator: " ")) }
+    if let note = entry.state.note {
+      var first = true
+      for paragraph in note.split(separator: "\n", omittingEmptySubsequences: false) {
+        field(first ? "Note" : "", paragraph.isEmpty ? " " : String(paragraph), .detailNote)
+        first = false
+      }
+    }
+    if !paper.abstract.isEmpty {
+      lines.append([])
+      lines += TextWrapper.wrap(paper.abstract, width: width).map {
+        [Span(text: $0, element: .detailBody)]
+      }
+    }
+    self.lines = lines
+  }
+
+  static func pad(_ text: String, _ width: Int) -> String {
+    text + String(repeating: " ", count: max(0, width - DisplayWidth.of(text)))
+  }
+}

@@ -1,0 +1,32 @@
+/// The detail pane: the selected paper's document, scrolled, with a scrollbar.
+enum DetailView {
+  static func draw(_ state: ReaderState, into grid: inout CellGrid) {
+    let layout = state.layout
+    guard let paper = state.detail else { return }
+    let text = layout.detailText
+    let document = DetailDocument(paper, width: text.width)
+    drawLines(
+      document.lines, from: state.detailScroll, in: text, into: &grid,
+      theme: state.settings.theme)
+    ReaderView.drawScrollbar(
+      into: &grid, x: layout.detail.maxX - 1, y: layout.detail.y, height: layout.detail.height,
+      total: document.lines.count, visible: text.height, offset: state.detailScroll,
+      theme: state.settings.theme)
+  }
+
+  /// Draws `lines` starting at line `first` into `rect`, one line per row.
+  static func drawLines(
+    _ lines: [DetailDocument.Line], from first: Int, in rect: Rect, into grid: inout CellGrid,
+    theme: Theme
+  ) {
+    for row in 0..<rect.height {
+      let index = first + row
+      guard lines.indices.contains(index) else { break }
+      var x = rect.x
+      for span in lines[index] {
+        x += grid.write(
+          span.text, x: x, y: rect.y + row, width: rect.maxX - x, style: theme[span.element])
+      }
+    }
+  }
+}

@@ -1,0 +1,36 @@
+import FolioCore
+
+/// The top line: what is shown, how many, and which library.
+enum HeaderView {
+  static let weekdays = ["Thu", "Fri", "Sat", "Sun", "Mon", "Tue", "Wed"]
+
+  static func draw(_ state: ReaderState, into grid: inout CellGrid) {
+    let rect = state.layout.header
+    let style = state.settings.theme[.header]
+    grid.fill(rect, style: style)
+    var scope: String
+    switch state.scope {
+    case .day(let day):
+      let weekday = weekdays[((day.ordinal % 7) + 7) % 7]
+      scope = "\(weekday) \(day)"
+    case .allDays:
+      scope = "all days"
+    }
+    if state.isReading { scope += " › reading" }
+    let counts = state.counts
+    let total = ReaderView.grouped(counts.total)
+    let unread = ReaderView.grouped(counts.unread)
+    let starred = ReaderView.grouped(counts.starred)
+    let full = " folio │ \(scope) │ \(total) shown · \(unread) unread · \(starred) ★"
+    let compact = " \(scope) │ \(total) · \(unread) unread · \(starred) ★"
+    let library = state.settings.libraryName + " "
+    // Counts matter more than the library's name: the name goes first when room is short.
+    if DisplayWidth.of(full) + DisplayWidth.of(library) + 1 <= rect.width {
+      grid.write(full, x: rect.x, y: rect.y, style: style)
+      grid.writeRightAligned(library, maxX: rect.maxX, y: rect.y, style: style)
+    } else {
+      let left = DisplayWidth.of(full) <= rect.width ? full : compact
+      grid.write(DisplayWidth.truncate(left, to: rect.width), x: rect.x, y: rect.y, style: style)
+    }
+  }
+}

@@ -1,0 +1,78 @@
+import FolioCore
+
+/// The `?` overlay: every binding of the keymap, in a box over the screen.
+enum HelpOverlay {
+  /// Where the box goes and how its entries are arranged at `size`.
+  struct Geometry {
+    let box: Rect
+    let columns: Int
+    let keyWidth: Int
+    let rows: Int
+    /// Rows of entries visible at once.
+    var visibleRows: Int { max(0, box.height - 3) }
+  }
+
+  static func geometry(_ keymap: Keymap, size: Size) -> Geometry {
+    let width = min(size.width - 2, 90)
+    let inner = width - 4
+    let columns = inner >= 72 ? 2 : 1
+    let keyWidth = min(14, keymap.bindings.map { keyText($0.keys) }.map(DisplayWidth.of).max() ?? 1)
+    let rows = (keymap.bindings.count + columns - 1) / columns
+    let height = min(size.height - 2, rows + 3)
+    let box = Rect(
+      x: (size.width - width) / 2, y: (size.height - height) / 2, width: width, height: height)
+    return Geometry(box: box, columns: columns, keyWidth: keyWidth, rows: rows)
+  }
+
+  static func keyText(_ keys: [Key]) -> String { keys.map(\.description).joined(separator: ", ") }
+
+  /// The largest useful scroll offset.
+  static func maxScroll(_ keymap: Keymap, size: Size) -> Int {
+    let geometry = geometry(keymap, size: size)
+    return max(0, geometry.rows - geometry.visibleRows)
+  }
+
+  static func draw(_ state: ReaderState, into grid: inout CellGrid) {
+    let keymap = state.settings.keymap
+    let theme = state.settings.theme
+    let geometry = geometry(keymap, size: state.size)
+    let box = geometry.box
+    guard box.width >= 10, box.height >= 4 else { return }
+    grid.fill(box, style: theme[.help])
+    let border = theme[.separator]
+    let horizontal = String(repeating: "─", count: box.width - 2)
+    grid.write("┌" + horizontal + "┐", x: box.x, y: box.y, style: border)
+    grid.write("└" + horizontal + "┘", x: box.x, y: box.maxY - 1, style: border)
+    for y in (box.y + 1)..<(box.maxY - 1) {
+      grid.write("│", x: box.x, y: y, width: 1, style: border)
+      grid.write("│", x: box.maxX - 1, y: y, width: 1, style: border)
+    }
+    grid.write(" Keys ", x: box.x + 2, y: box.y, style: theme[.helpTitle])
+
+    let columnWidth = (box.width - 4) / geometry.columns
+    for row in 0..<geometry.visibleRows {
+      let entryRow = row + state.helpScroll
+      for column in 0..<geometry.columns {
+        let index = column * geometry.rows + entryRow
+        guard entryRow < geometry.rows, keymap.bindings.indices.contains(index) else { continue }
+        let binding = keymap.bindings[index]
+        let x = box.x + 2 + column * columnWidth
+        let y = box.y + 1 + row
+        let keys = DisplayWidth.truncate(keyText(binding.keys), to: geometry.keyWidth)
+        grid.write(keys, x: x, y: y, width: geometry.keyWidth, style: theme[.helpKey])
+        let summaryX = x + geometry.keyWidth + 1
+        let room = columnWidth - geometry.keyWidth - 2
+        grid.write(
+          DisplayWidth.truncate(binding.action.summary, to: room), x: summaryX, y: y, width: room,
+          style: theme[.help])
+      }
+    }
+    var footer = "any other key closes"
+    if geometry.rows > geometry.visibleRows {
+      footer = "j/k scroll · any other key closes"
+    }
+    grid.write(
+      DisplayWidth.truncate(footer, to: box.width - 4), x: box.x + 2, y: box.maxY - 2,
+      style: theme[.listEmpty])
+  }
+}

@@ -1,0 +1,61 @@
+import FolioCore
+import XCTest
+
+@testable import FolioReader
+
+final class CellGridTests: XCTestCase {
+  func testWideCharactersTakeTwoCellsAndNeverSpill() {
+    var grid = CellGrid(width: 5, height: 1)
+    let used = grid.write("漢字漢", x: 0, y: 0, width: 5, style: .plain)
+    XCTAssertEqual(used, 5)
+    XCTAssertEqual(grid.textRows, ["漢字 "], "the third wide character does not fit in 1 cell")
+    XCTAssertTrue(grid[1, 0].isContinuation)
+  }
+
+  func testControlsAndEscapesNeverReachCells() {
+    var grid = CellGrid(width: 20, height: 1)
+    grid.write("a\u{1B}[31mb\u{7}c\u{202E}d\u{200D}e\u{FE0F}", x: 0, y: 0, style: .plain)
+    XCTAssertEqual(grid.textRows[0].trimmingCharacters(in: .whitespaces), "a[31mbcde")
+    for cell in grid.cells {
+      XCTAssertTrue(cell.symbol.unicodeScalars.allSatisfy { $0.value >= 0x20 && $0.value != 0x7F })
+    }
+  }
+
+  func testCombiningMarksJoinTheirBase() {
+    var grid = CellGrid(width: 4, height: 1)
+    XCTAssertEqual(grid.write("e\u{301}x", x: 0, y: 0, style: .plain), 2)
+    XCTAssertEqual(grid[0, 0].symbol, "e\u{301}")
+    XCTAssertEqual(grid[1, 0].symbol, "x")
+  }
+
+  func testOverwritingHalfAWideCharacterBlanksTheOtherHalf() {
+    var grid = CellGrid(width: 4, height: 1)
+    grid.write("漢字", x: 0, y: 0, style: .plain)
+    grid.write("x", x: 1, y: 0, style: .plain)
+    XCTAssertEqual(grid.textRows, [" x字"])
+    grid.write("y", x: 2, y: 0, style: .plain)
+    XCTAssertEqual(grid.textRows, [" xy "])
+  }
+
+  func testWritingIsClippedToTheGivenWidth() {
+    var grid = CellGrid(width: 10, height: 2)
+    grid.write("abcdefgh", x: 2, y: 1, width: 3, style: .plain)
+    XCTAssertEqual(grid.textRows, ["          ", "  abc     "])
+    grid.write("zzz", x: 8, y: 0, style: .plain)
+    XCTAssertEqual(grid.textRows[0], "        zz")
+    XCTAssertEqual(grid.write("q", x: 0, y: 5, style: .plain), 0)
+  }
+
+  func testEveryRowOfEveryScreenIsExactlyTheGridWidth() throws {
+    let store = try makeLibrary()
+    for (width, height) in [(80, 24), (120, 40), (40, 10), (200, 60), (100, 30), (99, 30)] {
+      var harness = ReaderHarness(store: store, width: width, height: height)
+      for keys in ["", "j", "jj", "jjj", "\t", "?", "\u{1B}"] {
+        harness.type(keys)
+        for row in harness.grid.textRows {
+          XCTAssertEqual(DisplayWidth.of(row), width, "\(width)x\(height) after '\(keys)': \(row)")
+        }
+      }
+    }
+  }
+}

@@ -1,0 +1,149 @@
+import FolioCore
+import FolioStore
+import XCTest
+
+@testable import FolioReader
+
+final class ReaderStateChangeTests: XCTestCase {
+  func testStarIsWrittenBeforeTheScreenShowsIt() throws {
+    let store = try makeLibrary()
+    var harness = ReaderHarness(store: store)
+    let id = try XCTUnwrap(harness.state.detail?.id)
+    let effects = harness.state.handle(.key(.character("s")), now: 2000)
+    XCTAssertEqual(effects, [.setStarred(id: id, starred: true)])
+    XCTAssertFalse(harness.state.selectedSummary!.isStarred, "nothing shows before the write")
+    XCTAssertFalse(harness.screen.contains("starred"))
+
+    let outcome = try XCTUnwrap(LibraryWriter.perform(effects[0], on: store))
+    _ = harness.state.handle(.completed(outcome), now: 2000)
+    XCTAssertTrue(harness.state.selectedSummary!.isStarred)
+    XCTAssertEqual(harness.state.status?.text, "starred")
+    XCTAssertEqual(harness.state.counts.starred, 2)
+    XCTAssertEqual(try store.paper(id: id)?.state.isStarred, true)
+
+    harness.type("s")
+    XCTAssertEqual(harness.state.status?.text, "unstarred")
+    XCTAssertEqual(try store.paper(id: id)?.state.isStarred, false)
+  }
+
+  func testReadToggles() throws {
+    let store = try makeLibrary()
+    var harness = ReaderHarness(store: store)
+    let id = try XCTUnwrap(harness.state.detail?.id)
+    harness.type("r")
+    XCTAssertEqual(harness.state.status?.text, "marked read")
+    XCTAssertEqual(try store.paper(id: id)?.state.isRead, true)
+    harness.type("r")
+    XCTAssertEqual(harness.state.status?.text, "marked unread")
+    XCTAssertEqual(try store.paper(id: id)?.state.isRead, false)
+    harness.send(.tick, after: 5)
+    XCTAssertEqual(
+      try store.paper(id: id)?.state.isRead, false, "the timer respects the user's choice")
+  }
+
+  func testAFailedWriteShowsAnErrorAndChangesNothing() throws {
+    var harness = ReaderHarness(store: try makeLibrary())
+    harness.send(.completed(.failed("the library is read-only; nothing was changed")))
+    XCTAssertEqual(
+      harness.state.status,
+      StatusMessage("the library is read-only; nothing was changed", isError: true))
+  }
+
+  func testMarkAllReadAsksFirst() throws {
+    let store = try makeLibrary()
+    var harness = ReaderHarness(store: store)
+    harness.type("A")
+    XCTAssertEqual(harness.state.confirmation, .markAllRead(count: 287))
+    XCTAssertTrue(harness.screen.contains("Mark 287 unread papers shown as read? (y/n)"))
+    harness.type("n")
+    XCTAssertEqual(harness.state.status?.text, "cancelled")
+    XCTAssertEqual(harness.state.counts.unread, 287)
+
+    harness.type("Ay")
+    XCTAssertEqual(harness.state.status?.text, "marked 287 papers read")
+    XCTAssertEqual(harness.state.counts.unread, 0)
+    XCTAssertEqual(try store.counts(PaperFilter(day: earlierDay)).unread, 2, "other days untouched")
+    harness.type("A")
+    XCTAssertEqual(harness.state.status?.text, "nothing unread here")
+  }
+
+  func testLingeringSelectionIsMarkedReadOnce() throws {
+    let store = try makeLibrary()
+    var harness = ReaderHarness(store: store)
+    let id = try XCTUnwrap(harness.state.detail?.id)
+    harness.send(.tick, after: 1.0)
+    XCTAssertEqual(try store.paper(id: id)?.state.isRead, false)
+    harness.send(.tick, after: 1.0)
+    XCTAssertEqual(try store.paper(id: id)?.state.isRead, true)
+    XCTAssertNil(harness.state.status, "no message for the automatic mark")
+    harness.send(.tick, after: 5)
+    XCTAssertEqual(harness.effects.count, 1)
+
+    harness.type("j")
+    harness.send(.tick, after: 1.5)
+    harness.type("j")
+    harness.send(.tick, after: 1.5)
+    XCTAssertEqual(harness.effects.count, 1, "moving on restarts the timer")
+  }
+
+  func testMarkReadTimerCanBeSwitchedOff() throws {
+    let store = try makeLibrary()
+    var harness = ReaderHarness(store: store, settings: ReaderSettings(markReadAfter: nil))
+    harness.send(.tick, after: 60)
+    XCTAssertTrue(harness.effects.isEmpty)
+  }
+
+  func testOpenAndCopyOnlyHTTPLinks() throws {
+    let store = try makeLibrary()
+    var harness = ReaderHarness(store: store)
+    harness.type("o")
+    XCTAssertEqual(harness.external, [.openURL("https://arxiv.org/abs/2411.01234")])
+    harness.type("y")
+    XCTAssertEqual(harness.external.last, .copyToClipboard("https://arxiv.org/abs/2411.01234"))
+    harness.send(.completed(.copied("https://arxiv.org/abs/2411.01234")))
+    XCTAssertEqual(harness.state.status?.text, "copied https://arxiv.org/abs/2411.01234")
+
+    harness.type("jjjj")  // a sample paper without any link
+    XCTAssertNil(harness.state.detail?.paper.links.main)
+    harness.type("o")
+    XCTAssertEqual(harness.state.status, StatusMessage("this paper has no link", isError: true))
+    XCTAssertEqual(harness.external.count, 2)
+  }
+
+  func testWebLinkPolicy() {
+    XCTAssertTrue(WebLink.isSafe("https://arxiv.org/abs/2401.00001"))
+    XCTAssertTrue(
+      WebLink.isSafe("https://x/$(touch /tmp/pwned);`id`"), "shell text is only text to a browser")
+    XCTAssertFalse(WebLink.isSafe("javascript:alert(1)"))
+    XCTAssertFalse(WebLink.isSafe("file:///etc/passwd"))
+    XCTAssertFalse(WebLink.isSafe("https://"))
+    XCTAssertFalse(WebLink.isSafe("https://x.org/\u{1B}]52;c;x\u{7}"))
+  }
+
+  func testChangesFromAnotherProcessAppearOnLibraryChanged() throws {
+    let store = try makeLibrary()
+    var harness = ReaderHarness(store: store)
+    let ids = try store.summaries(PaperFilter(day: sampleDay), limit: 3, offset: 0).map(\.id)
+    try store.setStarred(true, ids: [ids[2]])
+    XCTAssertFalse(harness.state.window[2]!.isStarred)
+    harness.send(.libraryChanged)
+    XCTAssertTrue(harness.state.window[2]!.isStarred)
+    XCTAssertEqual(harness.state.counts.starred, 2)
+  }
+
+  func testSelectionFollowsItsPaperWhenAnImportReordersTheListing() throws {
+    let store = try makeLibrary()
+    var harness = ReaderHarness(store: store)
+    harness.type("jjjjj")
+    let id = try XCTUnwrap(harness.state.detail?.id)
+    try store.importPapers(file: "new", format: "test", source: "hf") { add in
+      try add(
+        Paper.fromSource(
+          title: "Hot New Paper", abstract: "x", day: sampleDay, source: "hf", upvotes: 99)!)
+    }
+    harness.send(.libraryChanged)
+    XCTAssertEqual(harness.state.detail?.id, id)
+    XCTAssertEqual(harness.state.selected, 6)
+    XCTAssertEqual(harness.state.window[0]?.title, "Hot New Paper")
+  }
+}
