@@ -12,6 +12,12 @@ let package = Package(
     .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),
   ],
   targets: [
+    // The system's wide-character ncurses. Only FolioTerminal imports it. No pkgConfig:
+    // SwiftPM would drop its -D flags with a warning; the shim header defines them itself.
+    .systemLibrary(
+      name: "CNCursesW",
+      providers: [.apt(["libncursesw5-dev"])]
+    ),
     // Models, text cleaning, display width, importers and exporters. No I/O beyond files.
     .target(
       name: "FolioCore",
@@ -30,12 +36,20 @@ let package = Package(
       name: "FolioReader",
       dependencies: ["FolioCore", "FolioStore"]
     ),
+    // The thin terminal layer: paints cell grids with ncurses, turns keys, mouse and resizes
+    // into reader events.
+    .target(
+      name: "FolioTerminal",
+      dependencies: ["CNCursesW", "FolioReader"]
+    ),
     // The `folio` command line.
     .executableTarget(
       name: "folio",
       dependencies: [
         "FolioCore",
         "FolioStore",
+        "FolioReader",
+        "FolioTerminal",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
@@ -47,7 +61,7 @@ let package = Package(
       exclude: ["Snapshots"]
     ),
     .testTarget(
-      name: "FolioCLITests",
+      name: "FolioEndToEndTests",
       dependencies: [
         "FolioCore",
         "FolioStore",

@@ -1,6 +1,8 @@
 import ArgumentParser
 import FolioCore
+import FolioReader
 import FolioStore
+import FolioTerminal
 import Foundation
 
 /// `folio`: the reader with no subcommand, the library's command line with one.
@@ -24,10 +26,31 @@ struct Folio: ParsableCommand {
 
   @OptionGroup var library: LibraryOptions
 
+  @Flag(name: .customLong("no-mouse"), help: "Do not capture the mouse.")
+  var noMouse = false
+
+  @Flag(help: .hidden)
+  var exitAfterFirstFrame = false
+
   func run() throws {
     let store = try library.open()
-    try FirstRun.loadSampleIfNew(store)
-    print("folio: the reader is not built yet; try 'folio list' (library: \(store.path))")
+    var greeting: StatusMessage? = nil
+    if let sample = try FirstRun.loadSampleIfNew(store) {
+      greeting = StatusMessage(
+        "new library: loaded the bundled sample (\(sample.new) papers); add yours with folio import"
+      )
+    } else if store.isReadOnly {
+      greeting = StatusMessage("the library is read-only: changes are disabled", isError: true)
+    }
+    let noColor = ProcessInfo.processInfo.environment["NO_COLOR"] != nil
+    let settings = ReaderSettings(
+      theme: noColor ? Theme.standard.monochrome : .standard,
+      libraryName: (store.path as NSString).lastPathComponent)
+    let app = ReaderApp(
+      store: store, settings: settings,
+      options: Terminal.Options(mouse: !noMouse, color: !noColor),
+      exitAfterFirstFrame: exitAfterFirstFrame, greeting: greeting)
+    try app.run()
   }
 
   /// Runs the command line, printing every failure as one `folio: error: ...` line on stderr

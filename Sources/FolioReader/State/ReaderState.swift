@@ -57,6 +57,11 @@ public struct ReaderState: Sendable {
 
   public var layout: ReaderLayout { ReaderLayout(size: size) }
 
+  /// Shows `message` on the status line until the next key.
+  public mutating func show(_ message: StatusMessage) {
+    status = message
+  }
+
   /// The papers the list shows.
   public var filter: PaperFilter {
     switch scope {
