@@ -5,7 +5,8 @@ let package = Package(
   name: "Folio",
   platforms: [.macOS(.v13)],
   products: [
-    .executable(name: "folio", targets: ["folio"])
+    .executable(name: "folio", targets: ["folio"]),
+    .executable(name: "folio-bench", targets: ["folio-bench"]),
   ],
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
@@ -50,6 +51,16 @@ let package = Package(
         "FolioStore",
         "FolioReader",
         "FolioTerminal",
+        .product(name: "ArgumentParser", package: "swift-argument-parser"),
+      ]
+    ),
+    // Measurements, printed as tables: `swift run -c release folio-bench --help`.
+    .executableTarget(
+      name: "folio-bench",
+      dependencies: [
+        "FolioCore",
+        "FolioStore",
+        "FolioReader",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),

@@ -106,6 +106,7 @@ final class RenderSnapshotTests: XCTestCase {
     for cell in harness.grid.cells {
       XCTAssertEqual(cell.style.foreground, .default)
       XCTAssertEqual(cell.style.background, .default)
+      XCTAssertTrue(cell.style.attributes.isSubset(of: [.bold, .reverse, .underline]))
     }
   }
 }

@@ -58,8 +58,11 @@ public struct Style: Hashable, Sendable {
       attributes: attributes.union(other.attributes))
   }
 
-  /// This style without colours: what NO_COLOR leaves.
-  public var monochrome: Style { Style(attributes: attributes) }
+  /// This style as NO_COLOR wants it: no colours, and of the attributes only bold, reverse and
+  /// underline, which every terminal renders.
+  public var monochrome: Style {
+    Style(attributes: attributes.intersection([.bold, .reverse, .underline]))
+  }
 }
 
 extension Style: CustomStringConvertible {

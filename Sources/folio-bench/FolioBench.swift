@@ -1,0 +1,12 @@
+import ArgumentParser
+
+/// `folio-bench`: measures Folio and prints the numbers. Build it in release mode:
+/// `swift run -c release folio-bench render`.
+@main
+struct FolioBench: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "folio-bench",
+    abstract: "Measure Folio's speed and print a table.",
+    subcommands: [RenderBenchmark.self]
+  )
+}
