@@ -11,6 +11,7 @@ let package = Package(
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
     .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),
+    .package(url: "https://github.com/LebJe/TOMLKit", exact: "0.6.0"),
   ],
   targets: [
     // The system's wide-character ncurses. Only FolioTerminal imports it. No pkgConfig:
@@ -32,10 +33,19 @@ let package = Package(
         .product(name: "GRDB", package: "GRDB.swift"),
       ]
     ),
+    // The filter engine: the query language, its compiler to SQL/FTS5, topics, similarity.
+    .target(
+      name: "FolioQuery",
+      dependencies: [
+        "FolioCore",
+        "FolioStore",
+        .product(name: "TOMLKit", package: "TOMLKit"),
+      ]
+    ),
     // The reader as a pure state machine and render model: events in, effects and cells out.
     .target(
       name: "FolioReader",
-      dependencies: ["FolioCore", "FolioStore"]
+      dependencies: ["FolioCore", "FolioStore", "FolioQuery"]
     ),
     // The thin terminal layer: paints cell grids with ncurses, turns keys, mouse and resizes
     // into reader events.
@@ -66,6 +76,7 @@ let package = Package(
     ),
     .testTarget(name: "FolioCoreTests", dependencies: ["FolioCore"]),
     .testTarget(name: "FolioStoreTests", dependencies: ["FolioCore", "FolioStore"]),
+    .testTarget(name: "FolioQueryTests", dependencies: ["FolioCore", "FolioStore", "FolioQuery"]),
     .testTarget(
       name: "FolioReaderTests",
       dependencies: ["FolioCore", "FolioStore", "FolioReader"],

@@ -12,10 +12,13 @@ public struct PaperFilter: Hashable, Sendable {
   public var state: State
   /// Only papers listed on this day; nil for every day.
   public var day: Day?
+  /// A query's condition (see FolioQuery), nil for none.
+  public var condition: SQLCondition?
 
-  public init(state: State = .any, day: Day? = nil) {
+  public init(state: State = .any, day: Day? = nil, condition: SQLCondition? = nil) {
     self.state = state
     self.day = day
+    self.condition = condition
   }
 
   /// Every paper in the library.
@@ -34,6 +37,16 @@ public struct PaperFilter: Hashable, Sendable {
     if let day {
       conditions.append("p.day = ?")
       _ = arguments.append(contentsOf: [day.description])
+    }
+    if let condition {
+      conditions.append("(\(condition.sql))")
+      for value in condition.arguments {
+        switch value {
+        case .text(let text): _ = arguments.append(contentsOf: [text])
+        case .integer(let number): _ = arguments.append(contentsOf: [number])
+        case .null: _ = arguments.append(contentsOf: [nil as String?])
+        }
+      }
     }
     return (conditions.isEmpty ? "1" : conditions.joined(separator: " AND "), arguments)
   }

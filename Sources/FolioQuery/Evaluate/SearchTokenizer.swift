@@ -1,0 +1,74 @@
+import Foundation
+
+/// Splits text into search tokens the way SQLite's FTS5 `unicode61 remove_diacritics 2`
+/// tokenizer does, so the in-memory evaluator, highlighting and the full-text index agree on
+/// what a word is.
+///
+/// Letters, digits and private-use characters (Unicode categories L*, N*, Co) make tokens;
+/// everything else separates them. Tokens are lower-cased and stripped of diacritics.
+public enum SearchTokenizer {
+  /// A token and where it sits in the original text.
+  public struct Token: Hashable, Sendable {
+    public var text: String
+    /// The token's span in the original string's unicode scalars.
+    public var range: Range<String.UnicodeScalarView.Index>
+  }
+
+  /// The folded tokens of `text`, in order.
+  public static func tokens(_ text: String) -> [String] {
+    spans(text).map(\.text)
+  }
+
+  /// The tokens of `text` with their positions.
+  public static func spans(_ text: String) -> [Token] {
+    var tokens: [Token] = []
+    let scalars = text.unicodeScalars
+    var start: String.UnicodeScalarView.Index? = nil
+    var index = scalars.startIndex
+    while index != scalars.endIndex {
+      if isTokenCharacter(scalars[index]) {
+        if start == nil { start = index }
+      } else if let begin = start {
+        tokens.append(Token(text: fold(scalars[begin..<index]), range: begin..<index))
+        start = nil
+      }
+      index = scalars.index(after: index)
+    }
+    if let begin = start {
+      tokens.append(
+        Token(text: fold(scalars[begin..<scalars.endIndex]), range: begin..<scalars.endIndex))
+    }
+    return tokens
+  }
+
+  static func isTokenCharacter(_ scalar: Unicode.Scalar) -> Bool {
+    if scalar.isASCII {
+      let value = scalar.value
+      return (0x30...0x39).contains(value) || (0x41...0x5A).contains(value)
+        || (0x61...0x7A).contains(value)
+    }
+    switch scalar.properties.generalCategory {
+    case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter,
+      .decimalNumber, .letterNumber, .otherNumber, .privateUse:
+      return true
+    default:
+      return false
+    }
+  }
+
+  /// Lower-cased, diacritics removed: `Müller` -> `muller`.
+  static func fold(_ scalars: Substring.UnicodeScalarView) -> String {
+    if scalars.allSatisfy(\.isASCII) {
+      return String(String.UnicodeScalarView(scalars)).lowercased()
+    }
+    let lowered = String(String.UnicodeScalarView(scalars)).lowercased()
+    var result = String.UnicodeScalarView()
+    for scalar in lowered.decomposedStringWithCanonicalMapping.unicodeScalars {
+      switch scalar.properties.generalCategory {
+      case .nonspacingMark, .spacingMark, .enclosingMark: continue
+      default: result.append(scalar)
+      }
+    }
+    return String(result)
+  }
+}

@@ -1,0 +1,95 @@
+import FolioCore
+
+/// A query, parsed: what `folio list --filter`, topics and the reader's search line mean.
+public indirect enum QueryNode: Hashable, Sendable {
+  /// Everything (the empty query).
+  case all
+  /// Full-text match of a word, phrase or prefix, in any text field or one of them.
+  case text(TextField, TextTerm)
+  /// `id:` the paper's stable id or arXiv id; `prefix` for a trailing `*`.
+  case id(String, prefix: Bool)
+  /// `topic:NAME`; `column` locates it in the query, for errors about the name.
+  case topic(String, column: Int)
+  /// `source:NAME`.
+  case source(String)
+  /// `day:...`.
+  case day(Comparison, DayValue)
+  /// `upvotes:...`; papers without an upvote count never match.
+  case upvotes(Comparison, Int)
+  /// `is:starred`, `is:unread`, ...
+  case state(PaperStateKind)
+  /// `has:note`, `has:code`, `has:arxiv`.
+  case has(PaperFeature)
+  case and([QueryNode])
+  case or([QueryNode])
+  case not(QueryNode)
+}
+
+/// The text a full-text term searches.
+public enum TextField: String, Hashable, Sendable, CaseIterable {
+  case any
+  case title
+  case abstract
+  case author
+
+  /// The FTS5 column, nil for all of them.
+  var column: String? {
+    switch self {
+    case .any: nil
+    case .title: "title"
+    case .abstract: "abstract"
+    case .author: "authors"
+    }
+  }
+}
+
+/// A word, `"quoted phrase"` or prefix (`learn*`) to find in text.
+public struct TextTerm: Hashable, Sendable {
+  /// The text as written, without quotes or `*`.
+  public var text: String
+  /// The folded search tokens of `text` (see ``SearchTokenizer``); never empty.
+  public var tokens: [String]
+  /// The last token matches any word it begins.
+  public var isPrefix: Bool
+
+  public init(text: String, isPrefix: Bool = false) {
+    self.text = text
+    self.tokens = SearchTokenizer.tokens(text)
+    self.isPrefix = isPrefix
+  }
+}
+
+public enum Comparison: String, Hashable, Sendable, CaseIterable {
+  case equal = "="
+  case less = "<"
+  case lessOrEqual = "<="
+  case greater = ">"
+  case greaterOrEqual = ">="
+
+  func holds<T: Comparable>(_ value: T, _ bound: T) -> Bool {
+    switch self {
+    case .equal: value == bound
+    case .less: value < bound
+    case .lessOrEqual: value <= bound
+    case .greater: value > bound
+    case .greaterOrEqual: value >= bound
+    }
+  }
+}
+
+/// A day in a `day:` condition; relative days resolve against "today" when compiled.
+public enum DayValue: Hashable, Sendable {
+  case date(Day)
+  case today
+  case yesterday
+  /// `-Nd`: the last N days, today included.
+  case lastDays(Int)
+}
+
+public enum PaperStateKind: String, Hashable, Sendable, CaseIterable {
+  case starred, unstarred, unread, read
+}
+
+public enum PaperFeature: String, Hashable, Sendable, CaseIterable {
+  case note, code, arxiv
+}

@@ -1,0 +1,260 @@
+import FolioCore
+
+/// Parses the query language into a ``QueryNode``.
+///
+/// ```
+/// query   := or
+/// or      := and ("OR" and)*
+/// and     := unary (["AND"] unary)*        -- juxtaposition is AND
+/// unary   := ("NOT" | "-") unary | primary
+/// primary := "(" or ")" | word | "phrase" | field:value
+/// ```
+/// Keywords are case-insensitive; NOT binds tighter than AND, AND tighter than OR.
+public struct QueryParser {
+  /// How the last bare word of the query is read.
+  public enum Mode: Sendable {
+    /// As written.
+    case complete
+    /// As a prefix when it has at least three characters, for search-as-you-type: `diff`
+    /// finds diffusion, while a short word being typed (`re`) stays a word.
+    case incremental
+  }
+
+  public static let incrementalPrefixLength = 3
+
+  /// The query `text` means; the empty query is ``QueryNode/all``.
+  public static func parse(_ text: String, mode: Mode = .complete) throws(QueryError) -> QueryNode {
+    var lexer = QueryLexer(text)
+    var tokens = try lexer.tokens()
+    if mode == .incremental { markLastWordAsPrefix(&tokens) }
+    var parser = QueryParser(tokens: tokens, end: text.count + 1)
+    guard !tokens.isEmpty else { return .all }
+    let node = try parser.parseOr()
+    if let extra = parser.peek {
+      if extra.kind == .close {
+        throw QueryError(column: extra.column, "unexpected ')' without a matching '('")
+      }
+      throw QueryError(column: extra.column, "unexpected '\(extra.source)'")
+    }
+    return node
+  }
+
+  private let tokens: [QueryToken]
+  private let end: Int
+  private var index = 0
+
+  private init(tokens: [QueryToken], end: Int) {
+    self.tokens = tokens
+    self.end = end
+  }
+
+  private var peek: QueryToken? { index < tokens.count ? tokens[index] : nil }
+  private var previous: QueryToken? { index > 0 ? tokens[index - 1] : nil }
+
+  private mutating func advance() -> QueryToken {
+    defer { index += 1 }
+    return tokens[index]
+  }
+
+  private mutating func parseOr() throws(QueryError) -> QueryNode {
+    var children = [try parseAnd()]
+    while peek?.kind == .or {
+      _ = advance()
+      children.append(try parseAnd())
+    }
+    return children.count == 1 ? children[0] : .or(children)
+  }
+
+  private mutating func parseAnd() throws(QueryError) -> QueryNode {
+    var children = [try parseUnary()]
+    while let token = peek {
+      if token.kind == .and {
+        _ = advance()
+        children.append(try parseUnary())
+      } else if startsTerm(token) {
+        children.append(try parseUnary())
+      } else {
+        break
+      }
+    }
+    return children.count == 1 ? children[0] : .and(children)
+  }
+
+  private mutating func parseUnary() throws(QueryError) -> QueryNode {
+    guard let token = peek else { throw expectedTerm() }
+    switch token.kind {
+    case .not, .minus:
+      _ = advance()
+      return .not(try parseUnary())
+    default:
+      return try parsePrimary()
+    }
+  }
+
+  private mutating func parsePrimary() throws(QueryError) -> QueryNode {
+    guard let token = peek, startsTerm(token) else { throw expectedTerm() }
+    _ = advance()
+    switch token.kind {
+    case .open:
+      let node = try parseOr()
+      guard peek?.kind == .close else {
+        throw QueryError(
+          column: peek?.column ?? end, "expected ')' after '\(previous?.source ?? "(")'")
+      }
+      _ = advance()
+      return node
+    case .word(let word):
+      return try text(.any, word: word, token: token)
+    case .quoted(let text, let prefix):
+      return try self.text(.any, TextTerm(text: text, isPrefix: prefix), token: token)
+    case .field(let name, let value):
+      return try field(name, value, token: token)
+    default:
+      throw expectedTerm()
+    }
+  }
+
+  /// The error for a missing term at the current position.
+  private func expectedTerm() -> QueryError {
+    guard let previous else {
+      if let token = peek {
+        return QueryError(column: token.column, "expected a search term before '\(token.source)'")
+      }
+      return QueryError(column: end, "expected a search term")
+    }
+    return QueryError(
+      column: peek?.column ?? end, "expected a search term after '\(previous.source)'")
+  }
+
+  private func startsTerm(_ token: QueryToken) -> Bool {
+    switch token.kind {
+    case .word, .quoted, .field, .open, .not, .minus: true
+    case .close, .and, .or: false
+    }
+  }
+
+  // MARK: - Terms
+
+  private func text(_ field: TextField, word: String, token: QueryToken) throws(QueryError)
+    -> QueryNode
+  {
+    var text = word
+    var prefix = false
+    if text.hasSuffix("*") {
+      text.removeLast()
+      prefix = true
+    }
+    return try self.text(field, TextTerm(text: text, isPrefix: prefix), token: token)
+  }
+
+  private func text(_ field: TextField, _ term: TextTerm, token: QueryToken) throws(QueryError)
+    -> QueryNode
+  {
+    guard !term.tokens.isEmpty else {
+      if term.text.isEmpty {
+        throw QueryError(column: token.column, "expected a search term after '\(token.source)'")
+      }
+      throw QueryError(
+        column: token.column, "'\(term.text)' has no letters or digits to search for")
+    }
+    return .text(field, term)
+  }
+
+  private func field(_ name: String, _ value: QueryToken.Kind, token: QueryToken) throws(QueryError)
+    -> QueryNode
+  {
+    let raw: String
+    var quotedPrefix = false
+    switch value {
+    case .word(let word): raw = word
+    case .quoted(let text, let prefix):
+      raw = text
+      quotedPrefix = prefix
+    default: raw = ""
+    }
+    let valueColumn = token.column + name.count + 1
+    func expected(_ what: String) -> QueryError {
+      QueryError(column: valueColumn, "expected \(what) after '\(name):'")
+    }
+    if raw.isEmpty && !quotedPrefix { throw expected(name == "topic" ? "a topic name" : "a value") }
+    switch name {
+    case "title", "abstract", "author", "authors":
+      let field: TextField = name == "title" ? .title : name == "abstract" ? .abstract : .author
+      if case .quoted = value {
+        return try text(field, TextTerm(text: raw, isPrefix: quotedPrefix), token: token)
+      }
+      return try text(field, word: raw, token: token)
+    case "id":
+      let prefix = raw.hasSuffix("*")
+      let id = prefix ? String(raw.dropLast()) : raw
+      return .id(ArxivID.normalize(id) ?? id.lowercased(), prefix: prefix)
+    case "topic":
+      return .topic(raw, column: valueColumn)
+    case "source":
+      return .source(raw.lowercased())
+    case "day":
+      let (comparison, rest) = Self.comparison(raw)
+      guard let day = Self.dayValue(rest) else {
+        throw expected("a day (YYYY-MM-DD, today, yesterday or -7d, optionally after >= > <= < =)")
+      }
+      // `day:-7d` alone means "within the last 7 days".
+      if case .lastDays = day, rest == raw { return .day(.greaterOrEqual, day) }
+      return .day(comparison, day)
+    case "upvotes":
+      let (comparison, rest) = Self.comparison(raw)
+      guard let count = Int(rest), count >= 0 else {
+        throw expected("a number, optionally after >= > <= < =")
+      }
+      return .upvotes(comparison, count)
+    case "is":
+      guard let state = PaperStateKind(rawValue: raw.lowercased()) else {
+        throw expected("starred, unstarred, unread or read")
+      }
+      return .state(state)
+    default:  // "has"
+      guard let feature = PaperFeature(rawValue: raw.lowercased()) else {
+        throw expected("note, code or arxiv")
+      }
+      return .has(feature)
+    }
+  }
+
+  static func comparison(_ value: String) -> (Comparison, String) {
+    for comparison in [Comparison.greaterOrEqual, .lessOrEqual, .greater, .less, .equal]
+    where value.hasPrefix(comparison.rawValue) {
+      return (comparison, String(value.dropFirst(comparison.rawValue.count)))
+    }
+    return (.equal, value)
+  }
+
+  static func dayValue(_ value: String) -> DayValue? {
+    switch value.lowercased() {
+    case "today": return .today
+    case "yesterday": return .yesterday
+    default:
+      if let day = Day(value) { return .date(day) }
+      if value.hasPrefix("-"), value.hasSuffix("d"), let count = Int(value.dropFirst().dropLast()),
+        count > 0
+      {
+        return .lastDays(count)
+      }
+      return nil
+    }
+  }
+
+  /// Makes the query's last token a prefix when it is a bare word (or a field's bare text)
+  /// long enough, for search-as-you-type.
+  static func markLastWordAsPrefix(_ tokens: inout [QueryToken]) {
+    guard let last = tokens.last else { return }
+    switch last.kind {
+    case .word(let word) where !word.hasSuffix("*") && word.count >= incrementalPrefixLength:
+      tokens[tokens.count - 1].kind = .word(word + "*")
+    case .field(let name, .word(let word))
+    where ["title", "abstract", "author", "authors"].contains(name) && !word.hasSuffix("*")
+      && word.count >= incrementalPrefixLength:
+      tokens[tokens.count - 1].kind = .field(name, .word(word + "*"))
+    default:
+      break
+    }
+  }
+}

@@ -1,0 +1,134 @@
+import FolioCore
+import FolioStore
+import XCTest
+
+@testable import FolioQuery
+
+/// The compiled SQL and the in-memory evaluator must select the same papers: hundreds of
+/// random queries over the sample library.
+final class QueryEquivalenceTests: XCTestCase {
+  static let store = Result { try makeQueryLibrary() }
+
+  func testRandomQueriesSelectTheSamePapersInSQLAndInMemory() throws {
+    let store = try Self.store.get()
+    let papers = try store.papers()
+    let documents = papers.map { ($0.id, SearchDocument($0)) }
+    let vocabulary = Self.vocabulary(papers)
+    let compiler = QueryCompiler(topics: .defaults, today: queryToday)
+    let evaluator = QueryEvaluator(topics: .defaults, today: queryToday)
+    var generator = SeededGenerator(seed: 20_261_127)
+    var nonEmpty = 0
+    for round in 0..<400 {
+      let node = Self.randomNode(
+        depth: 3, vocabulary: vocabulary, papers: papers, using: &generator)
+      let text = QueryPrinter.text(node)
+      let parsed = try QueryParser.parse(text)
+      let condition = try compiler.compile(parsed)
+      let viaSQL = Set(try store.papers(PaperFilter(condition: condition)).map(\.id))
+      let inMemory = Set(try documents.filter { try evaluator.matches(parsed, $0.1) }.map(\.0))
+      if !viaSQL.isEmpty && viaSQL.count < papers.count { nonEmpty += 1 }
+      XCTAssertEqual(
+        viaSQL, inMemory,
+        "round \(round): \(text)\nonly SQL: \(viaSQL.subtracting(inMemory))\nonly memory: \(inMemory.subtracting(viaSQL))"
+      )
+      if viaSQL != inMemory { break }
+    }
+    XCTAssertGreaterThan(nonEmpty, 150, "most random queries select some papers but not all")
+  }
+
+  func testEveryDefaultTopicSelectsTheSamePapersBothWays() throws {
+    let store = try Self.store.get()
+    let papers = try store.papers()
+    let evaluator = QueryEvaluator(topics: .defaults, today: queryToday)
+    let compiler = QueryCompiler(topics: .defaults, today: queryToday)
+    for topic in TopicSet.defaults.topics {
+      let viaSQL = Set(
+        try store.papers(PaperFilter(condition: try compiler.compile(topic.node))).map(\.id))
+      let inMemory = Set(
+        papers.filter { (try? evaluator.matches(topic.node, SearchDocument($0))) == true }.map(\.id)
+      )
+      XCTAssertEqual(viaSQL, inMemory, topic.name)
+      XCTAssertFalse(viaSQL.isEmpty, "\(topic.name) matches something in the sample")
+    }
+  }
+
+  // MARK: - Random queries
+
+  struct Vocabulary {
+    var words: [String]
+    var phrases: [String]
+    var authorWords: [String]
+  }
+
+  static func vocabulary(_ papers: [LibraryPaper]) -> Vocabulary {
+    var counts: [String: Int] = [:]
+    var phrases: [String] = []
+    for paper in papers {
+      let tokens = SearchTokenizer.tokens(paper.paper.title + " " + paper.paper.abstract)
+      for token in tokens { counts[token, default: 0] += 1 }
+      if tokens.count > 6 { phrases.append(tokens[2...3].joined(separator: " ")) }
+    }
+    // Words of every frequency: common ones select much, rare ones little.
+    let words = counts.filter { $0.key.count > 2 }.sorted { $0.value > $1.value }.map(\.key)
+    let sampled = stride(from: 0, to: min(words.count, 3000), by: 7).map { words[$0] }
+    let authorWords = Set(
+      papers.flatMap { $0.paper.authors.flatMap { SearchTokenizer.tokens($0) } })
+    return Vocabulary(words: Array(sampled), phrases: phrases, authorWords: authorWords.sorted())
+  }
+
+  static func randomNode(
+    depth: Int, vocabulary: Vocabulary, papers: [LibraryPaper],
+    using generator: inout SeededGenerator
+  ) -> QueryNode {
+    let roll = Int.random(in: 0..<100, using: &generator)
+    if depth > 0 && roll < 35 {
+      let count = Int.random(in: 2...3, using: &generator)
+      let children = (0..<count).map { _ in
+        randomNode(depth: depth - 1, vocabulary: vocabulary, papers: papers, using: &generator)
+      }
+      return roll < 20 ? .and(children) : .or(children)
+    }
+    if depth > 0 && roll < 45 {
+      return .not(
+        randomNode(depth: depth - 1, vocabulary: vocabulary, papers: papers, using: &generator))
+    }
+    return randomLeaf(vocabulary: vocabulary, papers: papers, using: &generator)
+  }
+
+  static func randomLeaf(
+    vocabulary: Vocabulary, papers: [LibraryPaper], using generator: inout SeededGenerator
+  ) -> QueryNode {
+    let word = vocabulary.words.randomElement(using: &generator)!
+    switch Int.random(in: 0..<22, using: &generator) {
+    case 0...5: return .text(.any, TextTerm(text: word))
+    case 6:
+      return .text(
+        .any,
+        TextTerm(
+          text: String(word.prefix(Int.random(in: 2...4, using: &generator))), isPrefix: true))
+    case 7: return .text(.any, TextTerm(text: vocabulary.phrases.randomElement(using: &generator)!))
+    case 8: return .text(.title, TextTerm(text: word))
+    case 9: return .text(.abstract, TextTerm(text: word))
+    case 10:
+      return .text(
+        .author, TextTerm(text: vocabulary.authorWords.randomElement(using: &generator)!))
+    case 11:
+      let paper = papers.randomElement(using: &generator)!
+      return .id(paper.paper.arxivID ?? paper.id, prefix: false)
+    case 12: return .id("24", prefix: true)
+    case 13:
+      return .topic(TopicSet.defaults.topics.randomElement(using: &generator)!.name, column: 1)
+    case 14: return .source(["sample", "hf", "arxiv"].randomElement(using: &generator)!)
+    case 15:
+      let value: DayValue = [.today, .yesterday, .lastDays(2), .date(queryToday.adding(days: -1))]
+        .randomElement(using: &generator)!
+      return .day(Comparison.allCases.randomElement(using: &generator)!, value)
+    case 16:
+      return .upvotes(
+        Comparison.allCases.randomElement(using: &generator)!,
+        Int.random(in: 0...60, using: &generator))
+    case 17, 18: return .state(PaperStateKind.allCases.randomElement(using: &generator)!)
+    default: return .has(PaperFeature.allCases.randomElement(using: &generator)!)
+    }
+  }
+}

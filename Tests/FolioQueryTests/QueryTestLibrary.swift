@@ -1,0 +1,96 @@
+import FolioCore
+import FolioStore
+import Foundation
+
+@testable import FolioQuery
+
+/// A reproducible random number generator (SplitMix64), so a failing random test can be
+/// replayed from its seed.
+struct SeededGenerator: RandomNumberGenerator {
+  var state: UInt64
+
+  init(seed: UInt64) { state = seed }
+
+  mutating func next() -> UInt64 {
+    state &+= 0x9E37_79B9_7F4A_7C15
+    var z = state
+    z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+    z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+    return z ^ (z >> 31)
+  }
+}
+
+let queryToday = Day("2026-11-27")!
+
+/// The bundled sample spread over three days, with authors, arXiv ids, upvotes, code links,
+/// stars, reads and notes on some papers, chosen by a seeded generator.
+func makeQueryLibrary() throws -> LibraryStore {
+  let store = try LibraryStore.inMemory()
+  var generator = SeededGenerator(seed: 7)
+  let authors = [
+    "Kaiyang Zhou", "Tao Xiang", "Zoë Müller", "Ada Lovelace", "Yann LeCun", "Fei-Fei Li",
+  ]
+  var papers: [Paper] = []
+  let context = ImportContext(file: "sample", day: queryToday, source: "sample")
+  try TextListingImporter().read(BundledSample.bytes, context: context) { papers.append($0) }
+  try store.importPapers(file: "sample", format: "test", source: "sample") { add in
+    for (index, original) in papers.enumerated() {
+      var paper = original
+      paper.day = queryToday.adding(days: -(index % 3))
+      if index % 4 == 0 {
+        paper.authors = (0..<Int.random(in: 1...3, using: &generator)).map { _ in
+          authors.randomElement(using: &generator)!
+        }
+      }
+      if index % 5 == 0 {
+        let id = String(format: "24%02d.%05d", index % 12 + 1, index)
+        paper.arxivID = id
+        paper.id = id
+        paper.source = "hf"
+        paper.upvotes = Int.random(in: 0...60, using: &generator)
+      }
+      try add(paper)
+    }
+  }
+  let all = try store.papers()
+  for (index, entry) in all.enumerated() {
+    if index % 7 == 0 { try store.setStarred(true, ids: [entry.id]) }
+    if index % 3 == 1 { try store.setRead(true, ids: [entry.id]) }
+    if index % 11 == 0 { try store.setNote("note \(index)", id: entry.id) }
+  }
+  return store
+}
+
+/// Writes a node back as query text, parenthesising every group, so random trees can go
+/// through the parser too.
+enum QueryPrinter {
+  static func text(_ node: QueryNode) -> String {
+    switch node {
+    case .all: return ""
+    case .text(let field, let term):
+      let quoted =
+        "\""
+        + term.text.replacingOccurrences(of: "\\", with: "\\\\")
+        .replacingOccurrences(of: "\"", with: "\\\"") + "\"" + (term.isPrefix ? "*" : "")
+      return field == .any ? quoted : "\(field.rawValue):\(quoted)"
+    case .id(let id, let prefix): return "id:\(id)\(prefix ? "*" : "")"
+    case .topic(let name, _): return "topic:\"\(name)\""
+    case .source(let source): return "source:\(source)"
+    case .day(let comparison, let value):
+      let op = comparison == .equal ? "" : comparison.rawValue
+      switch value {
+      case .date(let day): return "day:\(op)\(day)"
+      case .today: return "day:\(op)today"
+      case .yesterday: return "day:\(op)yesterday"
+      case .lastDays(let count): return "day:\(comparison == .greaterOrEqual ? "" : op)-\(count)d"
+      }
+    case .upvotes(let comparison, let count):
+      return "upvotes:\(comparison == .equal ? "" : comparison.rawValue)\(count)"
+    case .state(let state): return "is:\(state.rawValue)"
+    case .has(let feature): return "has:\(feature.rawValue)"
+    case .and(let children): return "(" + children.map(text).joined(separator: " AND ") + ")"
+    case .or(let children): return "(" + children.map(text).joined(separator: " OR ") + ")"
+    case .not(let child): return "NOT " + text(child)
+    }
+  }
+}
