@@ -8,11 +8,11 @@ extension LibraryStore {
   public func summaries(
     _ filter: PaperFilter, limit: Int, offset: Int
   ) throws(StoreError) -> [PaperSummary] {
-    let (condition, arguments) = filter.whereClause
+    let (condition, order, arguments) = filter.clauses
     let sql = """
       SELECT p.id, p.title, p.day, p.upvotes, s.read_at IS NOT NULL AS is_read,
         s.starred_at IS NOT NULL AS is_starred, s.note IS NOT NULL AS has_note
-      FROM \(PaperColumns.from) WHERE \(condition) ORDER BY \(Self.listingOrder)
+      FROM \(PaperColumns.from) WHERE \(condition) ORDER BY \(order)
       LIMIT \(max(0, limit)) OFFSET \(max(0, offset))
       """
     return try read { db in
@@ -44,16 +44,17 @@ extension LibraryStore {
   /// The 0-based position of paper `id` in the listing `filter` selects, or nil when the
   /// listing does not hold it.
   public func position(of id: String, in filter: PaperFilter) throws(StoreError) -> Int? {
-    let (condition, arguments) = filter.whereClause
+    let (condition, whereArguments) = filter.whereClause
+    let (order, orderArguments) = filter.orderClause
     let sql = """
       SELECT position FROM (
-        SELECT p.id, row_number() OVER (ORDER BY \(Self.listingOrder)) - 1 AS position
+        SELECT p.id, row_number() OVER (ORDER BY \(order)) - 1 AS position
         FROM \(PaperColumns.from) WHERE \(condition)
       ) WHERE id = ?
       """
-    var allArguments = arguments
-    _ = allArguments.append(contentsOf: [id])
-    return try read { db in try Int.fetchOne(db, sql: sql, arguments: allArguments) }
+    // The ORDER BY comes first in the text, so its parameters do too.
+    let arguments = orderArguments + whereArguments + [id]
+    return try read { db in try Int.fetchOne(db, sql: sql, arguments: arguments) }
   }
 
   /// Marks every unread paper `filter` selects as read, in one transaction; returns how many.

@@ -2,20 +2,18 @@ import FolioCore
 import GRDB
 
 extension LibraryStore {
-  /// The listing order: newest day first; within a day, most upvoted first when upvotes are
-  /// known, then the order papers were listed (imported).
-  static let listingOrder = "p.day DESC, p.upvotes DESC, p.seq"
-
-  /// The papers `filter` selects, in listing order, `limit` of them from `offset`.
+  /// The papers `filter` selects, in listing order (newest day first; within a day most
+  /// upvoted first when upvotes are known, then the order they were listed in), `limit` of
+  /// them from `offset`.
   ///
   /// A nil `limit` means all of them.
   public func papers(
     _ filter: PaperFilter = .all, limit: Int? = nil, offset: Int = 0
   ) throws(StoreError) -> [LibraryPaper] {
-    let (condition, arguments) = filter.whereClause
+    let (condition, order, arguments) = filter.clauses
     var sql = """
       SELECT \(PaperColumns.selection) FROM \(PaperColumns.from)
-      WHERE \(condition) ORDER BY \(Self.listingOrder)
+      WHERE \(condition) ORDER BY \(order)
       """
     if let limit { sql += " LIMIT \(max(0, limit)) OFFSET \(max(0, offset))" }
     return try read { db in

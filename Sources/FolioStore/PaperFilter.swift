@@ -14,11 +14,17 @@ public struct PaperFilter: Hashable, Sendable {
   public var day: Day?
   /// A query's condition (see FolioQuery), nil for none.
   public var condition: SQLCondition?
+  /// Only these papers (by stable id), listed in this order instead of the listing order:
+  /// for ranked results such as "more like this".
+  public var ranking: [String]?
 
-  public init(state: State = .any, day: Day? = nil, condition: SQLCondition? = nil) {
+  public init(
+    state: State = .any, day: Day? = nil, condition: SQLCondition? = nil, ranking: [String]? = nil
+  ) {
     self.state = state
     self.day = day
     self.condition = condition
+    self.ranking = ranking
   }
 
   /// Every paper in the library.
@@ -48,6 +54,28 @@ public struct PaperFilter: Hashable, Sendable {
         }
       }
     }
+    if let ranking {
+      conditions.append("p.id IN (SELECT value FROM json_each(?))")
+      _ = arguments.append(contentsOf: [Self.jsonArray(ranking)])
+    }
     return (conditions.isEmpty ? "1" : conditions.joined(separator: " AND "), arguments)
+  }
+
+  /// The ORDER BY clause: the listing order (newest day first, then most upvoted, then the
+  /// order papers were listed), or the ranking's order.
+  var orderClause: (sql: String, arguments: StatementArguments) {
+    guard let ranking else { return ("p.day DESC, p.upvotes DESC, p.seq", []) }
+    return ("(SELECT key FROM json_each(?) WHERE value = p.id)", [Self.jsonArray(ranking)])
+  }
+
+  /// The WHERE and ORDER BY clauses together, for a query that has both.
+  var clauses: (where: String, order: String, arguments: StatementArguments) {
+    let (condition, whereArguments) = whereClause
+    let (order, orderArguments) = orderClause
+    return (condition, order, whereArguments + orderArguments)
+  }
+
+  static func jsonArray(_ items: [String]) -> String {
+    "[" + items.map(PaperColumns.quote).joined(separator: ",") + "]"
   }
 }

@@ -78,6 +78,10 @@ enum Schema {
           END;
           """)
     }
+    migrator.registerMigration("v2-fts-vocabulary") { db in
+      // Per-term document counts of the full-text index, for "more like this".
+      try db.execute(sql: "CREATE VIRTUAL TABLE paper_fts_vocab USING fts5vocab(paper_fts, 'row')")
+    }
     return migrator
   }
 }
