@@ -59,6 +59,7 @@ let package = Package(
       dependencies: [
         "FolioCore",
         "FolioStore",
+        "FolioQuery",
         "FolioReader",
         "FolioTerminal",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),

@@ -21,6 +21,7 @@ struct Folio: ParsableCommand {
     subcommands: [
       ImportCommand.self, ListCommand.self, ShowCommand.self, StarCommand.self,
       UnstarCommand.self, ReadCommand.self, UnreadCommand.self, NoteCommand.self,
+      TopicsCommand.self, SimilarCommand.self,
     ]
   )
 

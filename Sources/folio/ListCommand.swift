@@ -1,5 +1,6 @@
 import ArgumentParser
 import FolioCore
+import FolioQuery
 import FolioStore
 import Foundation
 
@@ -23,6 +24,8 @@ struct ListCommand: ParsableCommand {
   @Option(help: ArgumentHelp("Only papers listed on this day.", valueName: "YYYY-MM-DD"))
   var day: Day?
 
+  @OptionGroup var query: QueryOptions
+
   @Option(help: "At most this many papers.")
   var limit: Int?
 
@@ -34,15 +37,27 @@ struct ListCommand: ParsableCommand {
   }
 
   func run() throws {
+    let topics = UserTopics.load()
+    let condition = try query.condition(topics: topics)
     let store = try library.open()
-    let papers = try store.papers(PaperFilter(state: state, day: day), limit: limit)
-    let output: String
+    let papers = try store.papers(
+      PaperFilter(state: state, day: day, condition: condition), limit: limit)
+    print(Self.render(papers, format: format, topics: topics), terminator: "")
+  }
+
+  /// `papers` in `format`: the table fitted to the terminal, TSV lines, or a JSON array with
+  /// each paper's topics.
+  static func render(_ papers: [LibraryPaper], format: ListFormat, topics: TopicSet) -> String {
     switch format {
-    case .table: output = PaperTable.render(papers, width: TerminalSize.outputWidth())
-    case .tsv: output = papers.map(Self.tsvLine).joined()
-    case .json: output = PaperJSON.document(papers)
+    case .table: return PaperTable.render(papers, width: TerminalSize.outputWidth())
+    case .tsv: return papers.map(tsvLine).joined()
+    case .json:
+      let evaluator = QueryEvaluator(topics: topics, today: Day.today())
+      let values = papers.map {
+        PaperJSON.value($0, topics: evaluator.topicNames(for: SearchDocument($0)))
+      }
+      return JSONValue.array(values).rendered() + "\n"
     }
-    FileHandle.standardOutput.write(Data(output.utf8))
   }
 
   static func tsvLine(_ paper: LibraryPaper) -> String {

@@ -8,7 +8,9 @@ final class SimilarPapersTests: XCTestCase {
   func testPapersLikeOmniScaleReIDAreMostlyReIDPapers() throws {
     let store = try QueryEquivalenceTests.store.get()
     let omni = try XCTUnwrap(
-      try store.papers().first { $0.paper.title == "Omni-Scale Feature Learning for Person Re-Identification" })
+      try store.papers().first {
+        $0.paper.title == "Omni-Scale Feature Learning for Person Re-Identification"
+      })
     let similar = try SimilarPapers.ids(similarTo: omni, in: store, limit: 10)
     XCTAssertEqual(similar.count, 10)
     XCTAssertFalse(similar.contains(omni.id))

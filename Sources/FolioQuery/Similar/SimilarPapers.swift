@@ -1,6 +1,6 @@
-import Foundation
 import FolioCore
 import FolioStore
+import Foundation
 
 /// "More like this": papers that share a paper's most distinctive words.
 ///

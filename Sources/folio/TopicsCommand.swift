@@ -1,0 +1,64 @@
+import ArgumentParser
+import FolioCore
+import FolioQuery
+import FolioStore
+
+/// `folio topics`: every topic with how many papers it holds.
+struct TopicsCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "topics",
+    abstract: "List the topics with their total, unread and starred counts.",
+    discussion: """
+      Topics are Folio's defaults plus $XDG_CONFIG_HOME/folio/topics.toml, a [topics] table of
+      name = "query" (an empty query removes a default). See docs/queries.md.
+      """,
+    version: Folio.version)
+
+  @OptionGroup var library: LibraryOptions
+
+  @Option(help: "Output format.")
+  var format: ListFormat = .table
+
+  func run() throws {
+    let topics = UserTopics.load()
+    let store = try library.open()
+    let compiler = QueryCompiler(topics: topics, today: Day.today())
+    var rows: [(Topic, ListCounts)] = []
+    for topic in topics.topics {
+      let condition = try compiler.compile(topic.node)
+      rows.append((topic, try store.counts(PaperFilter(condition: condition))))
+    }
+    switch format {
+    case .table:
+      let nameWidth = max(5, rows.map { DisplayWidth.of($0.0.name) }.max() ?? 5)
+      print(PaperTable.pad("TOPIC", nameWidth) + "  TOTAL  UNREAD  STARRED  QUERY")
+      let width = TerminalSize.outputWidth()
+      for (topic, counts) in rows {
+        let line =
+          PaperTable.pad(topic.name, nameWidth) + "  " + Self.right(counts.total, 5) + "  "
+          + Self.right(counts.unread, 6) + "  " + Self.right(counts.starred, 7) + "  "
+        print(line + DisplayWidth.truncate(topic.query, to: max(10, width - DisplayWidth.of(line))))
+      }
+    case .tsv:
+      for (topic, counts) in rows {
+        print(
+          [topic.name, "\(counts.total)", "\(counts.unread)", "\(counts.starred)", topic.query]
+            .joined(separator: "\t"))
+      }
+    case .json:
+      let values = rows.map { topic, counts in
+        JSONValue.object([
+          ("name", .string(topic.name)), ("query", .string(topic.query)),
+          ("total", .int(counts.total)),
+          ("unread", .int(counts.unread)), ("starred", .int(counts.starred)),
+        ])
+      }
+      print(JSONValue.array(values).rendered())
+    }
+  }
+
+  static func right(_ number: Int, _ width: Int) -> String {
+    let text = String(number)
+    return String(repeating: " ", count: max(0, width - text.count)) + text
+  }
+}
