@@ -1,5 +1,6 @@
 import ArgumentParser
 import FolioCore
+import FolioQuery
 import FolioReader
 import FolioStore
 import FolioTerminal
@@ -35,8 +36,11 @@ struct Folio: ParsableCommand {
 
   func run() throws {
     let store = try library.open()
+    let (topics, topicWarnings) = TopicSet.loading()
     var greeting: StatusMessage? = nil
-    if let sample = try FirstRun.loadSampleIfNew(store) {
+    if let warning = topicWarnings.first {
+      greeting = StatusMessage("\(warning) (default topics in use)", isError: true)
+    } else if let sample = try FirstRun.loadSampleIfNew(store) {
       greeting = StatusMessage(
         "new library: loaded the bundled sample (\(sample.new) papers); add yours with folio import"
       )
@@ -46,7 +50,7 @@ struct Folio: ParsableCommand {
     let noColor = ProcessInfo.processInfo.environment["NO_COLOR"] != nil
     let settings = ReaderSettings(
       theme: noColor ? Theme.standard.monochrome : .standard,
-      libraryName: (store.path as NSString).lastPathComponent)
+      libraryName: (store.path as NSString).lastPathComponent, topics: topics)
     let app = ReaderApp(
       store: store, settings: settings,
       options: Terminal.Options(mouse: !noMouse, color: !noColor),

@@ -174,7 +174,7 @@ final class ReaderNavigationTests: XCTestCase {
   }
 
   func testHelpListsEveryBindingAndAnyKeyCloses() throws {
-    var harness = ReaderHarness(store: try makeLibrary())
+    var harness = ReaderHarness(store: try makeLibrary(), width: 80, height: 24)
     harness.type("?")
     XCTAssertTrue(harness.state.isShowingHelp)
     let screen = harness.screen

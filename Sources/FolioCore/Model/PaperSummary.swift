@@ -7,10 +7,12 @@ public struct PaperSummary: Hashable, Sendable, Identifiable {
   public var isRead: Bool
   public var isStarred: Bool
   public var hasNote: Bool
+  /// Names of the topics the paper matches, when the lister computed them.
+  public var topics: [String]
 
   public init(
     id: String, title: String, day: Day, upvotes: Int? = nil, isRead: Bool = false,
-    isStarred: Bool = false, hasNote: Bool = false
+    isStarred: Bool = false, hasNote: Bool = false, topics: [String] = []
   ) {
     self.id = id
     self.title = title
@@ -19,5 +21,14 @@ public struct PaperSummary: Hashable, Sendable, Identifiable {
     self.isRead = isRead
     self.isStarred = isStarred
     self.hasNote = hasNote
+    self.topics = topics
+  }
+
+  /// The summary of `entry`.
+  public init(_ entry: LibraryPaper, topics: [String] = []) {
+    self.init(
+      id: entry.paper.id, title: entry.paper.title, day: entry.paper.day,
+      upvotes: entry.paper.upvotes, isRead: entry.state.isRead, isStarred: entry.state.isStarred,
+      hasNote: entry.state.note != nil, topics: topics)
   }
 }

@@ -22,6 +22,11 @@ public enum Action: String, CaseIterable, Hashable, Sendable {
   case toggleAllDays = "all-days"
   case openLink = "open-link"
   case copyLink = "copy-link"
+  case search
+  case pickTopic = "topics"
+  case moreLikeThis = "more-like-this"
+  case nextMatch = "next-match"
+  case previousMatch = "previous-match"
   case help
   case quit
   case forceQuit = "force-quit"
@@ -41,7 +46,7 @@ public enum Action: String, CaseIterable, Hashable, Sendable {
     case .scrollDetailDown: "scroll the detail down"
     case .scrollDetailUp: "scroll the detail up"
     case .openReading: "read full screen"
-    case .back: "back to the list"
+    case .back: "back / leave similar"
     case .toggleStar: "star / unstar"
     case .toggleRead: "mark read / unread"
     case .markAllRead: "mark all shown read"
@@ -50,6 +55,11 @@ public enum Action: String, CaseIterable, Hashable, Sendable {
     case .toggleAllDays: "all days / one day"
     case .openLink: "open link in browser"
     case .copyLink: "copy link (OSC 52)"
+    case .search: "search as you type"
+    case .pickTopic: "pick a topic"
+    case .moreLikeThis: "papers like this one"
+    case .nextMatch: "next match in the text"
+    case .previousMatch: "previous match in text"
     case .help: "this help"
     case .quit: "quit (back when reading)"
     case .forceQuit: "quit from anywhere"

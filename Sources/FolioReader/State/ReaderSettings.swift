@@ -1,4 +1,5 @@
 import FolioCore
+import FolioQuery
 
 /// What the user can change about the reader.
 public struct ReaderSettings: Hashable, Sendable {
@@ -8,15 +9,21 @@ public struct ReaderSettings: Hashable, Sendable {
   public var keymap: Keymap
   /// The library's name for the header (its file name).
   public var libraryName: String
+  /// The topics for `topic:` queries, the picker and the tags on rows.
+  public var topics: TopicSet
+  /// What `day:today` means.
+  public var today: Day
 
   public init(
     markReadAfter: Double? = 2, theme: Theme = .standard, keymap: Keymap = .standard,
-    libraryName: String = "library"
+    libraryName: String = "library", topics: TopicSet = .defaults, today: Day = .today()
   ) {
     self.markReadAfter = markReadAfter
     self.theme = theme
     self.keymap = keymap
     self.libraryName = libraryName
+    self.topics = topics
+    self.today = today
   }
 }
 

@@ -1,4 +1,5 @@
 import FolioCore
+import FolioQuery
 import FolioStore
 
 /// Moving through the listing and keeping the rows, counts and detail in step with it.
@@ -28,9 +29,10 @@ extension ReaderState {
     loadDetail()
   }
 
-  /// Reloads days, counts and rows after the library changed, keeping the selected paper
-  /// selected when it is still listed (`keeping` is its id).
-  mutating func reloadListing(keeping id: String?) {
+  /// Reloads counts and rows, keeping the selected paper selected when it is still listed
+  /// (`keeping` is its id). Otherwise the selection stays at its position (after a change to
+  /// the library) or goes to the top (`orTop`, for a new search).
+  mutating func reloadListing(keeping id: String?, orTop: Bool = false) {
     do {
       counts = try store.counts(filter)
     } catch {
@@ -40,6 +42,9 @@ extension ReaderState {
     window = ListWindow()
     if let id, let position = try? store.position(of: id, in: filter) {
       selected = position
+    } else if orTop {
+      selected = 0
+      top = 0
     }
     selected = min(selected, max(0, counts.total - 1))
     syncView()
@@ -69,11 +74,22 @@ extension ReaderState {
     guard !window.covers(top..<(top + height), total: counts.total) else { return }
     let start = max(0, top - height)
     do {
+      let papers = try store.papers(filter, limit: height * 3, offset: start)
       window = ListWindow(
-        offset: start, rows: try store.summaries(filter, limit: height * 3, offset: start))
+        offset: start, rows: papers.map { PaperSummary($0, topics: topics(of: $0)) })
     } catch {
       report(error)
     }
+  }
+
+  /// The topics `entry` matches, evaluated in memory (the same meaning as the SQL) and cached.
+  private mutating func topics(of entry: LibraryPaper) -> [String] {
+    if let cached = topicCache[entry.id] { return cached }
+    if topicCache.count > 5000 { topicCache.removeAll(keepingCapacity: true) }
+    let evaluator = QueryEvaluator(topics: settings.topics, today: settings.today)
+    let names = evaluator.topicNames(for: SearchDocument(entry))
+    topicCache[entry.id] = names
+    return names
   }
 
   /// Loads the selected paper in full when the selection moved to another paper.
@@ -96,9 +112,10 @@ extension ReaderState {
     }
   }
 
-  /// Rereads rows, counts and the detail after this reader's own write.
+  /// Rereads rows, counts and the detail after a write (topics may depend on state).
   mutating func refreshAfterWrite() {
     let id = detail?.id
+    topicCache.removeAll(keepingCapacity: true)
     reloadListing(keeping: id)
     loadDetail(force: true)
   }

@@ -2,14 +2,17 @@ import FolioCore
 
 /// Scrolling the detail pane and the reading view within their content.
 extension ReaderState {
-  /// Lines of the selected paper's document at the detail pane's width.
-  var detailLineCount: Int {
-    detail.map { DetailDocument($0, width: layout.detailText.width).lines.count } ?? 0
+  /// The selected paper's document at `width`, with its topics and the search's matches.
+  func document(width: Int) -> DetailDocument? {
+    detail.map {
+      DetailDocument($0, width: width, topics: detailTopics, highlights: highlightTerms)
+    }
   }
 
-  var readingLineCount: Int {
-    detail.map { DetailDocument($0, width: layout.reading.width).lines.count } ?? 0
-  }
+  /// Lines of the selected paper's document at the detail pane's width.
+  var detailLineCount: Int { document(width: layout.detailText.width)?.lines.count ?? 0 }
+
+  var readingLineCount: Int { document(width: layout.reading.width)?.lines.count ?? 0 }
 
   mutating func scrollDetail(by delta: Int) {
     let maximum = max(0, detailLineCount - layout.detail.height)

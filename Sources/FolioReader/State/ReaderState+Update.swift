@@ -20,8 +20,7 @@ extension ReaderState {
     case .tick: return markReadIfLingering()
     case .libraryChanged:
       reloadDays()
-      reloadListing(keeping: detail?.id)
-      loadDetail(force: true)
+      refreshAfterWrite()
       return []
     case .completed(let outcome):
       apply(outcome)
@@ -38,6 +37,14 @@ extension ReaderState {
       return []
     }
     status = nil
+    if searchLine != nil {
+      handleSearch(key)
+      return []
+    }
+    if topicPicker != nil {
+      handleTopicPicker(key, action: action)
+      return []
+    }
     if isShowingHelp {
       scrollHelpOrClose(action)
       return []
@@ -80,8 +87,10 @@ extension ReaderState {
     case .back:
       if isReading {
         isReading = false
-      } else {
+      } else if focus == .detail {
         focus = .list
+      } else {
+        leaveSimilar()
       }
     case .quit:
       if isReading {
@@ -122,6 +131,11 @@ extension ReaderState {
         return []
       }
       return [action == .openLink ? .openURL(url) : .copyToClipboard(url)]
+    case .search: beginSearch()
+    case .pickTopic: openTopicPicker()
+    case .moreLikeThis: showSimilar()
+    case .nextMatch: jumpToMatch(forward: true)
+    case .previousMatch: jumpToMatch(forward: false)
     case .help:
       isShowingHelp = true
       helpScroll = 0

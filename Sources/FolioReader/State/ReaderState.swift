@@ -1,4 +1,5 @@
 import FolioCore
+import FolioQuery
 import FolioStore
 
 /// Everything the reader shows, and the rules for how it changes.
@@ -31,6 +32,16 @@ public struct ReaderState: Sendable {
   public internal(set) var confirmation: Confirmation?
   public internal(set) var status: StatusMessage?
   public internal(set) var isFinished = false
+  /// The query filtering the list, if any.
+  public internal(set) var query: ActiveQuery?
+  /// The search line, while typing in it.
+  public internal(set) var searchLine: SearchLine?
+  /// "More like this" results replacing the listing, if any.
+  public internal(set) var similar: SimilarListing?
+  /// The topic picker, while open.
+  public internal(set) var topicPicker: TopicPicker?
+  /// Topic names per paper id for the rows loaded, so scrolling back costs nothing.
+  var topicCache: [String: [String]] = [:]
 
   /// Seconds (on the caller's clock) of the last event.
   public internal(set) var now: Double
@@ -62,12 +73,22 @@ public struct ReaderState: Sendable {
     status = message
   }
 
-  /// The papers the list shows.
+  /// The papers the list shows: the day's (or all), narrowed by the query; or the papers
+  /// like one paper, from every day.
   public var filter: PaperFilter {
-    switch scope {
-    case .day(let day): PaperFilter(day: day)
-    case .allDays: PaperFilter()
-    }
+    if let similar { return PaperFilter(ranking: similar.ids) }
+    var filter = PaperFilter(condition: query?.condition)
+    if case .day(let day) = scope { filter.day = day }
+    return filter
+  }
+
+  /// The words to highlight in the list and the detail.
+  public var highlightTerms: [TextTerm] { similar == nil ? query?.highlightTerms ?? [] : [] }
+
+  /// The selected paper's topics.
+  public var detailTopics: [String] {
+    guard let id = detail?.id else { return [] }
+    return topicCache[id] ?? []
   }
 
   /// The selected row, when the listing is not empty.

@@ -1,4 +1,5 @@
 import FolioCore
+import FolioQuery
 
 /// A paper laid out as lines of styled text for a given width: the detail pane's and the
 /// reading view's content.
@@ -7,36 +8,53 @@ public struct DetailDocument: Sendable {
   public struct Span: Hashable, Sendable {
     public var text: String
     public var element: ThemeElement
+    /// Part of a search match: drawn in the match style over `element`'s.
+    public var isMatch = false
   }
 
   public typealias Line = [Span]
 
   public let lines: [Line]
 
+  /// Indexes of the lines with a search match, in order.
+  public var matchLines: [Int] {
+    lines.indices.filter { lines[$0].contains(where: \.isMatch) }
+  }
+
   static let labelWidth = 9
 
-  /// The document for `entry` wrapped to `width` cells.
-  public init(_ entry: LibraryPaper, width: Int) {
+  /// The document for `entry` wrapped to `width` cells, listing `topics`, with the words
+  /// `highlights` match marked in the title, authors and abstract.
+  public init(
+    _ entry: LibraryPaper, width: Int, topics: [String] = [], highlights: [TextTerm] = []
+  ) {
     guard width > 0 else {
       lines = []
       return
     }
     let paper = entry.paper
     var lines: [Line] = TextWrapper.wrap(paper.title, width: width).map {
-      [Span(text: $0, element: .detailTitle)]
+      Self.highlighted($0, .detailTitle, highlights)
     }
     lines.append([])
 
     let valueWidth = max(1, width - Self.labelWidth)
-    func field(_ label: String, _ value: String, _ element: ThemeElement = .detailMeta) {
+    func field(
+      _ label: String, _ value: String, _ element: ThemeElement = .detailMeta,
+      matching: Bool = false
+    ) {
       for (index, text) in TextWrapper.wrap(value, width: valueWidth).enumerated() {
-        lines.append([
-          Span(text: Self.pad(index == 0 ? label : "", Self.labelWidth), element: .detailLabel),
-          Span(text: text, element: element),
-        ])
+        let label = Span(
+          text: Self.pad(index == 0 ? label : "", Self.labelWidth), element: .detailLabel)
+        lines.append(
+          [label]
+            + (matching
+              ? Self.highlighted(text, element, highlights) : [Span(text: text, element: element)]))
       }
     }
-    if !paper.authors.isEmpty { field("Authors", paper.authors.joined(separator: ", ")) }
+    if !paper.authors.isEmpty {
+      field("Authors", paper.authors.joined(separator: ", "), matching: true)
+    }
     if let arxivID = paper.arxivID {
       field("arXiv", arxivID)
     } else {
@@ -61,6 +79,7 @@ public struct DetailDocument: Sendable {
         ])
       }
     }
+    if !topics.isEmpty { field("Topics", topics.joined(separator: " · "), .detailTopic) }
     if !paper.categories.isEmpty { field("Category", paper.categories.joined(separator: " ")) }
     if let note = entry.state.note {
       var first = true
@@ -72,10 +91,17 @@ public struct DetailDocument: Sendable {
     if !paper.abstract.isEmpty {
       lines.append([])
       lines += TextWrapper.wrap(paper.abstract, width: width).map {
-        [Span(text: $0, element: .detailBody)]
+        Self.highlighted($0, .detailBody, highlights)
       }
     }
     self.lines = lines
+  }
+
+  /// `text` as spans of `element`, the words `terms` match marked.
+  static func highlighted(_ text: String, _ element: ThemeElement, _ terms: [TextTerm]) -> Line {
+    MatchHighlighter.segments(text, terms: terms).map {
+      Span(text: $0.text, element: element, isMatch: $0.isMatch)
+    }
   }
 
   static func pad(_ text: String, _ width: Int) -> String {

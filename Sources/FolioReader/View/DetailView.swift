@@ -2,9 +2,8 @@
 enum DetailView {
   static func draw(_ state: ReaderState, into grid: inout CellGrid) {
     let layout = state.layout
-    guard let paper = state.detail else { return }
     let text = layout.detailText
-    let document = DetailDocument(paper, width: text.width)
+    guard let document = state.document(width: text.width) else { return }
     drawLines(
       document.lines, from: state.detailScroll, in: text, into: &grid,
       theme: state.settings.theme)
@@ -24,8 +23,10 @@ enum DetailView {
       guard lines.indices.contains(index) else { break }
       var x = rect.x
       for span in lines[index] {
-        x += grid.write(
-          span.text, x: x, y: rect.y + row, width: rect.maxX - x, style: theme[span.element])
+        let style =
+          span.isMatch
+          ? theme[span.element].overlaid(with: theme[.searchMatch]) : theme[span.element]
+        x += grid.write(span.text, x: x, y: rect.y + row, width: rect.maxX - x, style: style)
       }
     }
   }

@@ -21,8 +21,14 @@ enum HeaderView {
     let total = ReaderView.grouped(counts.total)
     let unread = ReaderView.grouped(counts.unread)
     let starred = ReaderView.grouped(counts.starred)
-    let full = " folio │ \(scope) │ \(total) shown · \(unread) unread · \(starred) ★"
-    let compact = " \(scope) │ \(total) · \(unread) unread · \(starred) ★"
+    var filter = ""
+    if let similar = state.similar {
+      filter = " │ like: \(similar.title)"
+    } else if let query = state.query {
+      filter = " │ / \(query.text)"
+    }
+    let full = " folio │ \(scope) │ \(total) shown · \(unread) unread · \(starred) ★" + filter
+    let compact = " \(scope) │ \(total) · \(unread) unread · \(starred) ★" + filter
     let library = state.settings.libraryName + " "
     // Counts matter more than the library's name: the name goes first when room is short.
     if DisplayWidth.of(full) + DisplayWidth.of(library) + 1 <= rect.width {

@@ -1,4 +1,5 @@
 import FolioCore
+import FolioQuery
 
 /// The paper list: one row per paper, the selection highlighted.
 enum ListView {
@@ -26,16 +27,41 @@ enum ListView {
         grid.write("★", x: rect.x + 2, y: y, width: 1, style: base.overlaid(with: theme[.listStar]))
       }
       var titleRoom = rect.width - 5
+      var rightEdge = rect.maxX - 1
       if showsDay {
         let day = String(row.day.description.dropFirst(5))  // MM-DD
         let dayStyle = isSelected ? base : base.overlaid(with: theme[.listDay])
-        grid.writeRightAligned(day, maxX: rect.maxX - 1, y: y, style: dayStyle)
+        grid.writeRightAligned(day, maxX: rightEdge, y: y, style: dayStyle)
         titleRoom -= DisplayWidth.of(day) + 1
+        rightEdge -= DisplayWidth.of(day) + 1
       }
-      grid.write(
-        DisplayWidth.truncate(row.title, to: titleRoom), x: rect.x + 4, y: y, width: titleRoom,
-        style: base)
+      let tags = tagText(row.topics, room: titleRoom - minimumTitleWidth - 1)
+      if !tags.isEmpty {
+        let tagStyle = isSelected ? base : base.overlaid(with: theme[.listTag])
+        grid.writeRightAligned(tags, maxX: rightEdge, y: y, style: tagStyle)
+        titleRoom -= DisplayWidth.of(tags) + 1
+      }
+      var x = rect.x + 4
+      let title = DisplayWidth.truncate(row.title, to: titleRoom)
+      for segment in MatchHighlighter.segments(title, terms: state.highlightTerms) {
+        let style = segment.isMatch ? base.overlaid(with: theme[.searchMatch]) : base
+        x += grid.write(segment.text, x: x, y: y, width: rect.x + 4 + titleRoom - x, style: style)
+      }
     }
+  }
+
+  /// Titles keep at least this many cells before topic tags get any.
+  static let minimumTitleWidth = 44
+
+  /// As many of `topics` as fit in `room` cells, as `[Name]` tags.
+  static func tagText(_ topics: [String], room: Int) -> String {
+    var text = ""
+    for topic in topics {
+      let tag = (text.isEmpty ? "" : " ") + "[\(topic)]"
+      guard DisplayWidth.of(text + tag) <= room else { break }
+      text += tag
+    }
+    return text
   }
 
   static func drawEmpty(_ state: ReaderState, rect: Rect, into grid: inout CellGrid, theme: Theme) {

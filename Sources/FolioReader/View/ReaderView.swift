@@ -20,6 +20,7 @@ public enum ReaderView {
       DetailView.draw(state, into: &grid)
     }
     StatusView.draw(state, into: &grid)
+    if state.topicPicker != nil { TopicPickerOverlay.draw(state, into: &grid) }
     if state.isShowingHelp { HelpOverlay.draw(state, into: &grid) }
     return grid
   }

@@ -2,9 +2,8 @@
 enum ReadingView {
   static func draw(_ state: ReaderState, into grid: inout CellGrid) {
     let layout = state.layout
-    guard let paper = state.detail else { return }
     let rect = layout.reading
-    let document = DetailDocument(paper, width: rect.width)
+    guard let document = state.document(width: rect.width) else { return }
     DetailView.drawLines(
       document.lines, from: state.readingScroll, in: rect, into: &grid, theme: state.settings.theme)
     ReaderView.drawScrollbar(

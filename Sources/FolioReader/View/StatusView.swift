@@ -21,7 +21,22 @@ enum StatusView {
     let room = max(0, rect.width - positionWidth - 1)
     grid.writeRightAligned(position, maxX: rect.maxX, y: rect.y, style: theme[.status])
 
-    if let confirmation = state.confirmation {
+    if let line = state.searchLine {
+      var x =
+        rect.x
+        + grid.write("/" + line.text, x: rect.x, y: rect.y, width: room, style: theme[.status])
+      if x < rect.x + room {
+        grid.write(
+          " ", x: x, y: rect.y, width: 1,
+          style: theme[.statusKey].overlaid(with: Style(attributes: .underline)))
+      }
+      x += 1
+      if let status = state.status, status.isError, x + 3 < room {
+        grid.write(
+          "  " + DisplayWidth.truncate(status.text, to: room - x - 2), x: x, y: rect.y,
+          style: theme[.statusError])
+      }
+    } else if let confirmation = state.confirmation {
       let question: String
       switch confirmation {
       case .markAllRead(let count):
@@ -47,6 +62,9 @@ enum StatusView {
     if state.isShowingHelp {
       return [(keys(.moveDown, .moveUp), "scroll"), ("any key", "close")]
     }
+    if state.topicPicker != nil {
+      return [(keys(.moveDown, .moveUp), "move"), ("Enter", "apply"), ("Esc", "close")]
+    }
     if state.isReading {
       return [
         (keys(.moveDown, .moveUp), "scroll"), (key(.pageDown), "page"), (key(.toggleStar), "star"),
@@ -60,12 +78,15 @@ enum StatusView {
         (key(.help), "help"),
       ]
     }
-    return [
+    var hints = [
       (keys(.moveDown, .moveUp), "move"), (key(.toggleStar), "star"), (key(.toggleRead), "read"),
-      (key(.openReading), "open"), (key(.openLink), "link"), (key(.toggleFocus), "detail"),
+      (key(.openReading), "open"), (key(.search), "search"), (key(.pickTopic), "topics"),
+      (key(.moreLikeThis), "similar"), (key(.openLink), "link"),
       (keys(.previousDay, .nextDay), "day"), (key(.toggleAllDays), "all days"),
       (key(.help), "help"), (key(.quit), "quit"),
     ]
+    if state.similar != nil { hints.insert((key(.back), "back"), at: 1) }
+    return hints
   }
 
   /// Draws as many hints as fit, whole.

@@ -1,0 +1,50 @@
+import FolioCore
+import FolioQuery
+import FolioStore
+
+/// A query applied to the list.
+public struct ActiveQuery: Hashable, Sendable {
+  /// As the user typed it.
+  public var text: String
+  public var node: QueryNode
+  public var condition: SQLCondition?
+
+  /// The text terms to highlight: those not under a NOT.
+  public var highlightTerms: [TextTerm] { Self.positiveTerms(node) }
+
+  static func positiveTerms(_ node: QueryNode) -> [TextTerm] {
+    switch node {
+    case .text(_, let term): [term]
+    case .and(let children), .or(let children): children.flatMap(positiveTerms)
+    default: []
+    }
+  }
+}
+
+/// The search line while the user types in it.
+public struct SearchLine: Hashable, Sendable {
+  public var text: String
+  /// The query before `/`, restored by Esc.
+  public var previous: ActiveQuery?
+}
+
+/// The list showing the papers most like one paper, best first.
+public struct SimilarListing: Hashable, Sendable {
+  public var paperID: String
+  public var title: String
+  public var ids: [String]
+  /// Where the list was, to go back to on Esc.
+  public var previousSelection: String?
+}
+
+/// The `t` overlay: topics with their counts in the current scope.
+public struct TopicPicker: Hashable, Sendable {
+  public struct Entry: Hashable, Sendable {
+    /// The topic's name; nil for "all papers" (no filter).
+    public var name: String?
+    public var counts: ListCounts
+  }
+
+  public var entries: [Entry]
+  public var selected: Int
+}

@@ -1,0 +1,62 @@
+import FolioCore
+import FolioStore
+
+/// The `t` overlay: every topic with its counts in the current scope; Enter applies one.
+enum TopicPickerOverlay {
+  static func draw(_ state: ReaderState, into grid: inout CellGrid) {
+    guard let picker = state.topicPicker else { return }
+    let theme = state.settings.theme
+    let names = picker.entries.map { $0.name ?? "All papers (no filter)" }
+    let nameWidth = min(32, names.map(DisplayWidth.of).max() ?? 10)
+    // Borders, margins and the gap before the counts take 6 cells.
+    let width = min(state.size.width - 2, nameWidth + countsWidth + 6)
+    let height = min(state.size.height - 2, picker.entries.count + 3)
+    let box = Rect(
+      x: (state.size.width - width) / 2, y: (state.size.height - height) / 2, width: width,
+      height: height)
+    guard box.width >= 16, box.height >= 4 else { return }
+    grid.fill(box, style: theme[.help])
+    let border = theme[.separator]
+    let horizontal = String(repeating: "─", count: box.width - 2)
+    grid.write("┌" + horizontal + "┐", x: box.x, y: box.y, style: border)
+    grid.write("└" + horizontal + "┘", x: box.x, y: box.maxY - 1, style: border)
+    for y in (box.y + 1)..<(box.maxY - 1) {
+      grid.write("│", x: box.x, y: y, width: 1, style: border)
+      grid.write("│", x: box.maxX - 1, y: y, width: 1, style: border)
+    }
+    grid.write(" Topics ", x: box.x + 2, y: box.y, style: theme[.helpTitle])
+
+    let visible = box.height - 3
+    let first = min(max(0, picker.selected - visible + 1), max(0, picker.entries.count - visible))
+    for row in 0..<visible {
+      let index = first + row
+      guard picker.entries.indices.contains(index) else { break }
+      let entry = picker.entries[index]
+      let y = box.y + 1 + row
+      let style = index == picker.selected ? theme[.listSelected] : theme[.help]
+      let line = Rect(x: box.x + 1, y: y, width: box.width - 2, height: 1)
+      grid.fill(line, style: style)
+      let counts = countsText(entry.counts)
+      let nameRoom = line.width - countsWidth - 3
+      grid.write(
+        DisplayWidth.truncate(names[index], to: nameRoom), x: line.x + 1, y: y, width: nameRoom,
+        style: style)
+      grid.writeRightAligned(counts, maxX: line.maxX - 1, y: y, style: style)
+    }
+    grid.write(
+      DisplayWidth.truncate("Enter applies · Esc closes", to: box.width - 4), x: box.x + 2,
+      y: box.maxY - 2, style: theme[.listEmpty])
+  }
+
+  /// `total  unread unread  starred ★`, always `countsWidth` cells.
+  static func countsText(_ counts: ListCounts) -> String {
+    "\(right(counts.total, 7))  \(right(counts.unread, 7)) unread  \(right(counts.starred, 5)) ★"
+  }
+
+  static let countsWidth = 7 + 2 + 7 + 9 + 5 + 2
+
+  static func right(_ number: Int, _ width: Int) -> String {
+    let text = ReaderView.grouped(number)
+    return String(repeating: " ", count: max(0, width - text.count)) + text
+  }
+}
