@@ -71,6 +71,7 @@ let package = Package(
       dependencies: [
         "FolioCore",
         "FolioStore",
+        "FolioQuery",
         "FolioReader",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]

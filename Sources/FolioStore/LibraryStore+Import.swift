@@ -20,7 +20,7 @@ extension LibraryStore {
     let started = Date()
     do {
       return try writer.write { db in
-        var merger = ImportMerger(db: db, now: started)
+        var merger = try ImportMerger(db: db, now: started)
         try produce { try merger.add($0) }
         let summary = merger.summary
         try db.execute(
@@ -51,10 +51,14 @@ struct ImportMerger {
   let db: Database
   let now: Date
   var summary = ImportSummary()
+  /// The `seq` the next new paper gets: assigned here rather than by SQLite, because the
+  /// sort key that goes in the same INSERT is made from it.
+  private var nextSeq: Int64
 
-  init(db: Database, now: Date) {
+  init(db: Database, now: Date) throws {
     self.db = db
     self.now = now
+    nextSeq = (try Int64.fetchOne(db, sql: "SELECT max(seq) FROM paper") ?? 0) + 1
   }
 
   mutating func add(_ incoming: Paper) throws {
@@ -90,17 +94,21 @@ struct ImportMerger {
     return nil
   }
 
-  private func insert(_ incoming: Paper) throws {
+  private mutating func insert(_ incoming: Paper) throws {
     var paper = incoming
     if paper.arxivID == nil {
       paper.id = try unusedHashID(for: paper)
     }
-    let names = PaperColumns.paperColumnNames + ["added_at", "updated_at"]
+    let seq = nextSeq
+    nextSeq += 1
+    let names = PaperColumns.paperColumnNames + ["seq", "sort_key", "added_at", "updated_at"]
     let statement = try db.cachedStatement(
       sql:
         "INSERT INTO paper (\(names.joined(separator: ", "))) VALUES (\(names.map { _ in "?" }.joined(separator: ", ")))"
     )
-    try statement.execute(arguments: StatementArguments(PaperColumns.values(paper) + [now, now]))
+    let sortKey = SortKey.make(day: paper.day, upvotes: paper.upvotes, seq: seq)
+    try statement.execute(
+      arguments: StatementArguments(PaperColumns.values(paper) + [seq, sortKey, now, now]))
   }
 
   /// The title hash id, or a salted one in the (astronomically rare) case that another title
@@ -121,8 +129,10 @@ struct ImportMerger {
     let names = PaperColumns.paperColumnNames
     let statement = try db.cachedStatement(
       sql:
-        "UPDATE paper SET \(names.map { "\($0) = ?" }.joined(separator: ", ")), updated_at = ? WHERE seq = ?"
+        "UPDATE paper SET \(names.map { "\($0) = ?" }.joined(separator: ", ")), sort_key = ?, updated_at = ? WHERE seq = ?"
     )
-    try statement.execute(arguments: StatementArguments(PaperColumns.values(paper) + [now, seq]))
+    let sortKey = SortKey.make(day: paper.day, upvotes: paper.upvotes, seq: seq)
+    try statement.execute(
+      arguments: StatementArguments(PaperColumns.values(paper) + [sortKey, now, seq]))
   }
 }

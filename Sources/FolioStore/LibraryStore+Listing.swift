@@ -8,13 +8,11 @@ extension LibraryStore {
   public func summaries(
     _ filter: PaperFilter, limit: Int, offset: Int
   ) throws(StoreError) -> [PaperSummary] {
-    let (condition, order, arguments) = filter.clauses
-    let sql = """
-      SELECT p.id, p.title, p.day, p.upvotes, s.read_at IS NOT NULL AS is_read,
-        s.starred_at IS NOT NULL AS is_starred, s.note IS NOT NULL AS has_note
-      FROM \(PaperColumns.from) WHERE \(condition) ORDER BY \(order)
-      LIMIT \(max(0, limit)) OFFSET \(max(0, offset))
+    let (sql, arguments) = filter.select(
       """
+      p.id, p.title, p.day, p.upvotes, s.read_at IS NOT NULL AS is_read,
+      s.starred_at IS NOT NULL AS is_starred, s.note IS NOT NULL AS has_note
+      """, limit: limit, offset: offset)
     return try read { db in
       try Row.fetchAll(db, sql: sql, arguments: arguments).map { row in
         PaperSummary(
@@ -26,13 +24,11 @@ extension LibraryStore {
     }
   }
 
-  /// Total, unread and starred counts of the listing `filter` selects, in one pass.
+  /// Total, unread and starred counts of the listing `filter` selects, in one pass over its
+  /// matches: keep it off the keystroke path of large libraries.
   public func counts(_ filter: PaperFilter) throws(StoreError) -> ListCounts {
-    let (condition, arguments) = filter.whereClause
-    let sql = """
-      SELECT count(*), coalesce(sum(s.read_at IS NULL), 0), coalesce(sum(s.starred_at IS NOT NULL), 0)
-      FROM \(PaperColumns.from) WHERE \(condition)
-      """
+    let (sql, arguments) = filter.aggregate(
+      "count(*), coalesce(sum(s.read_at IS NULL), 0), coalesce(sum(s.starred_at IS NOT NULL), 0)")
     return try read { db in
       guard let row = try Row.fetchOne(db, sql: sql, arguments: arguments) else {
         return ListCounts()
@@ -42,29 +38,33 @@ extension LibraryStore {
   }
 
   /// The 0-based position of paper `id` in the listing `filter` selects, or nil when the
-  /// listing does not hold it.
+  /// listing does not hold it. Costs a count of the papers before it.
   public func position(of id: String, in filter: PaperFilter) throws(StoreError) -> Int? {
-    let (condition, whereArguments) = filter.whereClause
-    let (order, orderArguments) = filter.orderClause
-    let sql = """
-      SELECT position FROM (
-        SELECT p.id, row_number() OVER (ORDER BY \(order)) - 1 AS position
-        FROM \(PaperColumns.from) WHERE \(condition)
-      ) WHERE id = ?
-      """
-    // The ORDER BY comes first in the text, so its parameters do too.
-    let arguments = orderArguments + whereArguments + [id]
-    return try read { db in try Int.fetchOne(db, sql: sql, arguments: arguments) }
+    if let ranking = filter.ranking {
+      return try summaries(filter, limit: ranking.count, offset: 0).firstIndex { $0.id == id }
+    }
+    return try read { db in
+      guard
+        let key = try Int64.fetchOne(
+          db, sql: "SELECT sort_key FROM paper WHERE id = ?", arguments: [id])
+      else { return nil }
+      let (isListed, listedArguments) = filter.aggregate("count(*)", extra: "p.sort_key = ?")
+      guard try Int.fetchOne(db, sql: isListed, arguments: listedArguments + [key]) == 1 else {
+        return nil
+      }
+      let (before, beforeArguments) = filter.aggregate("count(*)", extra: "p.sort_key > ?")
+      return try Int.fetchOne(db, sql: before, arguments: beforeArguments + [key])
+    }
   }
 
   /// Marks every unread paper `filter` selects as read, in one transaction; returns how many.
   public func markAllRead(_ filter: PaperFilter) throws(StoreError) -> Int {
-    let (condition, arguments) = filter.whereClause
+    let (select, arguments) = filter.aggregate("p.seq, ?", extra: "s.read_at IS NULL")
     return try write { db in
+      // `WHERE true` lets SQLite parse the upsert after a SELECT with joins.
       try db.execute(
         sql: """
-          INSERT INTO paper_state (paper_seq, read_at)
-          SELECT p.seq, ? FROM \(PaperColumns.from) WHERE (\(condition)) AND s.read_at IS NULL
+          INSERT INTO paper_state (paper_seq, read_at) SELECT * FROM (\(select)) WHERE true
           ON CONFLICT (paper_seq) DO UPDATE SET read_at = excluded.read_at
           """, arguments: StatementArguments([Date()]) + arguments)
       return db.changesCount

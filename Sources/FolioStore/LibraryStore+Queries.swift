@@ -10,12 +10,7 @@ extension LibraryStore {
   public func papers(
     _ filter: PaperFilter = .all, limit: Int? = nil, offset: Int = 0
   ) throws(StoreError) -> [LibraryPaper] {
-    let (condition, order, arguments) = filter.clauses
-    var sql = """
-      SELECT \(PaperColumns.selection) FROM \(PaperColumns.from)
-      WHERE \(condition) ORDER BY \(order)
-      """
-    if let limit { sql += " LIMIT \(max(0, limit)) OFFSET \(max(0, offset))" }
+    let (sql, arguments) = filter.select(PaperColumns.selection, limit: limit, offset: offset)
     return try read { db in
       try Row.fetchAll(db, sql: sql, arguments: arguments).map(PaperColumns.libraryPaper)
     }
@@ -23,12 +18,8 @@ extension LibraryStore {
 
   /// How many papers `filter` selects.
   public func count(_ filter: PaperFilter = .all) throws(StoreError) -> Int {
-    let (condition, arguments) = filter.whereClause
-    return try read { db in
-      try Int.fetchOne(
-        db, sql: "SELECT count(*) FROM \(PaperColumns.from) WHERE \(condition)",
-        arguments: arguments) ?? 0
-    }
+    let (sql, arguments) = filter.aggregate("count(*)")
+    return try read { db in try Int.fetchOne(db, sql: sql, arguments: arguments) ?? 0 }
   }
 
   /// The paper whose id is `id` (see ``resolve(_:)`` for what ids are accepted), or nil.
@@ -36,7 +27,8 @@ extension LibraryStore {
     try read { db in
       guard let seq = try Self.seq(forUserID: id, db) else { return nil }
       return try Row.fetchOne(
-        db, sql: "SELECT \(PaperColumns.selection) FROM \(PaperColumns.from) WHERE p.seq = ?",
+        db,
+        sql: "SELECT \(PaperColumns.selection) FROM \(PaperFilter.all.fromClause) WHERE p.seq = ?",
         arguments: [seq]
       ).map(PaperColumns.libraryPaper)
     }

@@ -25,7 +25,7 @@ extension LibraryStore {
       try String.fetchAll(
         db,
         sql: """
-          SELECT p.id FROM paper_fts JOIN paper p ON p.seq = paper_fts.rowid
+          SELECT p.id FROM paper_fts JOIN paper p ON p.sort_key = paper_fts.rowid
           WHERE paper_fts MATCH ? AND p.id != ?
           ORDER BY bm25(paper_fts, 3.0, 1.0, 0.5) LIMIT ?
           """,

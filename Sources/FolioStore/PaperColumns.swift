@@ -10,8 +10,6 @@ enum PaperColumns {
     p.links, p.upvotes, p.categories, s.read_at, s.starred_at, s.note
     """
 
-  static let from = "paper p LEFT JOIN paper_state s ON s.paper_seq = p.seq"
-
   static func paper(_ row: Row) -> Paper {
     Paper(
       id: row["id"],

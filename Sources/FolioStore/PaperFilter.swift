@@ -1,8 +1,8 @@
 import FolioCore
 import GRDB
 
-/// Which papers a listing shows: by user state and listing day. The filter engine adds query
-/// conditions on top of this.
+/// Which papers a listing shows: by user state, listing day, a compiled query, or an explicit
+/// ranking.
 public struct PaperFilter: Hashable, Sendable {
   /// A constraint on the user's state for a paper.
   public enum State: String, Hashable, Sendable, CaseIterable {
@@ -12,6 +12,10 @@ public struct PaperFilter: Hashable, Sendable {
   public var state: State
   /// Only papers listed on this day; nil for every day.
   public var day: Day?
+  /// An FTS5 expression every paper listed must match. The listing is then driven by the
+  /// full-text index, in its rowid (= listing) order, so the first screenful comes without
+  /// visiting every match.
+  public var match: String?
   /// A query's condition (see FolioQuery), nil for none.
   public var condition: SQLCondition?
   /// Only these papers (by stable id), listed in this order instead of the listing order:
@@ -19,10 +23,12 @@ public struct PaperFilter: Hashable, Sendable {
   public var ranking: [String]?
 
   public init(
-    state: State = .any, day: Day? = nil, condition: SQLCondition? = nil, ranking: [String]? = nil
+    state: State = .any, day: Day? = nil, match: String? = nil, condition: SQLCondition? = nil,
+    ranking: [String]? = nil
   ) {
     self.state = state
     self.day = day
+    self.match = match
     self.condition = condition
     self.ranking = ranking
   }
@@ -30,10 +36,24 @@ public struct PaperFilter: Hashable, Sendable {
   /// Every paper in the library.
   public static let all = PaperFilter()
 
-  /// The WHERE clause over `paper p LEFT JOIN paper_state s`, with its arguments.
+  // MARK: - SQL
+
+  /// The tables: `paper p` and `paper_state s`, driven by `paper_fts f` when there is a match.
+  var fromClause: String {
+    let papers = "paper p LEFT JOIN paper_state s ON s.paper_seq = p.seq"
+    guard match != nil else { return papers }
+    return "paper_fts f JOIN "
+      + papers.replacingOccurrences(of: "paper p", with: "paper p ON p.sort_key = f.rowid")
+  }
+
+  /// The WHERE clause with its arguments.
   var whereClause: (sql: String, arguments: StatementArguments) {
     var conditions: [String] = []
     var arguments = StatementArguments()
+    if let match {
+      conditions.append("f.paper_fts MATCH ?")
+      _ = arguments.append(contentsOf: [match])
+    }
     switch state {
     case .any: break
     case .starred: conditions.append("s.starred_at IS NOT NULL")
@@ -41,8 +61,10 @@ public struct PaperFilter: Hashable, Sendable {
     case .read: conditions.append("s.read_at IS NOT NULL")
     }
     if let day {
-      conditions.append("p.day = ?")
-      _ = arguments.append(contentsOf: [day.description])
+      // A day is a range of sort keys: an index range, not a scan.
+      let range = SortKey.range(of: day)
+      conditions.append("p.sort_key >= ? AND p.sort_key < ?")
+      _ = arguments.append(contentsOf: [range.lowerBound, range.upperBound])
     }
     if let condition {
       conditions.append("(\(condition.sql))")
@@ -62,17 +84,29 @@ public struct PaperFilter: Hashable, Sendable {
   }
 
   /// The ORDER BY clause: the listing order (newest day first, then most upvoted, then the
-  /// order papers were listed), or the ranking's order.
+  /// order papers were listed; see ``SortKey``), or the ranking's order.
   var orderClause: (sql: String, arguments: StatementArguments) {
-    guard let ranking else { return ("p.day DESC, p.upvotes DESC, p.seq", []) }
-    return ("(SELECT key FROM json_each(?) WHERE value = p.id)", [Self.jsonArray(ranking)])
+    if let ranking {
+      return ("(SELECT key FROM json_each(?) WHERE value = p.id)", [Self.jsonArray(ranking)])
+    }
+    return (match != nil ? "f.rowid DESC" : "p.sort_key DESC", [])
   }
 
-  /// The WHERE and ORDER BY clauses together, for a query that has both.
-  var clauses: (where: String, order: String, arguments: StatementArguments) {
+  /// `SELECT columns` of the listing, in order, `limit` rows from `offset` (all when nil).
+  func select(_ columns: String, limit: Int? = nil, offset: Int = 0) -> (String, StatementArguments)
+  {
     let (condition, whereArguments) = whereClause
     let (order, orderArguments) = orderClause
-    return (condition, order, whereArguments + orderArguments)
+    var sql = "SELECT \(columns) FROM \(fromClause) WHERE \(condition) ORDER BY \(order)"
+    if let limit { sql += " LIMIT \(max(0, limit)) OFFSET \(max(0, offset))" }
+    return (sql, whereArguments + orderArguments)
+  }
+
+  /// `SELECT expressions` over the listing's rows, with an extra condition, for aggregates.
+  func aggregate(_ expressions: String, extra: String? = nil) -> (String, StatementArguments) {
+    let (condition, arguments) = whereClause
+    let extraSQL = extra.map { " AND \($0)" } ?? ""
+    return ("SELECT \(expressions) FROM \(fromClause) WHERE \(condition)\(extraSQL)", arguments)
   }
 
   static func jsonArray(_ items: [String]) -> String {

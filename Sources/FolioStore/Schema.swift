@@ -82,6 +82,44 @@ enum Schema {
       // Per-term document counts of the full-text index, for "more like this".
       try db.execute(sql: "CREATE VIRTUAL TABLE paper_fts_vocab USING fts5vocab(paper_fts, 'row')")
     }
+    migrator.registerMigration("v3-sort-key") { db in
+      // The listing order as one indexed integer that is also the full-text index's rowid:
+      // searches walk their matches in listing order and stop after a screenful.
+      try db.execute(
+        sql: """
+          ALTER TABLE paper ADD COLUMN sort_key INTEGER;
+          UPDATE paper SET sort_key = \(SortKey.sql);
+          CREATE UNIQUE INDEX paper_sort_key ON paper(sort_key);
+          DROP INDEX paper_listing;
+          DROP TRIGGER paper_fts_insert;
+          DROP TRIGGER paper_fts_delete;
+          DROP TRIGGER paper_fts_update;
+          DROP TABLE paper_fts_vocab;
+          DROP TABLE paper_fts;
+          CREATE VIRTUAL TABLE paper_fts USING fts5(
+            title, abstract, authors,
+            content='paper', content_rowid='sort_key',
+            tokenize='unicode61 remove_diacritics 2', prefix='3'
+          );
+          INSERT INTO paper_fts(paper_fts) VALUES ('rebuild');
+          CREATE VIRTUAL TABLE paper_fts_vocab USING fts5vocab(paper_fts, 'row');
+          CREATE TRIGGER paper_fts_insert AFTER INSERT ON paper BEGIN
+            INSERT INTO paper_fts(rowid, title, abstract, authors)
+              VALUES (new.sort_key, new.title, new.abstract, new.authors);
+          END;
+          CREATE TRIGGER paper_fts_delete AFTER DELETE ON paper BEGIN
+            INSERT INTO paper_fts(paper_fts, rowid, title, abstract, authors)
+              VALUES ('delete', old.sort_key, old.title, old.abstract, old.authors);
+          END;
+          CREATE TRIGGER paper_fts_update AFTER UPDATE OF title, abstract, authors, sort_key ON paper
+          BEGIN
+            INSERT INTO paper_fts(paper_fts, rowid, title, abstract, authors)
+              VALUES ('delete', old.sort_key, old.title, old.abstract, old.authors);
+            INSERT INTO paper_fts(rowid, title, abstract, authors)
+              VALUES (new.sort_key, new.title, new.abstract, new.authors);
+          END;
+          """)
+    }
     return migrator
   }
 }

@@ -7,6 +7,6 @@ struct FolioBench: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "folio-bench",
     abstract: "Measure Folio's speed and print a table.",
-    subcommands: [RenderBenchmark.self]
+    subcommands: [RenderBenchmark.self, SearchBenchmark.self]
   )
 }

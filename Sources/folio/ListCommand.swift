@@ -38,10 +38,11 @@ struct ListCommand: ParsableCommand {
 
   func run() throws {
     let topics = UserTopics.load()
-    let condition = try query.condition(topics: topics)
+    var filter = try query.filter(topics: topics)
+    filter.state = state
+    filter.day = day
     let store = try library.open()
-    let papers = try store.papers(
-      PaperFilter(state: state, day: day, condition: condition), limit: limit)
+    let papers = try store.papers(filter, limit: limit)
     print(Self.render(papers, format: format, topics: topics), terminator: "")
   }
 

@@ -14,28 +14,27 @@ struct QueryOptions: ParsableArguments {
   @Option(help: ArgumentHelp("Only papers of this topic (see 'folio topics').", valueName: "name"))
   var topic: String?
 
-  /// The SQL condition for the options given, nil for none; a bad query is a data error.
-  func condition(topics: TopicSet) throws -> SQLCondition? {
-    let compiler = QueryCompiler(topics: topics, today: Day.today())
-    var parts: [SQLCondition] = []
+  /// The filter for the options given (empty when none); a bad query is a data error.
+  func filter(topics: TopicSet) throws -> PaperFilter {
+    var nodes: [QueryNode] = []
     if let topic {
       do {
-        parts.append(try compiler.compile(try topics.resolve(topic, column: 1).node))
+        nodes.append(try topics.resolve(topic, column: 1).node)
       } catch {
         throw CLIError(error.message, exitCode: CLIError.dataError)
       }
     }
-    if let filter {
-      do {
-        if let condition = try compiler.condition(for: filter) { parts.append(condition) }
-      } catch {
-        throw CLIError(error.description, exitCode: CLIError.dataError)
+    do {
+      if let filter {
+        let node = try QueryParser.parse(filter)
+        if node != .all { nodes.append(node) }
       }
+      if nodes.isEmpty { return PaperFilter() }
+      let compiler = QueryCompiler(topics: topics, today: Day.today())
+      return try compiler.filter(nodes.count == 1 ? nodes[0] : .and(nodes))
+    } catch {
+      throw CLIError(error.description, exitCode: CLIError.dataError)
     }
-    guard !parts.isEmpty else { return nil }
-    if parts.count == 1 { return parts[0] }
-    return SQLCondition(
-      parts.map { "(\($0.sql))" }.joined(separator: " AND "), parts.flatMap(\.arguments))
   }
 }
 

@@ -25,8 +25,7 @@ struct TopicsCommand: ParsableCommand {
     let compiler = QueryCompiler(topics: topics, today: Day.today())
     var rows: [(Topic, ListCounts)] = []
     for topic in topics.topics {
-      let condition = try compiler.compile(topic.node)
-      rows.append((topic, try store.counts(PaperFilter(condition: condition))))
+      rows.append((topic, try store.counts(try compiler.filter(topic.node))))
     }
     switch format {
     case .table:

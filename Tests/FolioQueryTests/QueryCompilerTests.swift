@@ -13,7 +13,8 @@ final class QueryCompilerTests: XCTestCase {
 
   func testTextTermsBecomeOneQuotedFTSMatch() throws {
     let result = try condition("person reid -survey")
-    XCTAssertEqual(result.sql, "p.seq IN (SELECT rowid FROM paper_fts WHERE paper_fts MATCH ?)")
+    XCTAssertEqual(
+      result.sql, "p.sort_key IN (SELECT rowid FROM paper_fts WHERE paper_fts MATCH ?)")
     XCTAssertEqual(result.arguments, [.text(#"(("person" AND "reid") NOT "survey")"#)])
   }
 
@@ -21,7 +22,7 @@ final class QueryCompilerTests: XCTestCase {
     let result = try condition("title:diffusion upvotes:>=10 is:unread day:-7d")
     XCTAssertEqual(
       result.sql,
-      "(p.seq IN (SELECT rowid FROM paper_fts WHERE paper_fts MATCH ?) AND coalesce(p.upvotes >= ?, 0)"
+      "(p.sort_key IN (SELECT rowid FROM paper_fts WHERE paper_fts MATCH ?) AND coalesce(p.upvotes >= ?, 0)"
         + " AND s.read_at IS NULL AND p.day >= ?)")
     XCTAssertEqual(
       result.arguments, [.text(#"title : "diffusion""#), .integer(10), .text("2026-11-21")])

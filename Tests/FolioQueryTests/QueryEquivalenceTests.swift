@@ -26,6 +26,12 @@ final class QueryEquivalenceTests: XCTestCase {
       let condition = try compiler.compile(parsed)
       let viaSQL = Set(try store.papers(PaperFilter(condition: condition)).map(\.id))
       let inMemory = Set(try documents.filter { try evaluator.matches(parsed, $0.1) }.map(\.0))
+      // The listing form (full-text driven where it can be) selects the same papers, and
+      // keeps the listing order.
+      let listing = try store.papers(try compiler.filter(parsed)).map(\.id)
+      XCTAssertEqual(Set(listing), viaSQL, "round \(round): \(text) as a listing filter")
+      XCTAssertEqual(
+        listing, try store.papers().map(\.id).filter(viaSQL.contains), "round \(round): order")
       if !viaSQL.isEmpty && viaSQL.count < papers.count { nonEmpty += 1 }
       XCTAssertEqual(
         viaSQL, inMemory,

@@ -102,7 +102,7 @@ final class ImportMergeTests: XCTestCase {
       try String.fetchAll(
         db,
         sql:
-          "SELECT p.id FROM paper_fts JOIN paper p ON p.seq = paper_fts.rowid WHERE paper_fts MATCH ?",
+          "SELECT p.id FROM paper_fts JOIN paper p ON p.sort_key = paper_fts.rowid WHERE paper_fts MATCH ?",
         arguments: ["quickly"])
     }
     XCTAssertEqual(matches, ["2401.00001"])
@@ -115,5 +115,71 @@ final class ImportMergeTests: XCTestCase {
       try store.writer.write { db in
         try db.execute(sql: "INSERT INTO paper_fts(paper_fts, rank) VALUES ('integrity-check', 1)")
       })
+  }
+}
+
+final class SortKeyTests: XCTestCase {
+  func testSwiftAndSQLComputeTheSameKey() throws {
+    let store = try LibraryStore.inMemory()
+    for (day, upvotes, seq) in [
+      ("2026-11-27", nil, 1), ("2026-11-27", 0, 2), ("1991-08-14", 65_000_000, 3),
+      ("1969-12-31", 5, 4),
+      ("2099-01-01", 12, 1_000_000_000),
+    ] as [(String, Int?, Int64)] {
+      let sqlKey = try store.writer.read { db in
+        try Int64.fetchOne(
+          db, sql: "SELECT \(SortKey.sql) FROM (SELECT ? AS day, ? AS upvotes, ? AS seq)",
+          arguments: [day, upvotes, seq])
+      }
+      XCTAssertEqual(sqlKey, SortKey.make(day: Day(day)!, upvotes: upvotes, seq: seq), day)
+    }
+  }
+
+  func testDescendingKeysAreTheListingOrder() {
+    let day = Day("2026-11-27")!
+    let keys = [
+      SortKey.make(day: day, upvotes: 9, seq: 5), SortKey.make(day: day, upvotes: 2, seq: 1),
+      SortKey.make(day: day, upvotes: nil, seq: 2), SortKey.make(day: day, upvotes: nil, seq: 3),
+      SortKey.make(day: day.adding(days: -1), upvotes: 100, seq: 4),
+    ]
+    XCTAssertEqual(keys, keys.sorted(by: >))
+    XCTAssertTrue(keys.dropLast().allSatisfy { SortKey.range(of: day).contains($0) })
+    XCTAssertFalse(SortKey.range(of: day).contains(keys.last!))
+  }
+
+  func testMigratingALibraryFromBeforeTheSortKeyKeepsEverything() throws {
+    let queue = try DatabaseQueue()
+    try Schema.migrator.migrate(queue, upTo: "v2-fts-vocabulary")
+    try queue.write { db in
+      try db.execute(
+        sql: """
+          INSERT INTO paper (seq, id, title_key, title, abstract, authors, day, source, links, upvotes,
+            categories, added_at, updated_at)
+          VALUES (1, 'a', 'old', 'Old Paper', 'about diffusion', '[]', '2026-11-26', 't', '{}', NULL, '[]', 0, 0),
+                 (2, 'b', 'new', 'New Paper', 'about agents', '[]', '2026-11-27', 't', '{}', 3, '[]', 0, 0);
+          INSERT INTO paper_state (paper_seq, starred_at) VALUES (1, 0);
+          """)
+    }
+    try Schema.migrator.migrate(queue)
+    let (keys, matches, starred) = try queue.read { db in
+      (
+        try Int64.fetchAll(db, sql: "SELECT sort_key FROM paper ORDER BY seq"),
+        try String.fetchAll(
+          db,
+          sql:
+            "SELECT p.id FROM paper_fts f JOIN paper p ON p.sort_key = f.rowid WHERE paper_fts MATCH 'diffusion'"
+        ),
+        try String.fetchAll(
+          db, sql: "SELECT p.id FROM paper p JOIN paper_state s ON s.paper_seq = p.seq")
+      )
+    }
+    XCTAssertEqual(
+      keys,
+      [
+        SortKey.make(day: Day("2026-11-26")!, upvotes: nil, seq: 1),
+        SortKey.make(day: Day("2026-11-27")!, upvotes: 3, seq: 2),
+      ])
+    XCTAssertEqual(matches, ["a"])
+    XCTAssertEqual(starred, ["a"])
   }
 }

@@ -27,9 +27,60 @@ public struct QueryCompiler: Sendable {
     return try compile(node)
   }
 
+  /// `node` as one SQL condition.
   public func compile(_ node: QueryNode) throws(QueryError) -> SQLCondition {
     var visiting: Set<String> = []
     return try compile(node, visiting: &visiting)
+  }
+
+  /// `node` as a store filter: when every match must satisfy a full-text expression, that
+  /// expression drives the listing (walked in listing order, stopping after a screenful) and
+  /// the rest is a condition checked per match; otherwise it is all one condition.
+  public func filter(_ node: QueryNode) throws(QueryError) -> PaperFilter {
+    let expanded = try expandTopics(node)
+    if expanded == .all { return PaperFilter() }
+    if let expression = Self.ftsExpression(expanded) { return PaperFilter(match: expression) }
+    if case .and(let children) = expanded {
+      let (textual, rest) = Self.partitionTextual(children, keyword: "AND")
+      if let textual {
+        let condition = try rest.isEmpty ? nil : compile(rest.count == 1 ? rest[0] : .and(rest))
+        return PaperFilter(match: textual, condition: condition)
+      }
+    }
+    return PaperFilter(condition: try compile(expanded))
+  }
+
+  /// `node` with every `topic:` replaced by the topic's query.
+  public func expandTopics(_ node: QueryNode) throws(QueryError) -> QueryNode {
+    var visiting: Set<String> = []
+    return try expandTopics(node, visiting: &visiting)
+  }
+
+  private func expandTopics(_ node: QueryNode, visiting: inout Set<String>) throws(QueryError)
+    -> QueryNode
+  {
+    switch node {
+    case .topic(let name, let column):
+      let topic = try topics.resolve(name, column: column)
+      guard !visiting.contains(topic.name) else {
+        throw QueryError(column: column, "topic '\(topic.name)' refers to itself")
+      }
+      visiting.insert(topic.name)
+      defer { visiting.remove(topic.name) }
+      return try expandTopics(topic.node, visiting: &visiting)
+    case .and(let children):
+      var expanded: [QueryNode] = []
+      for child in children { expanded.append(try expandTopics(child, visiting: &visiting)) }
+      return .and(expanded)
+    case .or(let children):
+      var expanded: [QueryNode] = []
+      for child in children { expanded.append(try expandTopics(child, visiting: &visiting)) }
+      return .or(expanded)
+    case .not(let child):
+      return .not(try expandTopics(child, visiting: &visiting))
+    default:
+      return node
+    }
   }
 
   private func compile(_ node: QueryNode, visiting: inout Set<String>) throws(QueryError)
@@ -109,7 +160,7 @@ public struct QueryCompiler: Sendable {
 
   static func match(_ expression: String) -> SQLCondition {
     SQLCondition(
-      "p.seq IN (SELECT rowid FROM paper_fts WHERE paper_fts MATCH ?)", [.text(expression)])
+      "p.sort_key IN (SELECT rowid FROM paper_fts WHERE paper_fts MATCH ?)", [.text(expression)])
   }
 
   /// The FTS5 expression for a node made only of text terms, AND, OR and NOT-within-AND;

@@ -7,7 +7,8 @@ public struct ActiveQuery: Hashable, Sendable {
   /// As the user typed it.
   public var text: String
   public var node: QueryNode
-  public var condition: SQLCondition?
+  /// The compiled query (no day or state: the reader adds its scope).
+  public var filter: PaperFilter
 
   /// The text terms to highlight: those not under a NOT.
   public var highlightTerms: [TextTerm] { Self.positiveTerms(node) }

@@ -60,7 +60,7 @@ extension ReaderState {
     do {
       let node = try QueryParser.parse(text, mode: .incremental)
       if node == .all { return apply(nil) }
-      apply(ActiveQuery(text: text, node: node, condition: try compiler.compile(node)))
+      apply(ActiveQuery(text: text, node: node, filter: try compiler.filter(node)))
     } catch {
       status = StatusMessage(error.description, isError: true)
     }
@@ -82,8 +82,8 @@ extension ReaderState {
       if case .day(let day) = scope { scopeOnly.day = day }
       var entries = [TopicPicker.Entry(name: nil, counts: try store.counts(scopeOnly))]
       for topic in settings.topics.topics {
-        var filter = scopeOnly
-        filter.condition = try compiler.compile(topic.node)
+        var filter = try compiler.filter(topic.node)
+        filter.day = scopeOnly.day
         entries.append(TopicPicker.Entry(name: topic.name, counts: try store.counts(filter)))
       }
       let current = entries.firstIndex {
@@ -106,7 +106,7 @@ extension ReaderState {
       let text = Self.topicQuery(name)
       do {
         let node = try QueryParser.parse(text)
-        apply(ActiveQuery(text: text, node: node, condition: try compiler.compile(node)))
+        apply(ActiveQuery(text: text, node: node, filter: try compiler.filter(node)))
       } catch {
         status = StatusMessage(error.description, isError: true)
       }

@@ -77,7 +77,7 @@ public struct ReaderState: Sendable {
   /// like one paper, from every day.
   public var filter: PaperFilter {
     if let similar { return PaperFilter(ranking: similar.ids) }
-    var filter = PaperFilter(condition: query?.condition)
+    var filter = query?.filter ?? PaperFilter()
     if case .day(let day) = scope { filter.day = day }
     return filter
   }

@@ -1,0 +1,92 @@
+import ArgumentParser
+import FolioCore
+import FolioQuery
+import FolioReader
+import FolioStore
+import Foundation
+
+/// `folio-bench search`: per-keystroke search latency and topic counts on a synthetic library.
+struct SearchBenchmark: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "search",
+    abstract: "Time search keystrokes (key to first screenful) and topic counts.")
+
+  @Option(help: "Papers in the synthetic library.") var papers = 100_000
+  @Option(help: "Library file to reuse or create (default: a temporary file).") var library: String?
+  @Option(help: "Repetitions of each typed sequence.") var repeats = 5
+
+  static let sequences = [
+    "l", "le", "lea", "lear", "learning", "person re-id", "diffusion -survey",
+    "topic:LLMs is:unread",
+  ]
+
+  func run() throws {
+    let path =
+      library
+      ?? FileManager.default.temporaryDirectory
+      .appendingPathComponent("folio-bench-\(papers).sqlite").path
+    if !FileManager.default.fileExists(atPath: path) {
+      let seconds = try SyntheticLibrary(count: papers, seed: 1).write(to: path)
+      print(
+        "built \(papers) papers in \(format(seconds, digits: 1)) s (\(Int(Double(papers) / seconds)) papers/s) at \(path)"
+      )
+    }
+    let store = try LibraryStore.open(at: path)
+    let total = try store.count()
+    print(
+      "library: \(total) papers; keystroke = handle the key and build the frame, 120x40, all days")
+
+    var samples: [String: [Double]] = [:]
+    for _ in 0..<repeats {
+      for sequence in Self.sequences {
+        var state = ReaderState(store: store, size: Size(width: 120, height: 40), now: 0)
+        _ = state.handle(.key(.character("a")), now: 0)  // all days
+        _ = state.handle(.key(.character("/")), now: 0)
+        var typed = ""
+        for character in sequence {
+          typed.append(character)
+          let seconds = measure {
+            _ = state.handle(.key(.character(character)), now: 0)
+            _ = ReaderView.render(state)
+          }
+          samples[typed, default: []].append(seconds * 1000)
+        }
+      }
+    }
+    print("typed so far              p50 ms   p95 ms   max ms   matches")
+    var all: [Double] = []
+    for sequence in Self.sequences {
+      var typed = ""
+      for character in sequence {
+        typed.append(character)
+        guard let values = samples.removeValue(forKey: typed) else { continue }
+        all += values
+        let stats = Statistics(values)
+        var state = ReaderState(store: store, size: Size(width: 120, height: 40), now: 0)
+        _ = state.handle(.key(.character("a")), now: 0)
+        _ = state.handle(.key(.character("/")), now: 0)
+        for character in typed { _ = state.handle(.key(.character(character)), now: 0) }
+        print(
+          "\(typed)".padding(toLength: 25, withPad: " ", startingAt: 0)
+            + [stats.median, stats.p95, stats.maximum].map {
+              format($0, digits: 2).padding(toLength: 9, withPad: " ", startingAt: 0)
+            }.joined()
+            + "\(state.counts.total)")
+      }
+    }
+    let overall = Statistics(all)
+    print(
+      "all keystrokes: p50 \(format(overall.median, digits: 2)) ms, p95 \(format(overall.p95, digits: 2)) ms, max \(format(overall.maximum, digits: 2)) ms"
+    )
+
+    let compiler = QueryCompiler(topics: .defaults, today: Day.today())
+    let seconds = try measure {
+      for topic in TopicSet.defaults.topics {
+        _ = try store.counts(try compiler.filter(topic.node))
+      }
+    }
+    print(
+      "counts for all \(TopicSet.defaults.topics.count) default topics: \(format(seconds * 1000, digits: 1)) ms"
+    )
+  }
+}
