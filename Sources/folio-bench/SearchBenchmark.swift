@@ -79,6 +79,19 @@ struct SearchBenchmark: ParsableCommand {
       "all keystrokes: p50 \(format(overall.median, digits: 2)) ms, p95 \(format(overall.p95, digits: 2)) ms, max \(format(overall.maximum, digits: 2)) ms"
     )
 
+    var pause: [Double] = []
+    for sequence in Self.sequences {
+      var state = ReaderState(store: store, size: Size(width: 120, height: 40), now: 0)
+      _ = state.handle(.key(.character("a")), now: 0)
+      _ = state.handle(.key(.character("/")), now: 0)
+      for character in sequence { _ = state.handle(.key(.character(character)), now: 0) }
+      pause.append(measure { _ = state.handle(.tick, now: 0) } * 1000)
+    }
+    let pauses = Statistics(pause)
+    print(
+      "exact counts after a pause in typing (off the keystroke path): p50 \(format(pauses.median, digits: 1)) ms, max \(format(pauses.maximum, digits: 1)) ms"
+    )
+
     let compiler = QueryCompiler(topics: .defaults, today: Day.today())
     let seconds = try measure {
       for topic in TopicSet.defaults.topics {

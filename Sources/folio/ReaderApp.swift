@@ -21,6 +21,8 @@ struct ReaderApp {
   static let pollInterval = 0.5
   /// How long to wait for input before a tick, in milliseconds.
   static let tickMilliseconds: Int32 = 250
+  /// The pause in typing after which pending work (exact counts) is done.
+  static let pauseMilliseconds: Int32 = 60
 
   func run() throws {
     let terminal: Terminal
@@ -41,7 +43,10 @@ struct ReaderApp {
     while !state.isFinished {
       if Terminal.takeStopSignal() != nil { break }
       let event: ReaderEvent
-      switch terminal.read(timeout: Self.tickMilliseconds) {
+      // Pending work (exact counts after a search) waits for a short pause in typing.
+      let hadPendingWork = state.hasPendingWork
+      switch terminal.read(timeout: hadPendingWork ? Self.pauseMilliseconds : Self.tickMilliseconds)
+      {
       case .key(let key): event = .key(key)
       case .mouse(let mouse): event = .mouse(mouse)
       case .resize(let size): event = .resize(size)
@@ -49,7 +54,8 @@ struct ReaderApp {
       }
       // An idle tick changes the screen only if it led to a write; skipping the render then
       // keeps an idle reader at no CPU.
-      var changed = process(event, state: &state, terminal: terminal) || event != .tick
+      var changed =
+        process(event, state: &state, terminal: terminal) || event != .tick || hadPendingWork
       if Self.now() - lastPoll >= Self.pollInterval {
         lastPoll = Self.now()
         let version = try? store.dataVersion()

@@ -52,7 +52,7 @@ final class QueryCompilerTests: XCTestCase {
     XCTAssertTrue(
       topic.arguments.contains(
         .text(
-          #"("reinforcement learning" OR "rl" OR "policy gradient" OR "q learning" OR "reward model"* OR "offline rl")"#
+          #"("reinforcement learning" OR "rl" OR "policy gradient" OR "q learning" OR "reward model" OR "reward models" OR "offline rl")"#
         )),
       "\(topic.arguments)")
     XCTAssertThrowsError(try compiler.condition(for: "llm topic:nonsense")) { error in

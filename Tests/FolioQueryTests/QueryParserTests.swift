@@ -107,6 +107,9 @@ final class QueryParserTests: XCTestCase {
     XCTAssertEqual(
       try parse("title:diff", mode: .incremental), word("diff", prefix: true, field: .title))
     XCTAssertEqual(try parse("\"deep lea\"", mode: .incremental), word("deep lea"))
+    XCTAssertEqual(try parse("re-", mode: .incremental), word("re-"))
+    XCTAssertEqual(try parse("re-i", mode: .incremental), word("re-i"))
+    XCTAssertEqual(try parse("re-ide", mode: .incremental), word("re-ide", prefix: true))
   }
 
   func testErrorsSayWhereAndWhatWasExpected() {
@@ -144,5 +147,18 @@ final class QueryParserTests: XCTestCase {
   func testColumnsCountCharactersNotBytes() {
     // In bytes the end would be column 10.
     assertError("漢字 (x", column: 6, "expected ')' after 'x'")
+  }
+}
+
+final class SearchTokenizerTests: XCTestCase {
+  func testASCIIAndGeneralPathsAgree() {
+    for text in [
+      "Re-Identification of PERSONS, 3D-aware (v2)!", "C++ & x86_64: GPT-4o", "  ", "a",
+      "déjà vu Müller 漢字 x",
+    ] {
+      XCTAssertEqual(SearchTokenizer.tokens(text), SearchTokenizer.spans(text).map(\.text), text)
+    }
+    XCTAssertEqual(SearchTokenizer.tokens("Re-ID, GPT-4o"), ["re", "id", "gpt", "4o"])
+    XCTAssertEqual(SearchTokenizer.tokens("Zoë Müller"), ["zoe", "muller"])
   }
 }

@@ -75,7 +75,14 @@ struct ReaderHarness {
       store: store, settings: settings, size: Size(width: width, height: height), now: clock)
   }
 
+  /// Sends `event`, carries out its effects, then lets the reader do its idle work (exact
+  /// counts) as the app does when no key follows.
   mutating func send(_ event: ReaderEvent, after seconds: Double = 0.1) {
+    deliver(event, after: seconds)
+    if state.hasPendingWork { deliver(.tick, after: 0) }
+  }
+
+  private mutating func deliver(_ event: ReaderEvent, after seconds: Double) {
     clock += seconds
     var pending = state.handle(event, now: clock)
     while !pending.isEmpty {

@@ -16,7 +16,30 @@ public enum SearchTokenizer {
 
   /// The folded tokens of `text`, in order.
   public static func tokens(_ text: String) -> [String] {
-    spans(text).map(\.text)
+    asciiTokens(text) ?? spans(text).map(\.text)
+  }
+
+  /// The tokens of an all-ASCII `text` straight from its bytes (abstracts mostly are), or nil
+  /// when `text` has other characters.
+  static func asciiTokens(_ text: String) -> [String]? {
+    var tokens: [String] = []
+    tokens.reserveCapacity(text.utf8.count / 6)
+    var current: [UInt8] = []
+    current.reserveCapacity(32)
+    for byte in text.utf8 {
+      switch byte {
+      case 0x30...0x39, 0x61...0x7A: current.append(byte)
+      case 0x41...0x5A: current.append(byte + 0x20)
+      case 0x80...: return nil
+      default:
+        if !current.isEmpty {
+          tokens.append(String(decoding: current, as: UTF8.self))
+          current.removeAll(keepingCapacity: true)
+        }
+      }
+    }
+    if !current.isEmpty { tokens.append(String(decoding: current, as: UTF8.self)) }
+    return tokens
   }
 
   /// The tokens of `text` with their positions.

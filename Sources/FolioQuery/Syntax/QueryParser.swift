@@ -15,8 +15,9 @@ public struct QueryParser {
   public enum Mode: Sendable {
     /// As written.
     case complete
-    /// As a prefix when it has at least three characters, for search-as-you-type: `diff`
-    /// finds diffusion, while a short word being typed (`re`) stays a word.
+    /// As a prefix when its last token has at least three characters, for
+    /// search-as-you-type: `diff` finds diffusion, while a short word being typed (`re`)
+    /// stays a word.
     case incremental
   }
 
@@ -243,15 +244,20 @@ public struct QueryParser {
   }
 
   /// Makes the query's last token a prefix when it is a bare word (or a field's bare text)
-  /// long enough, for search-as-you-type.
+  /// whose last search token is long enough, for search-as-you-type: `diff` and `re-ide`
+  /// become prefixes, `re-` and `re-i` do not (a one- or two-letter prefix matches nearly
+  /// everything, and costs as much).
   static func markLastWordAsPrefix(_ tokens: inout [QueryToken]) {
     guard let last = tokens.last else { return }
+    func isLong(_ word: String) -> Bool {
+      !word.hasSuffix("*") && word.last.map { $0.isLetter || $0.isNumber } == true
+        && (SearchTokenizer.tokens(word).last?.count ?? 0) >= incrementalPrefixLength
+    }
     switch last.kind {
-    case .word(let word) where !word.hasSuffix("*") && word.count >= incrementalPrefixLength:
+    case .word(let word) where isLong(word):
       tokens[tokens.count - 1].kind = .word(word + "*")
     case .field(let name, .word(let word))
-    where ["title", "abstract", "author", "authors"].contains(name) && !word.hasSuffix("*")
-      && word.count >= incrementalPrefixLength:
+    where ["title", "abstract", "author", "authors"].contains(name) && isLong(word):
       tokens[tokens.count - 1].kind = .field(name, .word(word + "*"))
     default:
       break

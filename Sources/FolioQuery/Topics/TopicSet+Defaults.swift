@@ -1,10 +1,12 @@
 extension TopicSet {
   /// The topics Folio ships with, for a machine-learning reader. Each is an ordinary query;
-  /// `topics.toml` can override or remove any of them.
+  /// `topics.toml` can override or remove any of them. They spell out word forms rather than
+  /// use prefixes of common words (`model*`), which would cost a merge of every form's
+  /// postings on each use.
   public static let defaultDefinitions: [(name: String, query: String)] = [
     (
       "LLMs",
-      #"LLM OR LLMs OR "large language model"* OR "language model"* OR GPT* OR "instruction tuning" OR RLHF OR chatbot*"#
+      #"LLM OR LLMs OR "language model" OR "language models" OR GPT* OR "instruction tuning" OR RLHF OR chatbot OR chatbots"#
     ),
     (
       "Agents",
@@ -12,11 +14,11 @@ extension TopicSet {
     ),
     (
       "Vision",
-      #""computer vision" OR image OR images OR visual OR video OR videos OR "object detection" OR segmentation OR ViT OR pixel*"#
+      #""computer vision" OR image OR images OR visual OR video OR videos OR "object detection" OR segmentation OR ViT OR pixel OR pixels"#
     ),
     (
       "Diffusion & generation",
-      #"diffusion OR "generative model"* OR GAN OR GANs OR "text-to-image" OR "image generation" OR "video generation" OR VAE OR synthesis"#
+      #"diffusion OR "generative model" OR "generative models" OR GAN OR GANs OR "text-to-image" OR "image generation" OR "video generation" OR VAE OR synthesis"#
     ),
     (
       "Person re-identification",
@@ -24,7 +26,7 @@ extension TopicSet {
     ),
     (
       "Reinforcement learning",
-      #""reinforcement learning" OR RL OR "policy gradient" OR "Q-learning" OR "reward model"* OR "offline RL""#
+      #""reinforcement learning" OR RL OR "policy gradient" OR "Q-learning" OR "reward model" OR "reward models" OR "offline RL""#
     ),
     (
       "Robotics",
@@ -32,7 +34,7 @@ extension TopicSet {
     ),
     (
       "Medical",
-      #"medical OR clinical OR patient OR patients OR MRI OR radiology OR disease* OR healthcare OR biomedical"#
+      #"medical OR clinical OR patient OR patients OR MRI OR radiology OR disease OR diseases OR healthcare OR biomedical"#
     ),
     (
       "Speech & audio",

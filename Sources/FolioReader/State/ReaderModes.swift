@@ -9,9 +9,27 @@ public struct ActiveQuery: Hashable, Sendable {
   public var node: QueryNode
   /// The compiled query (no day or state: the reader adds its scope).
   public var filter: PaperFilter
+  /// Whether which papers match changes when the user stars or reads one (`is:`, `has:note`).
+  public var dependsOnState: Bool
 
+  public init(text: String, node: QueryNode, filter: PaperFilter, dependsOnState: Bool) {
+    self.text = text
+    self.node = node
+    self.filter = filter
+    self.dependsOnState = dependsOnState
+  }
   /// The text terms to highlight: those not under a NOT.
   public var highlightTerms: [TextTerm] { Self.positiveTerms(node) }
+
+  /// Whether `node` (topics expanded) looks at the user's state for a paper.
+  static func dependsOnState(_ node: QueryNode) -> Bool {
+    switch node {
+    case .state, .has(.note): true
+    case .and(let children), .or(let children): children.contains(where: dependsOnState)
+    case .not(let child): dependsOnState(child)
+    default: false
+    }
+  }
 
   static func positiveTerms(_ node: QueryNode) -> [TextTerm] {
     switch node {
@@ -43,7 +61,8 @@ public struct TopicPicker: Hashable, Sendable {
   public struct Entry: Hashable, Sendable {
     /// The topic's name; nil for "all papers" (no filter).
     public var name: String?
-    public var counts: ListCounts
+    /// Nil until counted, on an idle tick.
+    public var counts: ListCounts?
   }
 
   public var entries: [Entry]

@@ -3,11 +3,21 @@ import FolioQuery
 import FolioStore
 
 /// Moving through the listing and keeping the rows, counts and detail in step with it.
+///
+/// A listing's first screenful is loaded at once; its exact counts, which cost a pass over
+/// every match, wait for an idle tick (``hasPendingWork``), so typing a search never waits for
+/// them. Until then `counts.total` is the number of rows seen, a lower bound.
 extension ReaderState {
   var listHeight: Int { max(1, layout.list.height) }
 
+  /// Whether an idle tick has work to do (exact counts, topic counts).
+  public var hasPendingWork: Bool {
+    !countsKnown || topicPicker?.entries.contains { $0.counts == nil } == true
+  }
+
   /// Moves the selection by `delta` rows, scrolling by `scroll` rows too (for page moves).
   mutating func moveSelection(by delta: Int, scrolling scroll: Int = 0) {
+    if !countsKnown && selected + delta >= counts.total - 1 { computeCounts() }
     guard counts.total > 0 else { return }
     top += scroll
     select(selected + delta)
@@ -15,6 +25,7 @@ extension ReaderState {
 
   /// Selects listing position `position` (clamped) and brings it into view.
   mutating func select(_ position: Int) {
+    if !countsKnown && position >= counts.total { computeCounts() }
     selected = min(max(0, position), max(0, counts.total - 1))
     syncView()
   }
@@ -29,25 +40,82 @@ extension ReaderState {
     loadDetail()
   }
 
-  /// Reloads counts and rows, keeping the selected paper selected when it is still listed
-  /// (`keeping` is its id). Otherwise the selection stays at its position (after a change to
-  /// the library) or goes to the top (`orTop`, for a new search).
-  mutating func reloadListing(keeping id: String?, orTop: Bool = false) {
+  /// Starts the listing over after what it shows changed, on its first screenful; the paper
+  /// `id` stays selected if it is there, or anywhere when `lookUp` (which costs counting the
+  /// papers before it).
+  mutating func restartListing(keeping id: String?, lookUp: Bool = false) {
+    window = ListWindow()
+    selected = 0
+    top = 0
+    countsKnown = false
+    loadFirstRows()
+    if !countsKnown && isCheapToCount { computeCounts() }
+    if let id {
+      if let index = window.rows.firstIndex(where: { $0.id == id }) {
+        selected = window.offset + index
+      } else if lookUp, let position = try? store.position(of: id, in: filter) {
+        if !countsKnown { computeCounts() }
+        selected = position
+      }
+    }
+    syncView()
+  }
+
+  /// Rereads the listing after the library changed under it (another process, an import):
+  /// the selected paper stays selected, or the selection stays where it was.
+  mutating func refreshListing() {
+    let id = detail?.id
+    let position = selected
+    topicCache.removeAll(keepingCapacity: true)
+    restartListing(keeping: id, lookUp: true)
+    if detail?.id != id, position < counts.total || !countsKnown {
+      select(position)
+    }
+    loadDetail(force: true)
+  }
+
+  /// Loads rows from the top; when they are all there is, the counts come from them.
+  private mutating func loadFirstRows() {
+    let limit = listHeight * 3
+    do {
+      let papers = try store.papers(filter, limit: limit, offset: 0)
+      window = ListWindow(offset: 0, rows: papers.map { PaperSummary($0, topics: topics(of: $0)) })
+      counts = ListCounts(
+        total: window.rows.count, unread: window.rows.filter { !$0.isRead }.count,
+        starred: window.rows.filter(\.isStarred).count)
+      countsKnown = window.rows.count < limit
+    } catch {
+      report(error)
+      counts = ListCounts()
+      countsKnown = true
+    }
+  }
+
+  /// One day's papers, or a ranking, are few enough to count on the spot; a search or all
+  /// days are counted on an idle tick.
+  var isCheapToCount: Bool {
+    let filter = self.filter
+    return filter.ranking != nil
+      || (filter.day != nil && filter.match == nil && filter.condition == nil)
+  }
+
+  /// Counts the listing exactly.
+  mutating func computeCounts() {
     do {
       counts = try store.counts(filter)
     } catch {
       report(error)
-      return
     }
-    window = ListWindow()
-    if let id, let position = try? store.position(of: id, in: filter) {
-      selected = position
-    } else if orTop {
-      selected = 0
-      top = 0
+    countsKnown = true
+  }
+
+  /// Idle work: exact counts, then the topic picker's counts.
+  mutating func doPendingWork() {
+    if !countsKnown {
+      computeCounts()
+      syncView()
     }
-    selected = min(selected, max(0, counts.total - 1))
-    syncView()
+    if topicPicker != nil { countTopics() }
   }
 
   mutating func reloadDays() {
@@ -62,9 +130,7 @@ extension ReaderState {
   mutating func changeScope(to newScope: Scope) {
     let id = detail?.id
     scope = newScope
-    selected = 0
-    top = 0
-    reloadListing(keeping: id)
+    restartListing(keeping: id, lookUp: true)
   }
 
   /// Loads the rows on screen if the window does not hold them, with a screenful either side
@@ -77,6 +143,7 @@ extension ReaderState {
       let papers = try store.papers(filter, limit: height * 3, offset: start)
       window = ListWindow(
         offset: start, rows: papers.map { PaperSummary($0, topics: topics(of: $0)) })
+      if !countsKnown { counts.total = max(counts.total, start + papers.count) }
     } catch {
       report(error)
     }
@@ -112,11 +179,18 @@ extension ReaderState {
     }
   }
 
-  /// Rereads rows, counts and the detail after a write (topics may depend on state).
-  mutating func refreshAfterWrite() {
-    let id = detail?.id
+  /// After this reader changed a paper: the counts follow the change (or are recounted when
+  /// the listing itself depends on state), the rows and the detail are reread.
+  mutating func refreshAfterWrite(starredDelta: Int = 0, unreadDelta: Int = 0) {
     topicCache.removeAll(keepingCapacity: true)
-    reloadListing(keeping: id)
+    if query?.dependsOnState == true {
+      countsKnown = false
+    } else if countsKnown {
+      counts.starred += starredDelta
+      counts.unread += unreadDelta
+    }
+    window = ListWindow()
+    syncView()
     loadDetail(force: true)
   }
 

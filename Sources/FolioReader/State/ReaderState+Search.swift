@@ -13,7 +13,7 @@ extension ReaderState {
     searchLine = SearchLine(text: query?.text ?? "", previous: query)
     if similar != nil {
       similar = nil
-      reloadListing(keeping: detail?.id, orTop: true)
+      restartListing(keeping: detail?.id)
     }
   }
 
@@ -60,41 +60,62 @@ extension ReaderState {
     do {
       let node = try QueryParser.parse(text, mode: .incremental)
       if node == .all { return apply(nil) }
-      apply(ActiveQuery(text: text, node: node, filter: try compiler.filter(node)))
+      apply(try activeQuery(text, node))
     } catch {
       status = StatusMessage(error.description, isError: true)
     }
   }
 
-  /// Filters the list with `newQuery` (nil for none).
+  func activeQuery(_ text: String, _ node: QueryNode) throws(QueryError) -> ActiveQuery {
+    ActiveQuery(
+      text: text, node: node, filter: try compiler.filter(node),
+      dependsOnState: ActiveQuery.dependsOnState(try compiler.expandTopics(node)))
+  }
+
+  /// Filters the list with `newQuery` (nil for none), from the top; the selected paper stays
+  /// selected if it is on the first screenful.
   mutating func apply(_ newQuery: ActiveQuery?) {
     guard newQuery != query || similar != nil else { return }
     query = newQuery
     similar = nil
-    reloadListing(keeping: detail?.id, orTop: true)
+    restartListing(keeping: detail?.id)
   }
 
   // MARK: - Topic picker
 
+  /// Opens the picker at once; its counts come on the next idle tick.
   mutating func openTopicPicker() {
+    let entries =
+      [TopicPicker.Entry(name: nil, counts: nil)]
+      + settings.topics.topics.map { TopicPicker.Entry(name: $0.name, counts: nil) }
+    let current = entries.firstIndex { $0.name != nil && query?.text == Self.topicQuery($0.name!) }
+    topicPicker = TopicPicker(entries: entries, selected: current ?? 0)
+  }
+
+  /// Counts every topic in the current scope, for the picker.
+  mutating func countTopics() {
+    guard var picker = topicPicker else { return }
+    var scopeOnly = PaperFilter()
+    if case .day(let day) = scope { scopeOnly.day = day }
     do {
-      var scopeOnly = PaperFilter()
-      if case .day(let day) = scope { scopeOnly.day = day }
-      var entries = [TopicPicker.Entry(name: nil, counts: try store.counts(scopeOnly))]
-      for topic in settings.topics.topics {
-        var filter = try compiler.filter(topic.node)
-        filter.day = scopeOnly.day
-        entries.append(TopicPicker.Entry(name: topic.name, counts: try store.counts(filter)))
+      for (index, entry) in picker.entries.enumerated() where entry.counts == nil {
+        var filter = scopeOnly
+        if let name = entry.name {
+          filter = try compiler.filter(try settings.topics.resolve(name, column: 1).node)
+          filter.day = scopeOnly.day
+        }
+        picker.entries[index].counts = try store.counts(filter)
       }
-      let current = entries.firstIndex {
-        $0.name != nil && query?.text == Self.topicQuery($0.name!)
-      }
-      topicPicker = TopicPicker(entries: entries, selected: current ?? 0)
     } catch let error as QueryError {
       status = StatusMessage(error.description, isError: true)
     } catch {
       report(error)
     }
+    // Counted or not, nothing is left pending: a failure is reported, not retried forever.
+    for index in picker.entries.indices where picker.entries[index].counts == nil {
+      picker.entries[index].counts = ListCounts()
+    }
+    topicPicker = picker
   }
 
   mutating func handleTopicPicker(_ key: Key, action: Action?) {
@@ -105,8 +126,7 @@ extension ReaderState {
       guard let name = picker.entries[picker.selected].name else { return apply(nil) }
       let text = Self.topicQuery(name)
       do {
-        let node = try QueryParser.parse(text)
-        apply(ActiveQuery(text: text, node: node, filter: try compiler.filter(node)))
+        apply(try activeQuery(text, try QueryParser.parse(text)))
       } catch {
         status = StatusMessage(error.description, isError: true)
       }
@@ -145,7 +165,7 @@ extension ReaderState {
         paperID: paper.id, title: paper.paper.title, ids: ids,
         previousSelection: similar?.previousSelection ?? paper.id)
       focus = .list
-      reloadListing(keeping: nil, orTop: true)
+      restartListing(keeping: nil)
     } catch {
       report(error)
     }
@@ -155,7 +175,7 @@ extension ReaderState {
   mutating func leaveSimilar() {
     guard let listing = similar else { return }
     similar = nil
-    reloadListing(keeping: listing.previousSelection)
+    restartListing(keeping: listing.previousSelection, lookUp: true)
   }
 
   // MARK: - Matches in the text

@@ -17,10 +17,12 @@ extension ReaderState {
       syncView()
       clampScrolling()
       return []
-    case .tick: return markReadIfLingering()
+    case .tick:
+      doPendingWork()
+      return markReadIfLingering()
     case .libraryChanged:
       reloadDays()
-      refreshAfterWrite()
+      refreshListing()
       return []
     case .completed(let outcome):
       apply(outcome)
@@ -108,6 +110,7 @@ extension ReaderState {
       autoReadRequested = paper.id  // the user decided; the timer should not overrule them
       return [.setRead(id: paper.id, read: !paper.state.isRead, announce: true)]
     case .markAllRead:
+      if !countsKnown { computeCounts() }
       if counts.unread == 0 {
         status = StatusMessage("nothing unread here")
       } else {
@@ -216,13 +219,13 @@ extension ReaderState {
     switch outcome {
     case .starred(_, let starred):
       status = StatusMessage(starred ? "starred" : "unstarred")
-      refreshAfterWrite()
+      refreshAfterWrite(starredDelta: starred ? 1 : -1)
     case .read(_, let read, let announce):
       if announce { status = StatusMessage(read ? "marked read" : "marked unread") }
-      refreshAfterWrite()
+      refreshAfterWrite(unreadDelta: read ? -1 : 1)
     case .markedAllRead(let count):
       status = StatusMessage("marked \(count) paper\(count == 1 ? "" : "s") read")
-      refreshAfterWrite()
+      refreshAfterWrite(unreadDelta: -count)
     case .openedURL(let url): status = StatusMessage("opened \(url)")
     case .copied(let url): status = StatusMessage("copied \(url)")
     case .failed(let message): status = StatusMessage(message, isError: true)

@@ -15,7 +15,9 @@ public struct ReaderState: Sendable {
   public internal(set) var scope: Scope
   /// Listing days in the library, newest first.
   public internal(set) var days: [Day]
+  /// The listing's counts: exact when `countsKnown`, else counted from the rows seen so far.
   public internal(set) var counts = ListCounts()
+  public internal(set) var countsKnown = true
   /// Listing position of the selected paper.
   public internal(set) var selected = 0
   /// Listing position of the first visible row.
@@ -63,7 +65,7 @@ public struct ReaderState: Sendable {
     scope = .allDays
     reloadDays()
     scope = days.first.map(Scope.day) ?? .allDays
-    reloadListing(keeping: nil)
+    restartListing(keeping: nil)
   }
 
   public var layout: ReaderLayout { ReaderLayout(size: size) }

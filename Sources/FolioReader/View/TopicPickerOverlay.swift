@@ -49,8 +49,16 @@ enum TopicPickerOverlay {
   }
 
   /// `total  unread unread  starred ★`, always `countsWidth` cells.
-  static func countsText(_ counts: ListCounts) -> String {
-    "\(right(counts.total, 7))  \(right(counts.unread, 7)) unread  \(right(counts.starred, 5)) ★"
+  static func countsText(_ counts: ListCounts?) -> String {
+    guard let counts else {
+      return pad("…", 7) + "  " + pad("…", 7) + " unread  " + pad("…", 5) + " ★"
+    }
+    return
+      "\(right(counts.total, 7))  \(right(counts.unread, 7)) unread  \(right(counts.starred, 5)) ★"
+  }
+
+  static func pad(_ text: String, _ width: Int) -> String {
+    String(repeating: " ", count: max(0, width - DisplayWidth.of(text))) + text
   }
 
   static let countsWidth = 7 + 2 + 7 + 9 + 5 + 2
