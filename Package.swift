@@ -42,6 +42,11 @@ let package = Package(
         .product(name: "TOMLKit", package: "TOMLKit"),
       ]
     ),
+    // The user's config.toml: reading it with warnings, and changing one key in place.
+    .target(
+      name: "FolioConfig",
+      dependencies: [.product(name: "TOMLKit", package: "TOMLKit")]
+    ),
     // The reader as a pure state machine and render model: events in, effects and cells out.
     .target(
       name: "FolioReader",
@@ -60,6 +65,7 @@ let package = Package(
         "FolioCore",
         "FolioStore",
         "FolioQuery",
+        "FolioConfig",
         "FolioReader",
         "FolioTerminal",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
@@ -79,6 +85,7 @@ let package = Package(
     .testTarget(name: "FolioCoreTests", dependencies: ["FolioCore"]),
     .testTarget(name: "FolioStoreTests", dependencies: ["FolioCore", "FolioStore"]),
     .testTarget(name: "FolioQueryTests", dependencies: ["FolioCore", "FolioStore", "FolioQuery"]),
+    .testTarget(name: "FolioConfigTests", dependencies: ["FolioConfig"]),
     .testTarget(
       name: "FolioReaderTests",
       dependencies: ["FolioCore", "FolioStore", "FolioReader"],

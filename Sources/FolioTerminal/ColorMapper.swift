@@ -3,25 +3,25 @@ import FolioReader
 
 /// Turns reader styles into ncurses attributes and colour pairs for what this terminal has.
 ///
-/// Colours the terminal lacks are approximated (RGB to the 256 palette or the 8 basic
-/// colours; bright colours to bold on 8-colour terminals). Pairs come from `alloc_pair`, which
-/// reuses pairs, and are cached, so a screen never runs out of them.
+/// Colours are first fitted to the terminal's depth (``Palette/fit(_:to:)``: RGB to the 256
+/// palette or the 8 basic colours, bright colours to bold on 8-colour terminals). Pairs come
+/// from `alloc_pair`, which reuses pairs, and are cached; themes stay within 64 pairs (a test
+/// checks), the Linux console's limit.
 struct ColorMapper {
-  /// How many colours the terminal has; 0 draws with attributes only (NO_COLOR, monochrome).
-  let colors: Int
+  let depth: ColorDepth
   private var pairs: [Int64: Int32] = [:]
 
-  init(colors: Int) {
-    self.colors = colors
+  init(depth: ColorDepth) {
+    self.depth = depth
   }
 
   /// The attributes and colour pair for `style`.
   mutating func resolve(_ style: Style) -> (attributes: attr_t, pair: Int32) {
-    var attributes = Self.attributes(style.attributes)
-    guard colors >= 8 else { return (attributes, 0) }
-    let (foreground, foregroundExtra) = color(style.foreground)
-    let (background, _) = color(style.background)
-    attributes |= foregroundExtra
+    let fitted = Palette.fit(style, to: depth)
+    let attributes = Self.attributes(fitted.attributes)
+    guard depth != .none else { return (attributes, 0) }
+    let foreground = number(fitted.foreground)
+    let background = number(fitted.background)
     if foreground == -1 && background == -1 { return (attributes, 0) }
     let key = Int64(foreground) << 32 | Int64(UInt32(bitPattern: background))
     if let pair = pairs[key] { return (attributes, pair) }
@@ -31,31 +31,19 @@ struct ColorMapper {
     return (attributes, usable)
   }
 
-  /// An ncurses colour number (-1 for the terminal's default) and any attribute standing in
-  /// for brightness the terminal cannot show.
-  func color(_ color: Color) -> (Int32, attr_t) {
+  /// The ncurses colour number of a fitted colour: -1 for the terminal's default; with
+  /// direct colour, 0-7 are still the ANSI colours and anything else is `0xRRGGBB`.
+  func number(_ color: Color) -> Int32 {
     switch color {
-    case .default:
-      return (-1, 0)
-    case .ansi(let index):
-      return named(index)
-    case .indexed(let index):
-      if index < colors { return (Int32(index), 0) }
-      if index < 16 { return named(index) }
+    case .default: return -1
+    case .ansi(let index) where index < 8: return Int32(index)
+    case .ansi(let index), .indexed(let index):
+      guard depth == .trueColor else { return Int32(index) }
       let (r, g, b) = Palette.rgb(ofIndex: index)
-      return (Int32(Palette.nearest8(r, g, b)), 0)
+      return Int32(r << 16 | g << 8 | b)
     case .rgb(let r, let g, let b):
-      if colors >= 256 { return (Int32(Palette.nearest256(Int(r), Int(g), Int(b))), 0) }
-      return (Int32(Palette.nearest8(Int(r), Int(g), Int(b))), 0)
+      return Int32(r) << 16 | Int32(g) << 8 | Int32(b)
     }
-  }
-
-  private func named(_ index: Int) -> (Int32, attr_t) {
-    if index < 8 || colors >= 16 { return (Int32(index), 0) }
-    // Eight colours: bright black is the default colour dimmed, the others their base colour
-    // in bold, as the Linux console renders them.
-    if index == 8 { return (-1, folio_attr_dim()) }
-    return (Int32(index - 8), folio_attr_bold())
   }
 
   static func attributes(_ attributes: Attributes) -> attr_t {

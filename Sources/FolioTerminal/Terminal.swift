@@ -1,5 +1,6 @@
 import CNCursesW
 import FolioReader
+import Foundation
 
 #if canImport(Glibc)
   import Glibc
@@ -32,8 +33,8 @@ public final class Terminal {
 
   /// The current size in cells.
   public private(set) var size: Size
-  /// Colours available for drawing: 0 (attributes only), 8, 16, 256...
-  public var colorCount: Int { mapper.colors }
+  /// The colours drawing can use.
+  public var colorDepth: ColorDepth { mapper.depth }
 
   private let screen: OpaquePointer
   private var mapper: ColorMapper
@@ -69,18 +70,19 @@ public final class Terminal {
     keypad(folio_stdscr(), true)
     curs_set(0)
     set_escdelay(25)
-    var colors = 0
+    var depth = ColorDepth.none
     if options.color && has_colors() {
       start_color()
       use_default_colors()
-      colors = Int(folio_colors())
+      depth = ColorDepth.detect(
+        colors: Int(folio_colors()), environment: ProcessInfo.processInfo.environment)
     }
     if options.mouse {
       mousemask(folio_mouse_all_events(), nil)
       mouseinterval(0)
     }
     let size = Size(width: Int(folio_columns()), height: Int(folio_lines()))
-    return Terminal(screen: screen, mapper: ColorMapper(colors: colors), size: size)
+    return Terminal(screen: screen, mapper: ColorMapper(depth: depth), size: size)
   }
 
   /// Gives the terminal back: main screen, cursor, echo, no mouse reporting.

@@ -1,4 +1,5 @@
 import ArgumentParser
+import FolioConfig
 import FolioCore
 import FolioQuery
 import FolioReader
@@ -22,7 +23,7 @@ struct Folio: ParsableCommand {
     subcommands: [
       ImportCommand.self, ListCommand.self, ShowCommand.self, StarCommand.self,
       UnstarCommand.self, ReadCommand.self, UnreadCommand.self, NoteCommand.self,
-      TopicsCommand.self, SimilarCommand.self,
+      TopicsCommand.self, SimilarCommand.self, ThemesCommand.self,
     ]
   )
 
@@ -31,29 +32,55 @@ struct Folio: ParsableCommand {
   @Flag(name: .customLong("no-mouse"), help: "Do not capture the mouse.")
   var noMouse = false
 
+  @Option(
+    help: ArgumentHelp(
+      "A colour theme: a name from 'folio themes' or a .theme file (default: $FOLIO_THEME, config.toml's theme, default).",
+      valueName: "name|path"))
+  var theme: String?
+
   @Flag(help: .hidden)
   var exitAfterFirstFrame = false
 
   func run() throws {
     let store = try library.open()
+    let environment = ProcessInfo.processInfo.environment
+    let (config, configWarnings) = Config.loading()
     let (topics, topicWarnings) = TopicSet.loading()
+    let themes = ThemeCatalog.loading()
+    let themeName =
+      theme ?? environment["FOLIO_THEME"].flatMap { $0.isEmpty ? nil : $0 } ?? config.theme
+      ?? "default"
+    let (chosenTheme, themeWarnings) = themes.theme(themeName)
+    let warnings =
+      configWarnings.map(\.description) + topicWarnings.map { "\($0) (default topics in use)" }
+      + themeWarnings.map(\.description)
     var greeting: StatusMessage? = nil
-    if let warning = topicWarnings.first {
-      greeting = StatusMessage("\(warning) (default topics in use)", isError: true)
-    } else if let sample = try FirstRun.loadSampleIfNew(store) {
+    if let sample = try FirstRun.loadSampleIfNew(store) {
       greeting = StatusMessage(
         "new library: loaded the bundled sample (\(sample.new) papers); add yours with folio import"
       )
-    } else if store.isReadOnly {
+    }
+    if store.isReadOnly {
       greeting = StatusMessage("the library is read-only: changes are disabled", isError: true)
     }
-    let noColor = ProcessInfo.processInfo.environment["NO_COLOR"] != nil
-    let settings = ReaderSettings(
-      theme: noColor ? Theme.standard.monochrome : .standard,
+    if let warning = warnings.first {
+      greeting = StatusMessage(warning, isError: true)
+    }
+    let noColor = environment["NO_COLOR"] != nil
+    var settings = ReaderSettings(
+      theme: chosenTheme, themes: themes, noColor: noColor,
+      startWithAllDays: config.defaultView == .allDays,
       libraryName: (store.path as NSString).lastPathComponent, topics: topics)
+    switch config.markRead {
+    case .after(let seconds): settings.markReadAfter = seconds
+    case .onOpen: settings.markReadAfter = nil
+    case .never:
+      settings.markReadAfter = nil
+      settings.markReadOnOpen = false
+    }
     let app = ReaderApp(
       store: store, settings: settings,
-      options: Terminal.Options(mouse: !noMouse, color: !noColor),
+      options: Terminal.Options(mouse: config.mouse && !noMouse, color: !noColor),
       exitAfterFirstFrame: exitAfterFirstFrame, greeting: greeting)
     try app.run()
   }

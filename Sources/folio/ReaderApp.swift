@@ -1,4 +1,5 @@
 import Dispatch
+import FolioConfig
 import FolioCore
 import FolioReader
 import FolioStore
@@ -97,6 +98,13 @@ struct ReaderApp {
     case .copyToClipboard(let text):
       Clipboard.copy(text, terminal: terminal)
       return .copied(text)
+    case .saveTheme(let name):
+      do {
+        try Config.set("theme", to: name, inFileAt: Config.path())
+        return .savedTheme(name)
+      } catch {
+        return .failed("theme \(name) is shown but could not be saved to \(Config.path())")
+      }
     case .setStarred, .setRead, .markAllRead:
       return .failed("internal: a library change reached the terminal")
     }

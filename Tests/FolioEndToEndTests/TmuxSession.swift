@@ -137,8 +137,12 @@ final class TmuxSession {
     let argv = ["tmux"] + arguments
     var cArguments = argv.map { strdup($0) } + [nil]
     defer { for argument in cArguments { free(argument) } }
+    // `swift test` runs tests with NO_COLOR=1; the tmux server, and every pane, would inherit it.
+    let environment = ProcessInfo.processInfo.environment.filter { $0.key != "NO_COLOR" }
+    var cEnvironment = environment.map { strdup("\($0.key)=\($0.value)") } + [nil]
+    defer { for entry in cEnvironment { free(entry) } }
     var pid: pid_t = 0
-    let result = posix_spawnp(&pid, "tmux", &actions, nil, &cArguments, environ)
+    let result = posix_spawnp(&pid, "tmux", &actions, nil, &cArguments, &cEnvironment)
     close(pipe[1])
     defer { close(pipe[0]) }
     guard result == 0 else { throw SpawnError() }

@@ -27,6 +27,7 @@ public enum Action: String, CaseIterable, Hashable, Sendable {
   case moreLikeThis = "more-like-this"
   case nextMatch = "next-match"
   case previousMatch = "previous-match"
+  case cycleTheme = "next-theme"
   case help
   case quit
   case forceQuit = "force-quit"
@@ -60,6 +61,7 @@ public enum Action: String, CaseIterable, Hashable, Sendable {
     case .moreLikeThis: "papers like this one"
     case .nextMatch: "next match in the text"
     case .previousMatch: "previous match in text"
+    case .cycleTheme: "next colour theme"
     case .help: "this help"
     case .quit: "quit (back when reading)"
     case .forceQuit: "quit from anywhere"

@@ -50,6 +50,7 @@ public struct Keymap: Hashable, Sendable {
     (.moreLikeThis, [.character("m")]),
     (.nextMatch, [.character("n")]),
     (.previousMatch, [.character("N")]),
+    (.cycleTheme, [.character("T")]),
     (.help, [.character("?")]),
     (.quit, [.character("q")]),
     (.forceQuit, [.control("c")]),

@@ -1,89 +1,46 @@
-/// A style for every ``ThemeElement``.
+/// A style for every ``ThemeElement``, on the theme's own foreground and background.
 public struct Theme: Hashable, Sendable {
   public var name: String
-  public var styles: [ThemeElement: Style]
+  /// The theme's text colour (`.default`: the terminal's).
+  public var foreground: Color
+  /// The theme's background colour (`.default`: the terminal's).
+  public var background: Color
+  /// Element styles as the theme file gives them: a `.default` colour stands for the theme's
+  /// foreground or background.
+  public var elements: [ThemeElement: Style]
 
-  public init(name: String, styles: [ThemeElement: Style]) {
+  public init(
+    name: String, foreground: Color = .default, background: Color = .default,
+    elements: [ThemeElement: Style]
+  ) {
     self.name = name
-    self.styles = styles
+    self.foreground = foreground
+    self.background = background
+    self.elements = elements
   }
 
+  /// How `element` is drawn, with the theme's colours filled in.
   public subscript(element: ThemeElement) -> Style {
-    styles[element] ?? .plain
+    var style = elements[element] ?? .plain
+    if style.foreground == .default { style.foreground = foreground }
+    if style.background == .default { style.background = background }
+    return style
   }
 
-  /// This theme with colours removed, attributes kept (for NO_COLOR); where an element relied
-  /// on colour alone, the monochrome theme's attributes stand in.
+  /// Blank screen: the theme's foreground on its background.
+  public var base: Style { Style(foreground: foreground, background: background) }
+
+  /// The look under NO_COLOR: the built-in `monochrome` theme (bold, reverse and underline
+  /// only), under this theme's name. A colour theme's distinctions often rest on colour
+  /// alone, so its own attributes are not a readable rendition.
   public var monochrome: Theme {
-    var styles: [ThemeElement: Style] = [:]
-    for element in ThemeElement.allCases {
-      let own = self[element].monochrome
-      styles[element] = own == .plain ? Theme.monochrome[element] : own
-    }
-    return Theme(name: name + " (no colour)", styles: styles)
+    var theme = BuiltinThemes.monochrome
+    theme.name = name
+    return theme
   }
 }
 
 extension Theme {
-  /// The built-in look: the terminal's own foreground and background, a few of its named
-  /// colours for accents, so it reads on dark and light backgrounds alike.
-  public static let standard = Theme(
-    name: "default",
-    styles: [
-      .header: Style(attributes: [.bold, .reverse]),
-      .listNormal: .plain,
-      .listUnread: Style(attributes: .bold),
-      .listRead: Style(foreground: .brightBlack),
-      .listSelected: Style(foreground: .black, background: .cyan),
-      .listSelectedUnfocused: Style(attributes: [.reverse]),
-      .listStar: Style(foreground: .yellow, attributes: .bold),
-      .listTag: Style(foreground: .magenta),
-      .listDay: Style(foreground: .brightBlack),
-      .listEmpty: Style(attributes: .dim),
-      .detailTitle: Style(attributes: .bold),
-      .detailLabel: Style(foreground: .cyan),
-      .detailMeta: .plain,
-      .detailBody: .plain,
-      .detailLink: Style(foreground: .blue, attributes: .underline),
-      .detailTopic: Style(foreground: .magenta),
-      .detailNote: Style(foreground: .yellow),
-      .scrollbar: Style(foreground: .brightBlack),
-      .scrollbarThumb: Style(foreground: .cyan),
-      .separator: Style(foreground: .brightBlack),
-      .status: Style(attributes: .reverse),
-      .statusKey: Style(attributes: [.reverse, .bold]),
-      .statusMessage: Style(attributes: [.reverse, .bold]),
-      .statusError: Style(foreground: .white, background: .red, attributes: .bold),
-      .prompt: Style(foreground: .black, background: .yellow, attributes: .bold),
-      .help: .plain,
-      .helpTitle: Style(attributes: [.bold, .underline]),
-      .helpKey: Style(foreground: .yellow, attributes: .bold),
-      .searchMatch: Style(foreground: .black, background: .yellow),
-      .tooSmall: Style(attributes: .bold),
-    ])
-
-  /// Attributes only, for NO_COLOR: bold, reverse and underline carry every distinction.
-  public static let monochrome = Theme(
-    name: "monochrome",
-    styles: [
-      .header: Style(attributes: [.bold, .reverse]),
-      .listUnread: Style(attributes: .bold),
-      .listSelected: Style(attributes: .reverse),
-      .listSelectedUnfocused: Style(attributes: .underline),
-      .listStar: Style(attributes: .bold),
-      .detailTitle: Style(attributes: .bold),
-      .detailLabel: Style(attributes: .bold),
-      .detailLink: Style(attributes: .underline),
-      .detailTopic: Style(attributes: .underline),
-      .scrollbarThumb: Style(attributes: .reverse),
-      .status: Style(attributes: .reverse),
-      .statusKey: Style(attributes: [.reverse, .bold]),
-      .statusMessage: Style(attributes: [.reverse, .bold]),
-      .statusError: Style(attributes: [.reverse, .bold, .underline]),
-      .prompt: Style(attributes: [.reverse, .bold]),
-      .helpTitle: Style(attributes: [.bold, .underline]),
-      .helpKey: Style(attributes: .bold),
-      .searchMatch: Style(attributes: [.underline, .bold]),
-      .tooSmall: Style(attributes: .bold),
-    ])
+  /// The built-in default look (`Themes/default.theme`).
+  public static var standard: Theme { BuiltinThemes.standard }
 }

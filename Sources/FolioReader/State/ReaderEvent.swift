@@ -25,6 +25,8 @@ public enum ReaderEffect: Hashable, Sendable {
   case openURL(String)
   /// Text to put on the clipboard.
   case copyToClipboard(String)
+  /// Remember this theme (`theme = "..."` in config.toml).
+  case saveTheme(String)
 }
 
 /// What came of a ``ReaderEffect``.
@@ -34,5 +36,6 @@ public enum EffectOutcome: Hashable, Sendable {
   case markedAllRead(count: Int)
   case openedURL(String)
   case copied(String)
+  case savedTheme(String)
   case failed(String)
 }

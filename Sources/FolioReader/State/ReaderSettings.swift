@@ -5,7 +5,15 @@ import FolioQuery
 public struct ReaderSettings: Hashable, Sendable {
   /// Seconds a paper must stay selected before it is marked read; nil never marks it.
   public var markReadAfter: Double?
+  /// Whether reading a paper full screen marks it read.
+  public var markReadOnOpen: Bool
   public var theme: Theme
+  /// The themes `T` cycles through.
+  public var themes: ThemeCatalog
+  /// NO_COLOR: every theme is shown with attributes only.
+  public var noColor: Bool
+  /// Open on all days rather than the newest day.
+  public var startWithAllDays: Bool
   public var keymap: Keymap
   /// The library's name for the header (its file name).
   public var libraryName: String
@@ -15,11 +23,17 @@ public struct ReaderSettings: Hashable, Sendable {
   public var today: Day
 
   public init(
-    markReadAfter: Double? = 2, theme: Theme = .standard, keymap: Keymap = .standard,
+    markReadAfter: Double? = 2, markReadOnOpen: Bool = true, theme: Theme = .standard,
+    themes: ThemeCatalog = .builtIn, noColor: Bool = false, startWithAllDays: Bool = false,
+    keymap: Keymap = .standard,
     libraryName: String = "library", topics: TopicSet = .defaults, today: Day = .today()
   ) {
     self.markReadAfter = markReadAfter
-    self.theme = theme
+    self.markReadOnOpen = markReadOnOpen
+    self.theme = noColor ? theme.monochrome : theme
+    self.themes = themes
+    self.noColor = noColor
+    self.startWithAllDays = startWithAllDays
     self.keymap = keymap
     self.libraryName = libraryName
     self.topics = topics

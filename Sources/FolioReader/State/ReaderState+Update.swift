@@ -85,7 +85,9 @@ extension ReaderState {
       guard let paper = detail, !isReading else { return [] }
       isReading = true
       readingScroll = 0
-      if !paper.state.isRead { return [.setRead(id: paper.id, read: true, announce: false)] }
+      if !paper.state.isRead && settings.markReadOnOpen {
+        return [.setRead(id: paper.id, read: true, announce: false)]
+      }
     case .back:
       if isReading {
         isReading = false
@@ -137,6 +139,7 @@ extension ReaderState {
     case .search: beginSearch()
     case .pickTopic: openTopicPicker()
     case .moreLikeThis: showSimilar()
+    case .cycleTheme: return cycleTheme()
     case .nextMatch: jumpToMatch(forward: true)
     case .previousMatch: jumpToMatch(forward: false)
     case .help:
@@ -145,6 +148,21 @@ extension ReaderState {
     case .forceQuit: isFinished = true
     }
     return []
+  }
+
+  /// Switches to the next theme of the catalog and asks for the choice to be saved.
+  private mutating func cycleTheme() -> [ReaderEffect] {
+    let names = settings.themes.names
+    guard !names.isEmpty else { return [] }
+    let current = names.firstIndex(of: settings.theme.name)
+    let next = names[((current ?? -1) + 1) % names.count]
+    let (theme, warnings) = settings.themes.theme(next)
+    settings.theme = settings.noColor ? theme.monochrome : theme
+    if let warning = warnings.first {
+      status = StatusMessage(warning.description, isError: true)
+      return []
+    }
+    return [.saveTheme(next)]
   }
 
   /// In the help overlay, movement keys scroll it and any other key closes it.
@@ -228,6 +246,7 @@ extension ReaderState {
       refreshAfterWrite(unreadDelta: -count)
     case .openedURL(let url): status = StatusMessage("opened \(url)")
     case .copied(let url): status = StatusMessage("copied \(url)")
+    case .savedTheme(let name): status = StatusMessage("theme: \(name) (saved)")
     case .failed(let message): status = StatusMessage(message, isError: true)
     }
   }

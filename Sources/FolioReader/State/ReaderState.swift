@@ -64,7 +64,7 @@ public struct ReaderState: Sendable {
     days = []
     scope = .allDays
     reloadDays()
-    scope = days.first.map(Scope.day) ?? .allDays
+    scope = settings.startWithAllDays ? .allDays : days.first.map(Scope.day) ?? .allDays
     restartListing(keeping: nil)
   }
 

@@ -6,7 +6,7 @@ public enum ReaderView {
   public static func render(_ state: ReaderState) -> CellGrid {
     let layout = state.layout
     let theme = state.settings.theme
-    var grid = CellGrid(width: layout.size.width, height: layout.size.height)
+    var grid = CellGrid(width: layout.size.width, height: layout.size.height, style: theme.base)
     if layout.isTooSmall {
       drawTooSmall(into: &grid, theme: theme)
       return grid

@@ -1,0 +1,141 @@
+import Foundation
+import TOMLKit
+
+/// A problem in the configuration file, reported as `file:line: message`; never fatal.
+public struct ConfigWarning: Hashable, Sendable, CustomStringConvertible {
+  public var file: String
+  public var line: Int?
+  public var message: String
+
+  public var description: String { "\(file)\(line.map { ":\($0)" } ?? ""): \(message)" }
+}
+
+extension Config {
+  /// The settings in the file at `path`: the defaults when there is no file; with warnings for
+  /// what could not be used.
+  public static func loading(path: String = Config.path()) -> (Config, [ConfigWarning]) {
+    guard FileManager.default.fileExists(atPath: path) else { return (Config(), []) }
+    guard let data = FileManager.default.contents(atPath: path) else {
+      return (Config(), [ConfigWarning(file: path, line: nil, message: "cannot read the file")])
+    }
+    return parsing(String(decoding: data, as: UTF8.self), file: path)
+  }
+
+  /// The settings in `text` (the file `file`, for messages).
+  public static func parsing(_ text: String, file: String) -> (Config, [ConfigWarning]) {
+    var config = Config()
+    var warnings: [ConfigWarning] = []
+    let table: TOMLTable
+    do {
+      table = try TOMLTable(string: text)
+    } catch let error as TOMLParseError {
+      return (
+        config,
+        [
+          ConfigWarning(
+            file: file, line: error.source.begin.line,
+            message: "not valid TOML: \(error.description)")
+        ]
+      )
+    } catch {
+      return (config, [ConfigWarning(file: file, line: nil, message: "not valid TOML")])
+    }
+    let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+    func warn(_ key: String, _ message: String) {
+      warnings.append(ConfigWarning(file: file, line: line(of: key, in: lines), message: message))
+    }
+    for key in table.keys.sorted(by: {
+      (line(of: $0, in: lines) ?? 0) < (line(of: $1, in: lines) ?? 0)
+    }) {
+      guard let value = table[key] else { continue }
+      switch key {
+      case "theme":
+        if let name = value.string, !name.isEmpty {
+          config.theme = name
+        } else {
+          warn(key, "'theme' must be a theme name or a path in quotes; using default")
+        }
+      case "mark_read":
+        if let seconds = value.double ?? value.int.map(Double.init), seconds > 0 {
+          config.markRead = .after(seconds)
+        } else if value.string == "open" {
+          config.markRead = .onOpen
+        } else if value.string == "never" {
+          config.markRead = .never
+        } else {
+          warn(key, "'mark_read' must be \"open\", \"never\" or a number of seconds; using 2")
+        }
+      case "mouse":
+        if let flag = value.bool {
+          config.mouse = flag
+        } else {
+          warn(key, "'mouse' must be true or false; using true")
+        }
+      case "default_view":
+        switch value.string {
+        case "today": config.defaultView = .today
+        case "all": config.defaultView = .allDays
+        default: warn(key, "'default_view' must be \"today\" or \"all\"; using today")
+        }
+      default:
+        warn(key, "unknown key '\(key)' (ignored)")
+      }
+    }
+    return (config, warnings)
+  }
+
+  /// The 1-based line where top-level `key` is set, if found.
+  static func line(of key: String, in lines: [String]) -> Int? {
+    for (index, line) in lines.enumerated() {
+      let trimmed = line.trimmingCharacters(in: .whitespaces)
+      for spelling in [key, "\"\(key)\"", "[\(key)]"] where trimmed.hasPrefix(spelling) {
+        let rest = trimmed.dropFirst(spelling.count).trimmingCharacters(in: .whitespaces)
+        if rest.hasPrefix("=") || spelling.hasPrefix("[") { return index + 1 }
+      }
+    }
+    return nil
+  }
+
+  /// Sets top-level `key` to the string `value` in the file at `path`, keeping everything
+  /// else as written (comments included); creates the file (and its directory) if needed.
+  /// Writes atomically.
+  public static func set(_ key: String, to value: String, inFileAt path: String) throws {
+    let existing =
+      FileManager.default.contents(atPath: path).map { String(decoding: $0, as: UTF8.self) } ?? ""
+    var lines =
+      existing.isEmpty
+      ? [] : existing.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+    if lines.last == "" { lines.removeLast() }
+    let assignment = "\(key) = \(quoted(value))"
+    let firstTable =
+      lines.firstIndex { $0.trimmingCharacters(in: .whitespaces).hasPrefix("[") } ?? lines.count
+    if let index = lines[..<firstTable].firstIndex(where: { line in
+      let trimmed = line.trimmingCharacters(in: .whitespaces)
+      return trimmed.hasPrefix(key)
+        && trimmed.dropFirst(key.count).trimmingCharacters(in: .whitespaces).hasPrefix("=")
+    }) {
+      lines[index] = assignment
+    } else {
+      lines.insert(assignment, at: firstTable)
+    }
+    let directory = (path as NSString).deletingLastPathComponent
+    try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+    try Data((lines.joined(separator: "\n") + "\n").utf8).write(
+      to: URL(fileURLWithPath: path), options: .atomic)
+  }
+
+  /// A TOML basic string.
+  static func quoted(_ value: String) -> String {
+    var out = "\""
+    for character in value {
+      switch character {
+      case "\"": out += "\\\""
+      case "\\": out += "\\\\"
+      case "\n": out += "\\n"
+      case "\t": out += "\\t"
+      default: out.append(character)
+      }
+    }
+    return out + "\""
+  }
+}

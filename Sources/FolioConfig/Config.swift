@@ -1,0 +1,40 @@
+import Foundation
+
+/// The user's settings from `$XDG_CONFIG_HOME/folio/config.toml`. Every key is optional;
+/// what is missing or wrong falls back to the default.
+public struct Config: Hashable, Sendable {
+  /// When the reader marks a paper read.
+  public enum MarkRead: Hashable, Sendable {
+    /// Only when opened with Enter.
+    case onOpen
+    /// When opened, or after it stays selected this many seconds.
+    case after(Double)
+    /// Only with `r`.
+    case never
+  }
+
+  /// What the reader shows first.
+  public enum DefaultView: Hashable, Sendable {
+    case today
+    case allDays
+  }
+
+  /// A theme name or a path to a `.theme` file; nil for `default`.
+  public var theme: String?
+  public var markRead: MarkRead = .after(2)
+  public var mouse = true
+  public var defaultView = DefaultView.today
+
+  public init() {}
+
+  /// `$XDG_CONFIG_HOME/folio/config.toml`, or `~/.config/folio/config.toml`.
+  public static func path(environment: [String: String] = ProcessInfo.processInfo.environment)
+    -> String
+  {
+    if let xdg = environment["XDG_CONFIG_HOME"], xdg.hasPrefix("/") {
+      return xdg + "/folio/config.toml"
+    }
+    let home = environment["HOME"].flatMap { $0.isEmpty ? nil : $0 } ?? NSHomeDirectory()
+    return home + "/.config/folio/config.toml"
+  }
+}
