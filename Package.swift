@@ -12,6 +12,8 @@ let package = Package(
     .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
     .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),
     .package(url: "https://github.com/LebJe/TOMLKit", exact: "0.6.0"),
+    // Test-only: a Markdown parser to check that exported Markdown renders as its text says.
+    .package(url: "https://github.com/JohnSundell/Ink", exact: "0.6.0"),
   ],
   targets: [
     // The system's wide-character ncurses. Only FolioTerminal imports it. No pkgConfig:
@@ -82,7 +84,11 @@ let package = Package(
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
-    .testTarget(name: "FolioCoreTests", dependencies: ["FolioCore"]),
+    .testTarget(
+      name: "FolioCoreTests",
+      dependencies: ["FolioCore", .product(name: "Ink", package: "Ink")],
+      exclude: ["Golden"]
+    ),
     .testTarget(name: "FolioStoreTests", dependencies: ["FolioCore", "FolioStore"]),
     .testTarget(name: "FolioQueryTests", dependencies: ["FolioCore", "FolioStore", "FolioQuery"]),
     .testTarget(name: "FolioConfigTests", dependencies: ["FolioConfig"]),

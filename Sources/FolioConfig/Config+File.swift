@@ -71,6 +71,12 @@ extension Config {
         } else {
           warn(key, "'mouse' must be true or false; using true")
         }
+      case "export_path":
+        if let path = value.string, !path.isEmpty {
+          config.exportPath = path
+        } else {
+          warn(key, "'export_path' must be a path in quotes; using ~/folio-starred.md")
+        }
       case "default_view":
         switch value.string {
         case "today": config.defaultView = .today

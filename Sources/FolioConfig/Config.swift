@@ -24,6 +24,8 @@ public struct Config: Hashable, Sendable {
   public var markRead: MarkRead = .after(2)
   public var mouse = true
   public var defaultView = DefaultView.today
+  /// Where `e` in the reader exports starred papers; `~` and `{date}` are expanded.
+  public var exportPath = "~/folio-starred.md"
 
   public init() {}
 

@@ -28,7 +28,8 @@ public enum LibraryLocation {
     return path
   }
 
-  static func home(_ environment: [String: String]) -> String {
+  /// `$HOME`, or the user's home directory.
+  public static func home(_ environment: [String: String]) -> String {
     environment["HOME"].flatMap { $0.isEmpty ? nil : $0 } ?? NSHomeDirectory()
   }
 }

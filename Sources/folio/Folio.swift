@@ -23,7 +23,8 @@ struct Folio: ParsableCommand {
     subcommands: [
       ImportCommand.self, ListCommand.self, ShowCommand.self, StarCommand.self,
       UnstarCommand.self, ReadCommand.self, UnreadCommand.self, NoteCommand.self,
-      TopicsCommand.self, SimilarCommand.self, ThemesCommand.self,
+      TopicsCommand.self, SimilarCommand.self, ExportCommand.self, DigestCommand.self,
+      ThemesCommand.self,
     ]
   )
 
@@ -69,7 +70,8 @@ struct Folio: ParsableCommand {
     let noColor = environment["NO_COLOR"] != nil
     var settings = ReaderSettings(
       theme: chosenTheme, themes: themes, noColor: noColor,
-      startWithAllDays: config.defaultView == .allDays,
+      startWithAllDays: config.defaultView == .allDays, exportPath: config.exportPath,
+      home: LibraryLocation.home(environment),
       libraryName: (store.path as NSString).lastPathComponent, topics: topics)
     switch config.markRead {
     case .after(let seconds): settings.markReadAfter = seconds

@@ -105,6 +105,17 @@ struct ReaderApp {
       } catch {
         return .failed("theme \(name) is shown but could not be saved to \(Config.path())")
       }
+    case .exportStarred(let format, let path):
+      do {
+        let document = try ExportJob.starred(store: store, topics: settings.topics)
+        let text = ExportJob.render(document, format: format, grouping: .topic, abstracts: false)
+        try ExportJob.write(text, to: path)
+        return .exported(count: document.entries.count, path: path)
+      } catch let error as CLIError {
+        return .failed(error.message)
+      } catch {
+        return .failed((error as? StoreError)?.message ?? "\(error)")
+      }
     case .setStarred, .setRead, .markAllRead:
       return .failed("internal: a library change reached the terminal")
     }

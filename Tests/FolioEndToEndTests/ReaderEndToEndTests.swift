@@ -184,3 +184,26 @@ final class ReaderEndToEndTests: XCTestCase {
     return nil
   }
 }
+
+final class ReaderExportEndToEndTests: XCTestCase {
+  func testStarThreeAndPressEListsExactlyThose() throws {
+    let folio = try FolioRunner(self)
+    let tmux = try TmuxSession(
+      [FolioRunner.binary.path], environment: folio.environment, testCase: self)
+    try tmux.waitFor("Need is All You Need")
+    try tmux.send("j", "s")
+    try tmux.waitFor("1 ★")
+    try tmux.send("j", "j", "s")
+    try tmux.waitFor("2 ★")
+    try tmux.send("j", "s")
+    try tmux.waitFor("3 ★")
+    try tmux.send("e")
+    try tmux.waitFor("exported 3 papers to ~/folio-starred.md")
+    let text = try String(
+      contentsOf: folio.directory.appendingPathComponent("folio-starred.md"), encoding: .utf8)
+    let starred = try folio.rows(["--starred"])
+    XCTAssertEqual(starred.count, 3)
+    XCTAssertEqual(text.components(separatedBy: "\n- ").count - 1, 3)
+    for row in starred { XCTAssertTrue(text.contains("`\(row[0])`"), row[4]) }
+  }
+}

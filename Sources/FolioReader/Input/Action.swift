@@ -28,6 +28,8 @@ public enum Action: String, CaseIterable, Hashable, Sendable {
   case nextMatch = "next-match"
   case previousMatch = "previous-match"
   case cycleTheme = "next-theme"
+  case exportStarred = "export"
+  case exportAs = "export-as"
   case help
   case quit
   case forceQuit = "force-quit"
@@ -62,6 +64,8 @@ public enum Action: String, CaseIterable, Hashable, Sendable {
     case .nextMatch: "next match in the text"
     case .previousMatch: "previous match in text"
     case .cycleTheme: "next colour theme"
+    case .exportStarred: "export starred papers"
+    case .exportAs: "export as (asks format)"
     case .help: "this help"
     case .quit: "quit (back when reading)"
     case .forceQuit: "quit from anywhere"

@@ -51,6 +51,8 @@ public struct Keymap: Hashable, Sendable {
     (.nextMatch, [.character("n")]),
     (.previousMatch, [.character("N")]),
     (.cycleTheme, [.character("T")]),
+    (.exportStarred, [.character("e")]),
+    (.exportAs, [.character("E")]),
     (.help, [.character("?")]),
     (.quit, [.character("q")]),
     (.forceQuit, [.control("c")]),

@@ -1,3 +1,4 @@
+import FolioCore
 import FolioStore
 
 /// Something that happened, for the reader to react to.
@@ -27,6 +28,8 @@ public enum ReaderEffect: Hashable, Sendable {
   case copyToClipboard(String)
   /// Remember this theme (`theme = "..."` in config.toml).
   case saveTheme(String)
+  /// Export the starred papers to a file (an absolute path).
+  case exportStarred(ExportFormat, path: String)
 }
 
 /// What came of a ``ReaderEffect``.
@@ -37,5 +40,6 @@ public enum EffectOutcome: Hashable, Sendable {
   case openedURL(String)
   case copied(String)
   case savedTheme(String)
+  case exported(count: Int, path: String)
   case failed(String)
 }

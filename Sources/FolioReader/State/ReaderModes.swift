@@ -68,3 +68,15 @@ public struct TopicPicker: Hashable, Sendable {
   public var entries: [Entry]
   public var selected: Int
 }
+
+/// The `E` dialogue on the status line: which format, then which file.
+public struct ExportPrompt: Hashable, Sendable {
+  public enum Stage: Hashable, Sendable {
+    case format
+    case path(ExportFormat)
+  }
+
+  public var stage: Stage
+  /// The path being edited.
+  public var text: String
+}

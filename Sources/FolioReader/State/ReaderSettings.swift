@@ -14,6 +14,10 @@ public struct ReaderSettings: Hashable, Sendable {
   public var noColor: Bool
   /// Open on all days rather than the newest day.
   public var startWithAllDays: Bool
+  /// Where `e` exports starred papers (`~` and `{date}` not yet expanded).
+  public var exportPath: String
+  /// The home directory, for expanding and abbreviating paths.
+  public var home: String
   public var keymap: Keymap
   /// The library's name for the header (its file name).
   public var libraryName: String
@@ -25,6 +29,7 @@ public struct ReaderSettings: Hashable, Sendable {
   public init(
     markReadAfter: Double? = 2, markReadOnOpen: Bool = true, theme: Theme = .standard,
     themes: ThemeCatalog = .builtIn, noColor: Bool = false, startWithAllDays: Bool = false,
+    exportPath: String = ExportPath.defaultTemplate, home: String = "/home/user",
     keymap: Keymap = .standard,
     libraryName: String = "library", topics: TopicSet = .defaults, today: Day = .today()
   ) {
@@ -34,6 +39,8 @@ public struct ReaderSettings: Hashable, Sendable {
     self.themes = themes
     self.noColor = noColor
     self.startWithAllDays = startWithAllDays
+    self.exportPath = exportPath
+    self.home = home
     self.keymap = keymap
     self.libraryName = libraryName
     self.topics = topics

@@ -47,6 +47,7 @@ extension ReaderState {
       handleTopicPicker(key, action: action)
       return []
     }
+    if exportPrompt != nil { return handleExportPrompt(key) }
     if isShowingHelp {
       scrollHelpOrClose(action)
       return []
@@ -140,6 +141,8 @@ extension ReaderState {
     case .pickTopic: openTopicPicker()
     case .moreLikeThis: showSimilar()
     case .cycleTheme: return cycleTheme()
+    case .exportStarred: return [.exportStarred(.markdown, path: exportPath(for: .markdown))]
+    case .exportAs: exportPrompt = ExportPrompt(stage: .format, text: "")
     case .nextMatch: jumpToMatch(forward: true)
     case .previousMatch: jumpToMatch(forward: false)
     case .help:
@@ -247,6 +250,9 @@ extension ReaderState {
     case .openedURL(let url): status = StatusMessage("opened \(url)")
     case .copied(let url): status = StatusMessage("copied \(url)")
     case .savedTheme(let name): status = StatusMessage("theme: \(name) (saved)")
+    case .exported(let count, let path):
+      let shown = ExportPath.abbreviate(path, home: settings.home)
+      status = StatusMessage("exported \(count) paper\(count == 1 ? "" : "s") to \(shown)")
     case .failed(let message): status = StatusMessage(message, isError: true)
     }
   }

@@ -42,6 +42,8 @@ public struct ReaderState: Sendable {
   public internal(set) var similar: SimilarListing?
   /// The topic picker, while open.
   public internal(set) var topicPicker: TopicPicker?
+  /// The `E` dialogue, while open.
+  public internal(set) var exportPrompt: ExportPrompt?
   /// Topic names per paper id for the rows loaded, so scrolling back costs nothing.
   var topicCache: [String: [String]] = [:]
 

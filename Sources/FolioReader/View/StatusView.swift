@@ -36,6 +36,21 @@ enum StatusView {
           "  " + DisplayWidth.truncate(status.text, to: room - x - 2), x: x, y: rect.y,
           style: theme[.statusError])
       }
+    } else if let prompt = state.exportPrompt {
+      let text: String
+      switch prompt.stage {
+      case .format:
+        text = " Export starred as (m)arkdown, (b)ibtex or (j)son? Enter: Markdown, Esc: cancel "
+      case .path: text = " Save to: \(prompt.text)"
+      }
+      let used = grid.write(
+        DisplayWidth.truncate(text, to: room), x: rect.x, y: rect.y, width: room,
+        style: theme[.prompt])
+      if case .path = prompt.stage, used < room {
+        grid.write(
+          " ", x: rect.x + used, y: rect.y, width: 1,
+          style: theme[.statusKey].overlaid(with: Style(attributes: .underline)))
+      }
     } else if let confirmation = state.confirmation {
       let question: String
       switch confirmation {

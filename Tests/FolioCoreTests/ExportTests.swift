@@ -1,0 +1,179 @@
+import Foundation
+import Ink
+import XCTest
+
+@testable import FolioCore
+
+final class ExportTests: XCTestCase {
+  static let day = Day("2026-11-27")!
+
+  /// A fixed set: hostile titles, an arXiv paper with many authors, a note with Markdown in it,
+  /// papers on two days, two papers whose BibTeX keys clash.
+  static func document(_ entries: [ExportDocument.Entry]? = nil) -> ExportDocument {
+    func paper(
+      _ title: String, abstract: String = "An abstract.", authors: [String] = [],
+      arxivID: String? = nil,
+      day: Day = day, links: PaperLinks = PaperLinks(), categories: [String] = [],
+      note: String? = nil,
+      upvotes: Int? = nil
+    ) -> LibraryPaper {
+      var paper = Paper.fromSource(
+        title: title, abstract: abstract, authors: authors, arxivID: arxivID, day: day,
+        source: "test",
+        links: links, upvotes: upvotes, categories: categories)!
+      paper.links = arxivID == nil ? links : paper.links
+      return LibraryPaper(
+        paper: paper, state: PaperState(starredAt: Date(timeIntervalSince1970: 0), note: note))
+    }
+    let all =
+      entries ?? [
+        .init(
+          paper(
+            "Scaling [Laws] for *Long* _Abstracts_ with `code` <html> | pipes",
+            abstract: "We *scale* things & more.",
+            authors: ["Ada Lovelace", "Alan Turing", "Grace Hopper", "Edsger Dijkstra"],
+            arxivID: "2411.01234",
+            categories: ["cs.LG", "cs.CL"],
+            note: "Read for Friday\n- not a list\n1. not numbered either"),
+          topics: ["LLMs", "Efficient ML"]),
+        .init(
+          paper(
+            "Braces {and} 100% of & #hash_tags $x$ \\cmd ~tilde ^caret",
+            authors: ["Zoë Müller", "Jürgen Ô"],
+            links: PaperLinks(
+              github: "https://github.com/a/b_c", project: "https://p.example/x (1)")),
+          topics: ["Vision"]),
+        .init(paper("A Title Without Links Or Authors", day: day.adding(days: -1)), topics: []),
+        .init(
+          paper("Deep Nets", authors: ["Ann Smith"], arxivID: "2401.00001", upvotes: 5),
+          topics: ["LLMs"]),
+        .init(
+          paper("Deep Nets Again", authors: ["Bo Smith"], arxivID: "2401.00002", upvotes: 9),
+          topics: ["LLMs"]),
+        .init(
+          paper("javascript link", links: PaperLinks(project: "javascript:alert(1)")), topics: []),
+      ]
+    return ExportDocument(
+      title: "Starred papers — 2026-11-27", entries: all,
+      topicOrder: ["LLMs", "Vision", "Efficient ML"],
+      emptyMessage: "Nothing is starred yet.")
+  }
+
+  func testMarkdownGoldenFiles() {
+    for grouping in ExportDocument.Grouping.allCases {
+      assertGolden(
+        MarkdownExporter.render(Self.document(), grouping: grouping, abstracts: grouping == .topic),
+        named: "starred-\(grouping.rawValue).md")
+    }
+    assertGolden(
+      MarkdownExporter.render(Self.document([]), grouping: .topic, abstracts: false),
+      named: "empty.md")
+  }
+
+  func testBibTeXGoldenFiles() {
+    assertGolden(BibTeXExporter.render(Self.document()), named: "starred.bib")
+    assertGolden(BibTeXExporter.render(Self.document([])), named: "empty.bib")
+  }
+
+  func testJSONGoldenFile() {
+    let document = Self.document()
+    let text =
+      JSONValue.array(document.entries.map { PaperJSON.value($0.paper, topics: $0.topics) })
+      .rendered() + "\n"
+    assertGolden(text, named: "starred.json")
+    XCTAssertNoThrow(try JSONSerialization.jsonObject(with: Data(text.utf8)))
+  }
+
+  func testDigestGoldenFile() {
+    assertGolden(DigestExporter.render(Self.document(), includeOthers: true), named: "digest.md")
+  }
+
+  /// What a CommonMark-style parser makes of the Markdown: every title's text and link come
+  /// back exactly as they are.
+  func testMarkdownRendersAsItsTextSays() throws {
+    let document = Self.document()
+    let html = MarkdownParser().html(
+      from: MarkdownExporter.render(document, grouping: .none, abstracts: false))
+    let links = Self.links(in: html)
+    for entry in document.entries {
+      let paper = entry.paper.paper
+      if let url = paper.bestURL {
+        let link = try XCTUnwrap(
+          links.first { $0.text == paper.title }, "\(paper.title) in \(links)")
+        XCTAssertEqual(link.href.removingPercentEncoding, url)
+      } else {
+        XCTAssertTrue(Self.unescapeHTML(html).contains(paper.title), paper.title)
+        XCTAssertFalse(links.contains { $0.text == paper.title })
+      }
+    }
+    XCTAssertFalse(html.contains("<em>"), "no stray emphasis")
+    XCTAssertFalse(html.contains("<code>scale"), "no stray code")
+    XCTAssertFalse(html.contains("javascript:"), "only http(s) links")
+    XCTAssertTrue(Self.unescapeHTML(html).contains("Read for Friday"))
+    XCTAssertTrue(Self.unescapeHTML(html).contains("- not a list"))
+  }
+
+  func testBibTeXKeysAreUniqueAndSpecialCharactersEscaped() {
+    let text = BibTeXExporter.render(Self.document())
+    let keys = text.split(separator: "\n").filter { $0.hasPrefix("@misc{") }.map {
+      $0.dropFirst(6).dropLast()
+    }
+    XCTAssertEqual(Set(keys).count, keys.count)
+    XCTAssertTrue(keys.contains("smith2026deep"))
+    XCTAssertTrue(keys.contains("smith2026deepa"))
+    XCTAssertTrue(keys.contains("muller2026braces"))
+    XCTAssertTrue(
+      text.contains(
+        ##"title={Braces \{and\} 100\% of \& \#hash\_tags \$x\$ \textbackslash{}cmd \textasciitilde{}tilde \textasciicircum{}caret}"##
+      ))
+    XCTAssertTrue(text.contains("author={Zoë Müller and Jürgen Ô}"), "non-ASCII stays UTF-8")
+    XCTAssertTrue(
+      text.contains(
+        "eprint={2411.01234},\n  archivePrefix={arXiv},\n  primaryClass={cs.LG},\n  url={https://arxiv.org/abs/2411.01234}"
+      ))
+  }
+
+  func testGroupingPutsAPaperUnderItsFirstTopicInTopicOrder() {
+    let groups = Self.document().groups(.topic)
+    XCTAssertEqual(groups.map(\.heading), ["LLMs", "Vision", "Other papers"])
+    XCTAssertEqual(groups[0].entries.count, 3)
+    XCTAssertEqual(groups.flatMap(\.entries).count, 6)
+    let days = Self.document().groups(.day)
+    XCTAssertEqual(days.map(\.heading), ["2026-11-27", "2026-11-26"])
+  }
+
+  func testExportPaths() {
+    XCTAssertEqual(
+      ExportPath.expand("~/papers/{date}.md", home: "/home/u", today: Self.day),
+      "/home/u/papers/2026-11-27.md")
+    XCTAssertEqual(
+      ExportPath.with(extension: "bib", "/home/u/folio-starred.md"), "/home/u/folio-starred.bib")
+    XCTAssertEqual(ExportPath.with(extension: "json", "/tmp/out"), "/tmp/out.json")
+    XCTAssertEqual(ExportPath.abbreviate("/home/u/x.md", home: "/home/u"), "~/x.md")
+  }
+
+  static func links(in html: String) -> [(href: String, text: String)] {
+    var links: [(String, String)] = []
+    var rest = Substring(html)
+    while let start = rest.range(of: "<a href=\"") {
+      let afterHref = rest[start.upperBound...]
+      guard let hrefEnd = afterHref.firstIndex(of: "\""),
+        let textStart = afterHref[hrefEnd...].firstIndex(of: ">"),
+        let textEnd = afterHref.range(of: "</a>")
+      else { break }
+      links.append(
+        (
+          String(afterHref[..<hrefEnd]),
+          unescapeHTML(String(afterHref[afterHref.index(after: textStart)..<textEnd.lowerBound]))
+        ))
+      rest = afterHref[textEnd.upperBound...]
+    }
+    return links
+  }
+
+  static func unescapeHTML(_ text: String) -> String {
+    text.replacingOccurrences(of: "&lt;", with: "<").replacingOccurrences(of: "&gt;", with: ">")
+      .replacingOccurrences(of: "&#92;", with: "\\")
+      .replacingOccurrences(of: "&quot;", with: "\"").replacingOccurrences(of: "&amp;", with: "&")
+  }
+}
