@@ -87,7 +87,7 @@ let package = Package(
     .testTarget(
       name: "FolioCoreTests",
       dependencies: ["FolioCore", .product(name: "Ink", package: "Ink")],
-      exclude: ["Golden"]
+      exclude: ["Golden", "Fixtures"]
     ),
     .testTarget(name: "FolioStoreTests", dependencies: ["FolioCore", "FolioStore"]),
     .testTarget(name: "FolioQueryTests", dependencies: ["FolioCore", "FolioStore", "FolioQuery"]),

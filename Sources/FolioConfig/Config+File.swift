@@ -77,6 +77,22 @@ extension Config {
         } else {
           warn(key, "'export_path' must be a path in quotes; using ~/folio-starred.md")
         }
+      case "arxiv_categories":
+        let categories = value.array?.compactMap { $0.string } ?? []
+        if !categories.isEmpty && categories.count == value.array?.count {
+          config.arxivCategories = categories
+        } else {
+          warn(
+            key,
+            "'arxiv_categories' must be a list of category names, like [\"cs.LG\"]; using the default"
+          )
+        }
+      case "hf_base_url", "arxiv_base_url":
+        if let url = value.string, url.hasPrefix("https://") || url.hasPrefix("http://") {
+          if key == "hf_base_url" { config.hfBaseURL = url } else { config.arxivBaseURL = url }
+        } else {
+          warn(key, "'\(key)' must be an http(s) URL in quotes; using the default")
+        }
       case "default_view":
         switch value.string {
         case "today": config.defaultView = .today

@@ -26,6 +26,12 @@ public struct Config: Hashable, Sendable {
   public var defaultView = DefaultView.today
   /// Where `e` in the reader exports starred papers; `~` and `{date}` are expanded.
   public var exportPath = "~/folio-starred.md"
+  /// The arXiv categories `folio fetch` reads.
+  public var arxivCategories = ["cs.LG", "cs.CL", "cs.CV", "cs.AI"]
+  /// Scheme and host of the Hugging Face API.
+  public var hfBaseURL = "https://huggingface.co"
+  /// Scheme and host of arXiv's RSS feeds.
+  public var arxivBaseURL = "https://rss.arxiv.org"
 
   public init() {}
 

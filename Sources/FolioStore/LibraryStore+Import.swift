@@ -6,23 +6,26 @@ extension LibraryStore {
   /// Imports one file's papers in a single transaction: all of them or, if `produce` or the
   /// database throws, none.
   ///
-  /// `produce` receives a function to call with each paper. Each is merged with what the
-  /// library already has (see ``FolioCore/Paper/merging(_:)``): found by arXiv id, else by
-  /// normalised title, so a title first seen without an arXiv id is upgraded in place when one
-  /// arrives, keeping its read/starred state and note. The run is recorded in `import_run`.
+  /// `produce` feeds papers to the session (see ``FolioCore/PaperSink``). Each is merged with
+  /// what the library already has (see ``FolioCore/Paper/merging(_:)``): found by arXiv id,
+  /// else by normalised title, so a title first seen without an arXiv id is upgraded in
+  /// place when one arrives, keeping its read/starred state and note. The run is recorded in
+  /// `import_run`. `progress` hears how far the import is, every so often.
   ///
   /// Errors from `produce` are rethrown as they are; database failures become ``StoreError``.
   public func importPapers(
     file: String, format: String, source: String,
-    _ produce: (_ add: (Paper) throws -> Void) throws -> Void
+    progress: ((ImportProgress) -> Void)? = nil,
+    _ produce: (inout ImportSession) throws -> Void
   ) throws -> ImportSummary {
     if isReadOnly { throw StoreError.readOnly(path: path) }
     let started = Date()
     do {
       return try writer.write { db in
-        var merger = try ImportMerger(db: db, now: started)
-        try produce { try merger.add($0) }
-        let summary = merger.summary
+        var session = ImportSession(
+          merger: try ImportMerger(db: db, now: started), onProgress: progress)
+        try produce(&session)
+        let summary = session.merger.summary
         try db.execute(
           sql: """
             INSERT INTO import_run (file, format, source, started_at, finished_at, new_count,
@@ -61,8 +64,14 @@ struct ImportMerger {
     nextSeq = (try Int64.fetchOne(db, sql: "SELECT max(seq) FROM paper") ?? 0) + 1
   }
 
-  mutating func add(_ incoming: Paper) throws {
+  /// Adds `incoming`, or merges it into the stored copy; with `onlyIfKnown`, a paper the
+  /// library does not have is skipped instead.
+  mutating func add(_ incoming: Paper, onlyIfKnown: Bool = false) throws {
     guard let (seq, existing) = try find(incoming) else {
+      if onlyIfKnown {
+        summary.skipped += 1
+        return
+      }
       try insert(incoming)
       summary.new += 1
       return
@@ -134,5 +143,55 @@ struct ImportMerger {
     let sortKey = SortKey.make(day: paper.day, upvotes: paper.upvotes, seq: seq)
     try statement.execute(
       arguments: StatementArguments(PaperColumns.values(paper) + [sortKey, now, seq]))
+  }
+}
+
+/// How far an import has got.
+public struct ImportProgress: Sendable {
+  /// Papers handled so far (new, updated, unchanged or skipped).
+  public var papers: Int
+  /// Bytes of the input read so far, when the importer says.
+  public var bytesRead: Int
+}
+
+/// The receiving end of one import: importers hand it papers; it merges them into the
+/// library inside the import's transaction.
+public struct ImportSession: PaperSink {
+  var merger: ImportMerger
+  let onProgress: ((ImportProgress) -> Void)?
+  private var bytesRead = 0
+  private var handled = 0
+
+  init(merger: ImportMerger, onProgress: ((ImportProgress) -> Void)?) {
+    self.merger = merger
+    self.onProgress = onProgress
+  }
+
+  public mutating func add(_ paper: Paper) throws {
+    try merger.add(paper)
+    counted()
+  }
+
+  public mutating func update(_ paper: Paper) throws {
+    try merger.add(paper, onlyIfKnown: true)
+    counted()
+  }
+
+  public mutating func skip(_ problem: ImportError) {
+    merger.summary.skipped += 1
+    counted()
+  }
+
+  public mutating func progress(bytesRead: Int) {
+    self.bytesRead = bytesRead
+    onProgress?(ImportProgress(papers: handled, bytesRead: bytesRead))
+  }
+
+  /// What the import has done so far.
+  public var summary: ImportSummary { merger.summary }
+
+  private mutating func counted() {
+    handled += 1
+    if handled % 1000 == 0 { onProgress?(ImportProgress(papers: handled, bytesRead: bytesRead)) }
   }
 }

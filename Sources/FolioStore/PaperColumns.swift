@@ -7,7 +7,7 @@ enum PaperColumns {
   /// The columns selected for a full ``LibraryPaper``, from `paper p LEFT JOIN paper_state s`.
   static let selection = """
     p.seq, p.id, p.arxiv_id, p.title, p.abstract, p.authors, p.published, p.day, p.source,
-    p.links, p.upvotes, p.categories, s.read_at, s.starred_at, s.note
+    p.links, p.upvotes, p.categories, p.comments, p.keywords, s.read_at, s.starred_at, s.note
     """
 
   static func paper(_ row: Row) -> Paper {
@@ -22,7 +22,9 @@ enum PaperColumns {
       source: row["source"],
       links: decodeLinks(row["links"]),
       upvotes: row["upvotes"],
-      categories: decodeList(row["categories"]))
+      categories: decodeList(row["categories"]),
+      commentCount: row["comments"],
+      keywords: decodeList(row["keywords"]))
   }
 
   static func libraryPaper(_ row: Row) -> LibraryPaper {
@@ -37,12 +39,13 @@ enum PaperColumns {
       paper.id, paper.arxivID, paper.titleKey, paper.title, paper.abstract,
       encodeList(paper.authors), paper.published?.description, paper.day.description,
       paper.source, encodeLinks(paper.links), paper.upvotes, encodeList(paper.categories),
+      paper.commentCount, encodeList(paper.keywords),
     ]
   }
 
   static let paperColumnNames = [
     "id", "arxiv_id", "title_key", "title", "abstract", "authors", "published", "day", "source",
-    "links", "upvotes", "categories",
+    "links", "upvotes", "categories", "comments", "keywords",
   ]
 
   // MARK: - JSON columns

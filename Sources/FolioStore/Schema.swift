@@ -120,6 +120,14 @@ enum Schema {
           END;
           """)
     }
+    migrator.registerMigration("v4-comments-keywords") { db in
+      // From Hugging Face: the number of comments and the AI keywords.
+      try db.execute(
+        sql: """
+          ALTER TABLE paper ADD COLUMN comments INTEGER;
+          ALTER TABLE paper ADD COLUMN keywords TEXT NOT NULL DEFAULT '[]';
+          """)
+    }
     return migrator
   }
 }

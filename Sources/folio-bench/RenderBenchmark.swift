@@ -16,8 +16,8 @@ struct RenderBenchmark: ParsableCommand {
   func run() throws {
     let store = try LibraryStore.inMemory()
     let context = ImportContext(file: "sample", day: Day.today(), source: "sample")
-    _ = try store.importPapers(file: "sample", format: "text", source: "sample") { add in
-      try TextListingImporter().read(BundledSample.bytes, context: context, emit: add)
+    _ = try store.importPapers(file: "sample", format: "text", source: "sample") { session in
+      try TextListingImporter().read(BundledSample.bytes, context: context, into: &session)
     }
     var state = ReaderState(
       store: store, settings: ReaderSettings(libraryName: "bench.sqlite"),

@@ -67,8 +67,8 @@ struct SyntheticLibrary {
     let store = try LibraryStore.open(at: path)
     return try measure {
       _ = try store.importPapers(file: "synthetic", format: "synthetic", source: "synthetic") {
-        add in
-        for paper in papers() { try add(paper) }
+        session in
+        for paper in papers() { try session.add(paper) }
       }
     }
   }

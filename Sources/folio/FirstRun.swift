@@ -14,8 +14,8 @@ enum FirstRun {
       file: BundledSample.fileName, day: Day.today(), source: BundledSample.source)
     return try store.importPapers(
       file: BundledSample.fileName, format: ImportFormat.text.rawValue, source: BundledSample.source
-    ) { add in
-      try TextListingImporter().read(BundledSample.bytes, context: context, emit: add)
+    ) { session in
+      try TextListingImporter().read(BundledSample.bytes, context: context, into: &session)
     }
   }
 }

@@ -21,7 +21,7 @@ struct Folio: ParsableCommand {
       """,
     version: version,
     subcommands: [
-      ImportCommand.self, ListCommand.self, ShowCommand.self, StarCommand.self,
+      ImportCommand.self, FetchCommand.self, ListCommand.self, ShowCommand.self, StarCommand.self,
       UnstarCommand.self, ReadCommand.self, UnreadCommand.self, NoteCommand.self,
       TopicsCommand.self, SimilarCommand.self, ExportCommand.self, DigestCommand.self,
       ThemesCommand.self,
@@ -83,7 +83,7 @@ struct Folio: ParsableCommand {
     let app = ReaderApp(
       store: store, settings: settings,
       options: Terminal.Options(mouse: config.mouse && !noMouse, color: !noColor),
-      exitAfterFirstFrame: exitAfterFirstFrame, greeting: greeting)
+      exitAfterFirstFrame: exitAfterFirstFrame, greeting: greeting, config: config)
     try app.run()
   }
 

@@ -9,7 +9,9 @@ struct ImportCommand: ParsableCommand {
     commandName: "import",
     abstract: "Import papers from files (format detected from content).",
     discussion: """
-      Each file is imported in one transaction: all of its papers or, on any error, none.
+      Formats: text (title and abstract lines), hf (Hugging Face daily papers JSON), arxiv-atom,
+      arxiv-rss, jsonl (the arXiv metadata snapshot); detected from the content. Each file is
+      imported in one transaction: all of its papers or, on any error, none.
       Papers already in the library are merged, keeping their read/starred state and note.
       '-' reads standard input.
       """,
@@ -28,9 +30,12 @@ struct ImportCommand: ParsableCommand {
 
   @Option(
     help: ArgumentHelp(
-      "The listing day for papers whose source has none (default: today).", valueName: "YYYY-MM-DD")
-  )
+      "The listing day, instead of the one the source gives (text files: default today).",
+      valueName: "YYYY-MM-DD"))
   var day: Day?
+
+  @Flag(help: "Skip (and count) JSON Lines that cannot be read, instead of stopping.")
+  var skipBad = false
 
   func run() throws {
     let store = try library.open()
@@ -58,11 +63,17 @@ struct ImportCommand: ParsableCommand {
   private func importFile(_ file: String, into store: LibraryStore) throws -> ImportSummary {
     let data = try Self.readInput(file)
     let format = try self.format ?? FormatDetector.detect(data, file: file)
-    let context = ImportContext(file: file, day: day ?? Day.today(), source: format.sourceName)
+    let context = ImportContext(
+      file: file, day: day ?? Day.today(), source: format.sourceName, dayIsExplicit: day != nil,
+      skipBad: skipBad)
     if self.format != nil { try FormatDetector.rejectBinary(data, file: file) }
-    return try store.importPapers(file: file, format: format.rawValue, source: context.source) {
-      add in
-      try format.importer.read(data, context: context, emit: add)
+    var progress = ProgressLine(total: data.count)
+    defer { progress.finish() }
+    let report: (ImportProgress) -> Void = { progress.update($0) }
+    return try store.importPapers(
+      file: file, format: format.rawValue, source: context.source, progress: report
+    ) { session in
+      try format.importer.read(data, context: context, into: &session)
     }
   }
 

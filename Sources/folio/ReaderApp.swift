@@ -17,6 +17,9 @@ struct ReaderApp {
   var exitAfterFirstFrame = false
   /// A message for the first frame.
   var greeting: StatusMessage?
+  /// Settings the reader does not use itself (fetch sources).
+  var config = Config()
+  private let backgroundFetch = BackgroundFetch()
 
   /// How often the library is checked for other processes' changes, in seconds.
   static let pollInterval = 0.5
@@ -65,6 +68,10 @@ struct ReaderApp {
           _ = process(.libraryChanged, state: &state, terminal: terminal)
           changed = true
         }
+      }
+      for fetchEvent in backgroundFetch.take() {
+        process(fetchEvent, state: &state, terminal: terminal)
+        changed = true
       }
       if changed { terminal.paint(ReaderView.render(state)) }
     }
@@ -116,6 +123,11 @@ struct ReaderApp {
       } catch {
         return .failed((error as? StoreError)?.message ?? "\(error)")
       }
+    case .fetch:
+      guard backgroundFetch.start(store: store, config: config) else {
+        return .failed("a fetch is already running")
+      }
+      return .fetchStarted
     case .setStarred, .setRead, .markAllRead:
       return .failed("internal: a library change reached the terminal")
     }

@@ -64,8 +64,8 @@ enum ThemePreview {
     var papers: [Paper] = []
     let context = ImportContext(file: "sample", day: day, source: "sample")
     try TextListingImporter().read(BundledSample.bytes, context: context) { papers.append($0) }
-    _ = try store.importPapers(file: "sample", format: "text", source: "sample") { add in
-      for paper in papers.prefix(30) { try add(paper) }
+    _ = try store.importPapers(file: "sample", format: "text", source: "sample") { session in
+      for paper in papers.prefix(30) { try session.add(paper) }
     }
     let ids = try store.papers(limit: 4).map(\.id)
     try store.setStarred(true, ids: [ids[1]])

@@ -19,7 +19,7 @@ final class PaperJSONTests: XCTestCase {
       keys,
       [
         "id", "arxiv_id", "title", "authors", "abstract", "day", "published", "source", "links",
-        "upvotes", "categories", "topics", "starred", "read", "note",
+        "upvotes", "categories", "comments", "keywords", "topics", "starred", "read", "note",
       ])
     let parsed = try JSONSerialization.jsonObject(with: Data(text.utf8)) as! [[String: Any]]
     XCTAssertEqual(parsed[0]["title"] as? String, "Quote \" and \\ slash")

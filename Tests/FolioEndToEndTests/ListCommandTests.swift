@@ -14,7 +14,7 @@ final class ListCommandTests: XCTestCase {
       Set(papers[0].keys),
       [
         "id", "arxiv_id", "title", "authors", "abstract", "day", "published", "source", "links",
-        "upvotes", "categories", "topics", "starred", "read", "note",
+        "upvotes", "categories", "comments", "keywords", "topics", "starred", "read", "note",
       ])
     XCTAssertEqual(papers[0]["day"] as? String, "2026-11-27")
     XCTAssertEqual(papers[0]["starred"] as? Bool, false)

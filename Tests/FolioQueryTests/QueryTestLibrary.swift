@@ -33,7 +33,7 @@ func makeQueryLibrary() throws -> LibraryStore {
   var papers: [Paper] = []
   let context = ImportContext(file: "sample", day: queryToday, source: "sample")
   try TextListingImporter().read(BundledSample.bytes, context: context) { papers.append($0) }
-  try store.importPapers(file: "sample", format: "test", source: "sample") { add in
+  try store.importPapers(file: "sample", format: "test", source: "sample") { session in
     for (index, original) in papers.enumerated() {
       var paper = original
       paper.day = queryToday.adding(days: -(index % 3))
@@ -49,7 +49,7 @@ func makeQueryLibrary() throws -> LibraryStore {
         paper.source = "hf"
         paper.upvotes = Int.random(in: 0...60, using: &generator)
       }
-      try add(paper)
+      try session.add(paper)
     }
   }
   let all = try store.papers()

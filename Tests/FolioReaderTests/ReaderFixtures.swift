@@ -42,13 +42,13 @@ func makeLibrary(sample: Bool = true) throws -> LibraryStore {
     Paper.fromSource(
       title: "Yesterday's Second Paper", abstract: "Older news.", day: earlierDay, source: "text")!,
   ]
-  try store.importPapers(file: "specials", format: "test", source: "hf") { add in
-    for paper in specials + earlier { try add(paper) }
+  try store.importPapers(file: "specials", format: "test", source: "hf") { session in
+    for paper in specials + earlier { try session.add(paper) }
   }
   if sample {
     let context = ImportContext(file: "sample", day: sampleDay, source: "sample")
-    try store.importPapers(file: "sample", format: "text", source: "sample") { add in
-      try TextListingImporter().read(BundledSample.bytes, context: context, emit: add)
+    try store.importPapers(file: "sample", format: "text", source: "sample") { session in
+      try TextListingImporter().read(BundledSample.bytes, context: context, into: &session)
     }
     let firstSample = try store.summaries(PaperFilter(day: sampleDay), limit: 2, offset: 4)
     try store.setStarred(true, ids: [firstSample[0].id])

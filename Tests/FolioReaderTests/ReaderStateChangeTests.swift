@@ -136,8 +136,8 @@ final class ReaderStateChangeTests: XCTestCase {
     var harness = ReaderHarness(store: store)
     harness.type("jjjjj")
     let id = try XCTUnwrap(harness.state.detail?.id)
-    try store.importPapers(file: "new", format: "test", source: "hf") { add in
-      try add(
+    try store.importPapers(file: "new", format: "test", source: "hf") { session in
+      try session.add(
         Paper.fromSource(
           title: "Hot New Paper", abstract: "x", day: sampleDay, source: "hf", upvotes: 99)!)
     }
@@ -145,5 +145,27 @@ final class ReaderStateChangeTests: XCTestCase {
     XCTAssertEqual(harness.state.detail?.id, id)
     XCTAssertEqual(harness.state.selected, 6)
     XCTAssertEqual(harness.state.window[0]?.title, "Hot New Paper")
+  }
+}
+
+final class ReaderFetchTests: XCTestCase {
+  func testShiftRAsksForAFetchAndShowsItsProgressAndEnd() throws {
+    var harness = ReaderHarness(store: try makeLibrary())
+    harness.type("R")
+    XCTAssertEqual(harness.external, [.fetch])
+    harness.send(.completed(.fetchStarted))
+    XCTAssertEqual(harness.state.fetchStatus, "starting")
+    harness.send(.fetchProgress("Hugging Face page 2"))
+    XCTAssertTrue(harness.screen.contains("⟳ fetching: Hugging Face page 2"))
+    harness.type("R")
+    XCTAssertEqual(harness.external, [.fetch], "one fetch at a time")
+    XCTAssertEqual(harness.state.status?.text, "a fetch is already running")
+    harness.send(.fetchFinished(.success("imported 3 new, 0 updated, 0 unchanged")))
+    XCTAssertNil(harness.state.fetchStatus)
+    XCTAssertEqual(harness.state.status?.text, "fetched: imported 3 new, 0 updated, 0 unchanged")
+    harness.send(.fetchFinished(.failure(FetchFailure("cannot reach huggingface.co: timed out"))))
+    XCTAssertEqual(
+      harness.state.status,
+      StatusMessage("fetch failed: cannot reach huggingface.co: timed out", isError: true))
   }
 }

@@ -62,8 +62,8 @@ final class ImportMergeTests: XCTestCase {
     let store = try LibraryStore.inMemory()
     struct Boom: Error {}
     XCTAssertThrowsError(
-      try store.importPapers(file: "f", format: "text", source: "text") { add in
-        try add(makePaper("First"))
+      try store.importPapers(file: "f", format: "text", source: "text") { session in
+        try session.add(makePaper("First"))
         throw Boom()
       }
     ) { XCTAssertTrue($0 is Boom, "the importer's error comes through unchanged") }
@@ -181,5 +181,53 @@ final class SortKeyTests: XCTestCase {
       ])
     XCTAssertEqual(matches, ["a"])
     XCTAssertEqual(starred, ["a"])
+  }
+}
+
+final class SourceMergeTests: XCTestCase {
+  func testHuggingFaceThenArxivThenHuggingFaceIsOnePaperWithItsStateKept() throws {
+    let store = try LibraryStore.inMemory()
+    let day = Day("2026-11-27")!
+    func hf(upvotes: Int) -> Paper {
+      Paper.fromSource(
+        title: "Shared Paper", abstract: "From HF.", authors: ["Ann"], arxivID: "2411.00001",
+        day: day,
+        source: "hf", links: PaperLinks(github: "https://github.com/a/b"), upvotes: upvotes)!
+    }
+    let arxiv = Paper.fromSource(
+      title: "Shared Paper", abstract: "From arXiv.", authors: ["Ann", "Bob"],
+      arxivID: "arXiv:2411.00001v2",
+      day: day.adding(days: 1), source: "arxiv", categories: ["cs.LG"])!
+
+    XCTAssertEqual(try store.add([hf(upvotes: 3)]), ImportSummary(new: 1))
+    try store.setStarred(true, ids: ["2411.00001"])
+    try store.setNote("keep", id: "2411.00001")
+    XCTAssertEqual(try store.add([arxiv]), ImportSummary(updated: 1))
+    XCTAssertEqual(try store.add([hf(upvotes: 12)]), ImportSummary(updated: 1))
+    XCTAssertEqual(try store.add([hf(upvotes: 12)]), ImportSummary(unchanged: 1))
+
+    let paper = try XCTUnwrap(try store.paper(id: "2411.00001"))
+    XCTAssertEqual(try store.count(), 1)
+    XCTAssertEqual(paper.paper.upvotes, 12)
+    XCTAssertEqual(paper.paper.authors, ["Ann"], "the latest source's authors")
+    XCTAssertEqual(paper.paper.categories, ["cs.LG"], "kept when a later source has none")
+    XCTAssertEqual(paper.paper.links.github, "https://github.com/a/b")
+    XCTAssertEqual(paper.paper.day, day, "the first listing day")
+    XCTAssertTrue(paper.state.isStarred)
+    XCTAssertEqual(paper.state.note, "keep")
+  }
+
+  func testUpdatesOnlyTouchKnownPapersAndSkipTheRest() throws {
+    let store = try LibraryStore.inMemory()
+    try store.add([makePaper("Known", arxivID: "2401.00001")])
+    let summary = try store.importPapers(file: "rss", format: "arxiv-rss", source: "arxiv") {
+      session in
+      try session.update(makePaper("Known, revised", arxivID: "2401.00001v2"))
+      try session.update(makePaper("Never seen", arxivID: "2401.00002"))
+      session.skip(ImportError(file: "rss", reason: "bad"))
+    }
+    XCTAssertEqual(summary, ImportSummary(updated: 1, skipped: 2))
+    XCTAssertEqual(try store.count(), 1)
+    XCTAssertEqual(summary.description, "imported 0 new, 1 updated, 0 unchanged, 2 skipped")
   }
 }

@@ -17,8 +17,8 @@ func makePaper(
 extension LibraryStore {
   @discardableResult
   func add(_ papers: [Paper], file: String = "test.txt") throws -> ImportSummary {
-    try importPapers(file: file, format: "text", source: "text") { add in
-      for paper in papers { try add(paper) }
+    try importPapers(file: file, format: "text", source: "text") { session in
+      for paper in papers { try session.add(paper) }
     }
   }
 }

@@ -28,6 +28,8 @@ public enum PaperJSON {
       ),
       ("upvotes", .int(paper.upvotes)),
       ("categories", .array(paper.categories.map(JSONValue.string))),
+      ("comments", .int(paper.commentCount)),
+      ("keywords", .array(paper.keywords.map(JSONValue.string))),
       ("topics", .array(topics.map(JSONValue.string))),
       ("starred", .bool(entry.state.isStarred)),
       ("read", .bool(entry.state.isRead)),

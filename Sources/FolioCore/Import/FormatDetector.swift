@@ -1,22 +1,35 @@
 /// Recognises a file's format from its first bytes, and refuses binary data.
 public enum FormatDetector {
-  /// The format of `data`.
+  /// The format of `data`: `[` starts Hugging Face JSON, `{` JSON Lines (or one Hugging Face
+  /// paper object), `<rss` RSS, `<feed` Atom, anything else the text listing.
   ///
-  /// Throws when the data is empty, binary (NUL bytes or mostly control bytes), or in a format
-  /// Folio does not read.
+  /// Throws when the data is empty or binary (NUL bytes or mostly control bytes).
   public static func detect(_ data: some Collection<UInt8>, file: String) throws -> ImportFormat {
     try rejectBinary(data, file: file)
-    guard let first = data.first(where: { !isSpace($0) && $0 != 0xEF && $0 != 0xBB && $0 != 0xBF })
-    else {
+    let start = data.drop { isSpace($0) || $0 == 0xEF || $0 == 0xBB || $0 == 0xBF }
+    guard let first = start.first else {
       throw ImportError(file: file, line: 1, reason: "empty file: no papers in it")
     }
     switch first {
-    case UInt8(ascii: "["), UInt8(ascii: "{"):
-      throw ImportError(
-        file: file, line: 1, reason: "JSON input is not a format this version of folio reads")
+    case UInt8(ascii: "["):
+      return .hf
+    case UInt8(ascii: "{"):
+      // One object that spans lines is a single Hugging Face paper; JSON Lines has one object
+      // per line.
+      let firstLine = start.prefix { $0 != UInt8(ascii: "\n") }
+      if JSONInput.parse(firstLine) == nil, JSONInput.parse(start) is [String: Any] { return .hf }
+      if let object = JSONInput.parse(firstLine) as? [String: Any],
+        object["summary"] != nil
+          || object["paper"] != nil
+      {
+        return .hf
+      }
+      return .jsonl
     case UInt8(ascii: "<"):
-      throw ImportError(
-        file: file, line: 1, reason: "XML input is not a format this version of folio reads")
+      let head = String(decoding: start.prefix(4096), as: UTF8.self)
+      if head.contains("<rss") { return .arxivRSS }
+      if head.contains("<feed") { return .arxivAtom }
+      throw ImportError(file: file, line: 1, reason: "XML, but neither an RSS nor an Atom feed")
     default:
       return .text
     }

@@ -11,8 +11,8 @@ public struct TextListingImporter: PaperImporter {
   static let headerPrefix = "Get trending papers in your email inbox"
   static let buttonPrefix = "Subscribe"
 
-  public func read(
-    _ data: some Collection<UInt8>, context: ImportContext, emit: (Paper) throws -> Void
+  public func read<Sink: PaperSink>(
+    _ data: some Collection<UInt8>, context: ImportContext, into sink: inout Sink
   ) throws {
     var pendingTitle: (text: String, line: Int)? = nil
     var isFirstTitle = true
@@ -35,7 +35,7 @@ public struct TextListingImporter: PaperImporter {
       else {
         throw ImportError(file: context.file, line: title.line, reason: "empty title")
       }
-      try emit(paper)
+      try sink.add(paper)
     }
     if let title = pendingTitle {
       throw ImportError(

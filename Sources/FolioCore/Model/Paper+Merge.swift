@@ -15,6 +15,8 @@ extension Paper {
     if !newer.abstract.isEmpty { merged.abstract = newer.abstract }
     if !newer.authors.isEmpty { merged.authors = newer.authors }
     if !newer.categories.isEmpty { merged.categories = newer.categories }
+    if !newer.keywords.isEmpty { merged.keywords = newer.keywords }
+    merged.commentCount = newer.commentCount ?? commentCount
     merged.published = newer.published ?? published
     merged.upvotes = newer.upvotes ?? upvotes
     merged.day = min(day, newer.day)

@@ -20,12 +20,16 @@ public struct Paper: Hashable, Sendable {
   public var upvotes: Int?
   /// arXiv categories, the primary one first.
   public var categories: [String]
+  /// Comments on the paper's Hugging Face page, when known.
+  public var commentCount: Int?
+  /// Keywords a source attached (Hugging Face's AI keywords).
+  public var keywords: [String]
 
   /// A paper with exactly these fields; no cleaning, no derivation.
   public init(
     id: String, arxivID: String?, title: String, abstract: String, authors: [String],
     published: Day?, day: Day, source: String, links: PaperLinks, upvotes: Int?,
-    categories: [String]
+    categories: [String], commentCount: Int? = nil, keywords: [String] = []
   ) {
     self.id = id
     self.arxivID = arxivID
@@ -38,6 +42,8 @@ public struct Paper: Hashable, Sendable {
     self.links = links
     self.upvotes = upvotes
     self.categories = categories
+    self.commentCount = commentCount
+    self.keywords = keywords
   }
 
   /// A paper built from untrusted source fields: text is cleaned (see ``TextCleaner``), the
@@ -47,7 +53,8 @@ public struct Paper: Hashable, Sendable {
   public static func fromSource(
     title: String, abstract: String, authors: [String] = [], arxivID: String? = nil,
     published: Day? = nil, day: Day, source: String, links: PaperLinks = PaperLinks(),
-    upvotes: Int? = nil, categories: [String] = []
+    upvotes: Int? = nil, categories: [String] = [], commentCount: Int? = nil,
+    keywords: [String] = []
   ) -> Paper? {
     let cleanTitle = TextCleaner.clean(title)
     guard !cleanTitle.isEmpty else { return nil }
@@ -58,7 +65,7 @@ public struct Paper: Hashable, Sendable {
       allLinks = PaperLinks(arxivID: canonicalID).merged(with: links)
     }
     let mentioned = LinkExtractor.links(in: cleanAbstract)
-    allLinks = mentioned.merged(with: allLinks)
+    allLinks = mentioned.merged(with: allLinks.cleaned)
     return Paper(
       id: PaperIdentity.stableID(arxivID: canonicalID, title: cleanTitle),
       arxivID: canonicalID,
@@ -70,7 +77,9 @@ public struct Paper: Hashable, Sendable {
       source: source,
       links: allLinks,
       upvotes: upvotes,
-      categories: categories.map(TextCleaner.clean).filter { !$0.isEmpty })
+      categories: categories.map(TextCleaner.clean).filter { !$0.isEmpty },
+      commentCount: commentCount,
+      keywords: keywords.map(TextCleaner.clean).filter { !$0.isEmpty })
   }
 
   /// The title reduced for identity comparison (see ``PaperIdentity/titleKey(_:)``).

@@ -33,6 +33,22 @@ public struct PaperLinks: Hashable, Sendable, Codable {
 
   public var isEmpty: Bool { abs == nil && pdf == nil && github == nil && project == nil }
 
+  /// These links with control characters and surrounding whitespace removed, and anything
+  /// that is not an http(s) URL dropped: links from feeds are untrusted.
+  public var cleaned: PaperLinks {
+    func clean(_ url: String?) -> String? {
+      guard let url else { return nil }
+      let text = TextCleaner.clean(url)
+      let lowered = text.lowercased()
+      guard lowered.hasPrefix("https://") || lowered.hasPrefix("http://"), text.count > 8 else {
+        return nil
+      }
+      return text
+    }
+    return PaperLinks(
+      abs: clean(abs), pdf: clean(pdf), github: clean(github), project: clean(project))
+  }
+
   /// These links with every link `newer` has put in their place.
   public func merged(with newer: PaperLinks) -> PaperLinks {
     PaperLinks(

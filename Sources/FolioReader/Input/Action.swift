@@ -28,6 +28,7 @@ public enum Action: String, CaseIterable, Hashable, Sendable {
   case nextMatch = "next-match"
   case previousMatch = "previous-match"
   case cycleTheme = "next-theme"
+  case fetch
   case exportStarred = "export"
   case exportAs = "export-as"
   case help
@@ -64,6 +65,7 @@ public enum Action: String, CaseIterable, Hashable, Sendable {
     case .nextMatch: "next match in the text"
     case .previousMatch: "previous match in text"
     case .cycleTheme: "next colour theme"
+    case .fetch: "fetch today's papers"
     case .exportStarred: "export starred papers"
     case .exportAs: "export as (asks format)"
     case .help: "this help"

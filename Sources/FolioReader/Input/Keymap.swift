@@ -51,6 +51,7 @@ public struct Keymap: Hashable, Sendable {
     (.nextMatch, [.character("n")]),
     (.previousMatch, [.character("N")]),
     (.cycleTheme, [.character("T")]),
+    (.fetch, [.character("R")]),
     (.exportStarred, [.character("e")]),
     (.exportAs, [.character("E")]),
     (.help, [.character("?")]),

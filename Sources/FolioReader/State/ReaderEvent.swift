@@ -13,6 +13,19 @@ public enum ReaderEvent: Hashable, Sendable {
   case libraryChanged
   /// An effect the reader asked for has been carried out (or failed).
   case completed(EffectOutcome)
+  /// A background fetch moved on (`Hugging Face page 2`).
+  case fetchProgress(String)
+  /// A background fetch ended: its summary, or what went wrong.
+  case fetchFinished(Result<String, FetchFailure>)
+}
+
+/// Why a background fetch failed.
+public struct FetchFailure: Error, Hashable, Sendable {
+  public var message: String
+
+  public init(_ message: String) {
+    self.message = message
+  }
 }
 
 /// Something the reader asks the outside world to do. The screen only reports a change after
@@ -30,6 +43,8 @@ public enum ReaderEffect: Hashable, Sendable {
   case saveTheme(String)
   /// Export the starred papers to a file (an absolute path).
   case exportStarred(ExportFormat, path: String)
+  /// Fetch today's papers in the background.
+  case fetch
 }
 
 /// What came of a ``ReaderEffect``.
@@ -41,5 +56,6 @@ public enum EffectOutcome: Hashable, Sendable {
   case copied(String)
   case savedTheme(String)
   case exported(count: Int, path: String)
+  case fetchStarted
   case failed(String)
 }

@@ -27,6 +27,20 @@ extension ReaderState {
     case .completed(let outcome):
       apply(outcome)
       return []
+    case .fetchProgress(let text):
+      fetchStatus = text
+      return []
+    case .fetchFinished(let result):
+      fetchStatus = nil
+      switch result {
+      case .success(let summary):
+        status = StatusMessage("fetched: \(summary)")
+        reloadDays()
+        refreshListing()
+      case .failure(let failure):
+        status = StatusMessage("fetch failed: \(failure.message)", isError: true)
+      }
+      return []
     }
   }
 
@@ -142,6 +156,12 @@ extension ReaderState {
     case .moreLikeThis: showSimilar()
     case .cycleTheme: return cycleTheme()
     case .exportStarred: return [.exportStarred(.markdown, path: exportPath(for: .markdown))]
+    case .fetch:
+      guard fetchStatus == nil else {
+        status = StatusMessage("a fetch is already running")
+        return []
+      }
+      return [.fetch]
     case .exportAs: exportPrompt = ExportPrompt(stage: .format, text: "")
     case .nextMatch: jumpToMatch(forward: true)
     case .previousMatch: jumpToMatch(forward: false)
@@ -250,6 +270,7 @@ extension ReaderState {
     case .openedURL(let url): status = StatusMessage("opened \(url)")
     case .copied(let url): status = StatusMessage("copied \(url)")
     case .savedTheme(let name): status = StatusMessage("theme: \(name) (saved)")
+    case .fetchStarted: fetchStatus = "starting"
     case .exported(let count, let path):
       let shown = ExportPath.abbreviate(path, home: settings.home)
       status = StatusMessage("exported \(count) paper\(count == 1 ? "" : "s") to \(shown)")

@@ -44,6 +44,8 @@ public struct ReaderState: Sendable {
   public internal(set) var topicPicker: TopicPicker?
   /// The `E` dialogue, while open.
   public internal(set) var exportPrompt: ExportPrompt?
+  /// What a background fetch is doing, while one runs.
+  public internal(set) var fetchStatus: String?
   /// Topic names per paper id for the rows loaded, so scrolling back costs nothing.
   var topicCache: [String: [String]] = [:]
 

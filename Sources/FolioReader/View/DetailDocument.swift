@@ -63,6 +63,9 @@ public struct DetailDocument: Sendable {
     var dayLine = "listed \(paper.day)"
     if let published = paper.published { dayLine += " · published \(published)" }
     if let upvotes = paper.upvotes { dayLine += " · ▲ \(upvotes)" }
+    if let comments = paper.commentCount {
+      dayLine += " · \(comments) comment\(comments == 1 ? "" : "s")"
+    }
     field("Day", dayLine)
     var state = [entry.state.isRead ? "read" : "unread"]
     if entry.state.isStarred { state.insert("★ starred", at: 0) }
@@ -81,6 +84,7 @@ public struct DetailDocument: Sendable {
     }
     if !topics.isEmpty { field("Topics", topics.joined(separator: " · "), .detailTopic) }
     if !paper.categories.isEmpty { field("Category", paper.categories.joined(separator: " ")) }
+    if !paper.keywords.isEmpty { field("Keywords", paper.keywords.joined(separator: ", ")) }
     if let note = entry.state.note {
       var first = true
       for paragraph in note.split(separator: "\n", omittingEmptySubsequences: false) {

@@ -28,6 +28,7 @@ enum HeaderView {
     } else if let query = state.query {
       filter = " │ / \(query.text)"
     }
+    if let fetching = state.fetchStatus { filter += " │ ⟳ fetching: \(fetching)" }
     let full = " folio │ \(scope) │ \(total) shown · \(unread) unread · \(starred) ★" + filter
     let compact = " \(scope) │ \(total) · \(unread) unread · \(starred) ★" + filter
     let library = state.settings.libraryName + " "

@@ -1,0 +1,73 @@
+import ArgumentParser
+import FolioConfig
+import FolioCore
+import FolioStore
+import Foundation
+
+extension Fetcher.Source: ExpressibleByArgument {}
+
+/// `folio fetch`: today's Hugging Face daily papers and arXiv new submissions.
+struct FetchCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "fetch",
+    abstract: "Fetch today's papers from Hugging Face daily papers and arXiv.",
+    discussion: """
+      Hugging Face: the daily papers of --day (default today), every page. arXiv: the RSS feed
+      of new submissions in the categories (config.toml arxiv_categories, default cs.LG,
+      cs.CL, cs.CV, cs.AI); arXiv's feed is always today's. Base URLs: config.toml
+      hf_base_url and arxiv_base_url, or $FOLIO_HF_URL and $FOLIO_ARXIV_URL. Nothing is
+      imported unless every download succeeds; exit 69 when a source cannot be reached.
+      """,
+    version: Folio.version)
+
+  @OptionGroup var library: LibraryOptions
+
+  @Option(help: "Which source.")
+  var source: Fetcher.Source = .all
+
+  @Option(
+    help: ArgumentHelp("The Hugging Face day to fetch (default: today).", valueName: "YYYY-MM-DD"))
+  var day: Day?
+
+  @Option(
+    help: ArgumentHelp(
+      "arXiv categories, comma-separated (default: from config.toml).", valueName: "cs.LG,cs.CV"))
+  var category: String?
+
+  func run() throws {
+    let (config, warnings) = Config.loading()
+    for warning in warnings {
+      FileHandle.standardError.write(Data("folio: warning: \(warning)\n".utf8))
+    }
+    let store = try library.open()
+    if store.isReadOnly { throw StoreError.readOnly(path: store.path) }
+    let categories =
+      category.map {
+        $0.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter {
+          !$0.isEmpty
+        }
+      }
+      ?? config.arxivCategories
+    let fetcher = Fetcher(config: config)
+    var downloads: [Fetcher.Download] = []
+    do {
+      if source != .arxiv {
+        downloads.append(try fetcher.downloadHuggingFace(day: day ?? Day.today()) { _ in })
+      }
+      if source != .hf {
+        downloads.append(try fetcher.downloadArxiv(categories: categories) { _ in })
+      }
+    } catch {
+      throw CLIError(error.message, exitCode: error.exitCode)
+    }
+    var total = ImportSummary()
+    for download in downloads {
+      let summary = try Fetcher.importDownload(download, into: store, day: day)
+      total = total + summary
+      if downloads.count > 1 {
+        print("\(download.source == .hf ? "huggingface" : "arxiv"): \(summary)")
+      }
+    }
+    print(total)
+  }
+}

@@ -1,0 +1,111 @@
+import FolioConfig
+import FolioCore
+import FolioStore
+import Foundation
+
+/// Fetches today's papers from Hugging Face and arXiv and imports them.
+///
+/// Everything is downloaded before anything is imported, so a failure part way leaves the
+/// library as it was; each source is then imported in its own transaction.
+struct Fetcher {
+  enum Source: String, CaseIterable, Sendable {
+    case hf, arxiv, all
+  }
+
+  let client: HTTPClient
+  /// Scheme and host of the Hugging Face API, e.g. `https://huggingface.co`.
+  let hfBase: String
+  /// Scheme and host of arXiv's RSS feeds.
+  let arxivBase: String
+  /// Papers per Hugging Face page.
+  static let pageSize = 50
+  /// A bound on pages, in case a server keeps answering full pages.
+  static let maxPages = 40
+  /// arXiv's etiquette: at most one request every three seconds.
+  static let arxivSpacing = 3.0
+
+  /// The base URLs from config.toml, overridden by `FOLIO_HF_URL` and `FOLIO_ARXIV_URL`.
+  init(config: Config, environment: [String: String] = ProcessInfo.processInfo.environment) {
+    client = HTTPClient.fromEnvironment(environment)
+    hfBase = Self.trimmed(
+      environment["FOLIO_HF_URL"].flatMap { $0.isEmpty ? nil : $0 } ?? config.hfBaseURL)
+    arxivBase = Self.trimmed(
+      environment["FOLIO_ARXIV_URL"].flatMap { $0.isEmpty ? nil : $0 } ?? config.arxivBaseURL)
+  }
+
+  static func trimmed(_ base: String) -> String {
+    var base = base
+    while base.hasSuffix("/") { base.removeLast() }
+    return base
+  }
+
+  /// What one source gave: the raw documents to import, and how to name them.
+  struct Download {
+    var source: Source
+    var format: ImportFormat
+    var documents: [(url: String, data: Data)]
+  }
+
+  /// Downloads Hugging Face's daily papers for `day`, every page.
+  func downloadHuggingFace(day: Day, progress: (String) -> Void) throws(HTTPClient.Failure)
+    -> Download
+  {
+    var documents: [(String, Data)] = []
+    for page in 0..<Self.maxPages {
+      let address = "\(hfBase)/api/daily_papers?date=\(day)&p=\(page)&limit=\(Self.pageSize)"
+      guard let url = URL(string: address) else {
+        throw HTTPClient.Failure(message: "bad Hugging Face URL: \(address)", exitCode: 64)
+      }
+      progress("Hugging Face page \(page + 1)")
+      let data = try client.get(url)
+      guard let items = JSONSerialization.jsonArrayCount(data) else {
+        throw HTTPClient.Failure(
+          message: "the answer from \(address) is not Hugging Face daily papers JSON", exitCode: 65)
+      }
+      documents.append((address, data))
+      if items < Self.pageSize { break }
+    }
+    return Download(source: .hf, format: .hf, documents: documents)
+  }
+
+  /// Downloads arXiv's RSS feed of new submissions in `categories` (one request).
+  func downloadArxiv(categories: [String], progress: (String) -> Void) throws(HTTPClient.Failure)
+    -> Download
+  {
+    let address = "\(arxivBase)/rss/\(categories.joined(separator: "+"))"
+    guard let url = URL(string: address) else {
+      throw HTTPClient.Failure(message: "bad arXiv URL: \(address)", exitCode: 64)
+    }
+    progress("arXiv \(categories.joined(separator: ", "))")
+    let data = try client.get(url)
+    guard (try? FormatDetector.detect(data, file: address)) == .arxivRSS else {
+      throw HTTPClient.Failure(
+        message: "the answer from \(address) is not an arXiv RSS feed", exitCode: 65)
+    }
+    return Download(source: .arxiv, format: .arxivRSS, documents: [(address, data)])
+  }
+
+  /// Imports a download in one transaction.
+  static func importDownload(_ download: Download, into store: LibraryStore, day: Day?) throws
+    -> ImportSummary
+  {
+    let name = download.documents.first?.url ?? download.source.rawValue
+    return try store.importPapers(
+      file: name, format: download.format.rawValue, source: download.format.sourceName
+    ) { session in
+      for document in download.documents {
+        let context = ImportContext(
+          file: document.url, day: day ?? Day.today(), source: download.format.sourceName,
+          dayIsExplicit: download.source == .hf && day != nil)
+        try download.format.importer.read(document.data, context: context, into: &session)
+      }
+    }
+  }
+}
+
+extension JSONSerialization {
+  /// The number of elements when `data` is a JSON array, else nil.
+  static func jsonArrayCount(_ data: Data) -> Int? {
+    (try? jsonObject(with: data)).flatMap { $0 as? [Any] }?.count
+  }
+}

@@ -1,0 +1,64 @@
+import FolioStore
+import Foundation
+
+#if canImport(Glibc)
+  import Glibc
+#endif
+
+/// The line on stderr that shows a long import's progress: papers, rate, and (when the size
+/// is known) percent done and time left. Only on a terminal, and only after two seconds.
+struct ProgressLine {
+  /// Bytes of input in all.
+  let total: Int
+  private let started = Date()
+  private var lastDrawn = Date.distantPast
+  private var drawn = false
+  private let enabled = isatty(STDERR_FILENO) == 1
+
+  init(total: Int) {
+    self.total = total
+  }
+
+  mutating func update(_ progress: ImportProgress) {
+    guard enabled else { return }
+    let now = Date()
+    let elapsed = now.timeIntervalSince(started)
+    guard elapsed >= 2, now.timeIntervalSince(lastDrawn) >= 0.2 else { return }
+    lastDrawn = now
+    drawn = true
+    FileHandle.standardError.write(
+      Data(("\r\u{1B}[K" + Self.text(progress, total: total, elapsed: elapsed)).utf8))
+  }
+
+  /// Clears the line, if it was drawn.
+  mutating func finish() {
+    guard drawn else { return }
+    drawn = false
+    FileHandle.standardError.write(Data("\r\u{1B}[K".utf8))
+  }
+
+  /// `12,345 papers · 8,200/s · 63% · about 12 s left`.
+  static func text(_ progress: ImportProgress, total: Int, elapsed: Double) -> String {
+    let rate = Double(progress.papers) / max(elapsed, 0.001)
+    var parts = ["\(grouped(progress.papers)) papers", "\(grouped(Int(rate)))/s"]
+    if total > 0, progress.bytesRead > 0 {
+      let fraction = min(1, Double(progress.bytesRead) / Double(total))
+      parts.append("\(Int(fraction * 100))%")
+      if fraction > 0.01 {
+        let left = elapsed * (1 - fraction) / fraction
+        parts.append(left >= 90 ? "about \(Int(left / 60)) min left" : "about \(Int(left)) s left")
+      }
+    }
+    return parts.joined(separator: " · ")
+  }
+
+  static func grouped(_ number: Int) -> String {
+    let digits = String(number)
+    var result = ""
+    for (index, character) in digits.enumerated() {
+      if index > 0 && (digits.count - index) % 3 == 0 { result.append(",") }
+      result.append(character)
+    }
+    return result
+  }
+}

@@ -1,0 +1,168 @@
+import Foundation
+
+#if canImport(Glibc)
+  import Glibc
+#endif
+
+/// A small HTTP/1.1 server on 127.0.0.1 for fetch tests: each request is answered by a
+/// scripted handler, and every request is recorded. Tests never reach the internet.
+final class TestHTTPServer: @unchecked Sendable {
+  struct Request {
+    var method: String
+    var path: String
+    var headers: [String: String]
+  }
+
+  enum Response {
+    case ok(String, contentType: String = "application/json")
+    case status(Int, String = "", headers: [String: String] = [:])
+    /// Says how long the body is, sends less, and closes.
+    case truncated(String)
+    /// Sends nothing for this long, then closes.
+    case hang(seconds: Double)
+  }
+
+  let port: UInt16
+  private let socketDescriptor: Int32
+  private let lock = NSLock()
+  private var handler: (Request) -> Response
+  private var recorded: [Request] = []
+  private var stopped = false
+
+  /// Requests received so far.
+  var requests: [Request] {
+    lock.lock()
+    defer { lock.unlock() }
+    return recorded
+  }
+
+  /// The base URL to give Folio: `http://127.0.0.1:PORT`.
+  var base: String { "http://127.0.0.1:\(port)" }
+
+  init(handler: @escaping (Request) -> Response) throws {
+    self.handler = handler
+    let descriptor = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+    var reuse: Int32 = 1
+    setsockopt(descriptor, SOL_SOCKET, SO_REUSEADDR, &reuse, socklen_t(MemoryLayout<Int32>.size))
+    var address = sockaddr_in()
+    address.sin_family = sa_family_t(AF_INET)
+    address.sin_addr.s_addr = inet_addr("127.0.0.1")
+    address.sin_port = 0
+    let bound = withUnsafePointer(to: &address) {
+      $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
+        bind(descriptor, $0, socklen_t(MemoryLayout<sockaddr_in>.size))
+      }
+    }
+    guard bound == 0, listen(descriptor, 16) == 0 else { throw POSIXError(.EADDRINUSE) }
+    var length = socklen_t(MemoryLayout<sockaddr_in>.size)
+    _ = withUnsafeMutablePointer(to: &address) {
+      $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { getsockname(descriptor, $0, &length) }
+    }
+    socketDescriptor = descriptor
+    port = UInt16(bigEndian: address.sin_port)
+    let thread = Thread { [unowned self] in self.acceptLoop() }
+    thread.start()
+  }
+
+  func stop() {
+    lock.lock()
+    stopped = true
+    lock.unlock()
+    shutdown(socketDescriptor, Int32(SHUT_RDWR))
+    close(socketDescriptor)
+  }
+
+  deinit { stop() }
+
+  private func acceptLoop() {
+    while true {
+      let client = accept(socketDescriptor, nil, nil)
+      guard client >= 0 else { return }
+      let thread = Thread { [self] in self.serve(client) }
+      thread.start()
+    }
+  }
+
+  private func serve(_ client: Int32) {
+    defer { close(client) }
+    var buffer = [UInt8](repeating: 0, count: 65536)
+    var received = [UInt8]()
+    while !received.containsHeaderEnd {
+      let count = recv(client, &buffer, buffer.count, 0)
+      guard count > 0 else { return }
+      received += buffer[0..<count]
+    }
+    let head = String(decoding: received, as: UTF8.self).components(separatedBy: "\r\n")
+    let requestLine = head.first?.split(separator: " ") ?? []
+    guard requestLine.count >= 2 else { return }
+    var headers: [String: String] = [:]
+    for line in head.dropFirst() {
+      guard let colon = line.firstIndex(of: ":") else { continue }
+      headers[line[..<colon].lowercased()] = line[line.index(after: colon)...].trimmingCharacters(
+        in: .whitespaces)
+    }
+    let request = Request(
+      method: String(requestLine[0]), path: String(requestLine[1]), headers: headers)
+    lock.lock()
+    recorded.append(request)
+    let response = handler(request)
+    lock.unlock()
+    switch response {
+    case .ok(let body, let contentType):
+      send(client, status: 200, body: body, headers: ["Content-Type": contentType])
+    case .status(let code, let body, let headers):
+      send(client, status: code, body: body, headers: headers)
+    case .truncated(let body):
+      let bytes = Array(body.utf8)
+      let head =
+        "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: \(bytes.count * 2)\r\nConnection: close\r\n\r\n"
+      write(client, Array(head.utf8) + bytes)
+    case .hang(let seconds):
+      Thread.sleep(forTimeInterval: seconds)
+    }
+  }
+
+  private func send(_ client: Int32, status: Int, body: String, headers: [String: String]) {
+    let bytes = Array(body.utf8)
+    var head =
+      "HTTP/1.1 \(status) \(Self.reason(status))\r\nContent-Length: \(bytes.count)\r\nConnection: close\r\n"
+    for (name, value) in headers { head += "\(name): \(value)\r\n" }
+    write(client, Array((head + "\r\n").utf8) + bytes)
+  }
+
+  private func write(_ client: Int32, _ bytes: [UInt8]) {
+    var offset = 0
+    while offset < bytes.count {
+      let count = bytes[offset...].withUnsafeBytes {
+        Glibc.send(client, $0.baseAddress, $0.count, Int32(MSG_NOSIGNAL))
+      }
+      guard count > 0 else { return }
+      offset += count
+    }
+  }
+
+  static func reason(_ status: Int) -> String {
+    switch status {
+    case 200: "OK"
+    case 400: "Bad Request"
+    case 404: "Not Found"
+    case 429: "Too Many Requests"
+    case 500: "Internal Server Error"
+    case 503: "Service Unavailable"
+    default: "Status"
+    }
+  }
+}
+
+extension Array where Element == UInt8 {
+  fileprivate var containsHeaderEnd: Bool {
+    guard count >= 4 else { return false }
+    for index in 0...(count - 4)
+    where self[index] == 13 && self[index + 1] == 10 && self[index + 2] == 13
+      && self[index + 3] == 10
+    {
+      return true
+    }
+    return false
+  }
+}
