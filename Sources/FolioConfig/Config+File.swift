@@ -97,7 +97,53 @@ extension Config {
         switch value.string {
         case "today": config.defaultView = .today
         case "all": config.defaultView = .allDays
-        default: warn(key, "'default_view' must be \"today\" or \"all\"; using today")
+        case .some(let name) where !name.isEmpty: config.defaultView = .topic(name)
+        default: warn(key, "'default_view' must be \"today\", \"all\" or a topic name; using today")
+        }
+      case "date_format":
+        if let pattern = value.string, !pattern.isEmpty {
+          config.dateFormat = pattern
+        } else {
+          warn(key, "'date_format' must be a pattern in quotes, like \"%d %b\"; using %Y-%m-%d")
+        }
+      case "list_columns":
+        let names = value.array?.compactMap { $0.string } ?? []
+        let unknown = names.filter { !Config.listColumnNames.contains($0) }
+        if value.array == nil || names.count != value.array?.count || !unknown.isEmpty {
+          warn(
+            key,
+            "'list_columns' must list some of \(Config.listColumnNames.joined(separator: ", "))"
+              + (unknown.isEmpty ? "" : " (not \(unknown.joined(separator: ", ")))")
+              + "; using the default")
+        } else {
+          config.listColumns = names
+        }
+      case "keys":
+        guard let keys = value.table else {
+          warn(key, "'keys' must be a table: [keys] then action = [\"key\", ...]")
+          continue
+        }
+        for name in keys.keys.sorted(by: {
+          (line(of: $0, in: lines) ?? 0) < (line(of: $1, in: lines) ?? 0)
+        }) {
+          guard let entry = keys[name] else { continue }
+          if name == "preset" {
+            if let preset = entry.string {
+              config.keyPreset = preset
+            } else {
+              warn(name, "'preset' must be \"vim\" or \"emacs\"")
+            }
+            continue
+          }
+          let names: [String]? =
+            entry.string.map { [$0] } ?? entry.array.map { $0.compactMap { $0.string } }
+          guard let names, names.count == (entry.array?.count ?? 1) else {
+            warn(
+              name, "keys for '\(name)' must be a key name or a list of them, like [\"s\", \"*\"]")
+            continue
+          }
+          config.keyBindings.append(
+            KeyBinding(action: name, keys: names, line: line(of: name, in: lines)))
         }
       default:
         warn(key, "unknown key '\(key)' (ignored)")

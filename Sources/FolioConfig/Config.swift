@@ -17,6 +17,18 @@ public struct Config: Hashable, Sendable {
   public enum DefaultView: Hashable, Sendable {
     case today
     case allDays
+    /// All days, filtered to a topic.
+    case topic(String)
+  }
+
+  /// Columns the reader's list can show besides the title.
+  public static let listColumnNames = ["unread", "star", "topics", "day", "upvotes"]
+
+  /// A key binding from the `[keys]` table.
+  public struct KeyBinding: Hashable, Sendable {
+    public var action: String
+    public var keys: [String]
+    public var line: Int?
   }
 
   /// A theme name or a path to a `.theme` file; nil for `default`.
@@ -32,6 +44,14 @@ public struct Config: Hashable, Sendable {
   public var hfBaseURL = "https://huggingface.co"
   /// Scheme and host of arXiv's RSS feeds.
   public var arxivBaseURL = "https://rss.arxiv.org"
+  /// How the reader shows days (see FolioCore's DayFormat); nil for ISO.
+  public var dateFormat: String?
+  /// The list's columns besides the title (from ``listColumnNames``).
+  public var listColumns = ["unread", "star", "topics", "day"]
+  /// `[keys] preset`: `vim` or `emacs`; nil for vim.
+  public var keyPreset: String?
+  /// `[keys]` bindings, in file order.
+  public var keyBindings: [KeyBinding] = []
 
   public init() {}
 

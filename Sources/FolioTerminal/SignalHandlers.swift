@@ -28,6 +28,12 @@ enum SignalHandlers {
     }
   }
 
+  /// Ignores SIGINT and SIGQUIT while another program owns the terminal.
+  static func ignoreStopSignals() {
+    signal(SIGINT, SIG_IGN)
+    signal(SIGQUIT, SIG_IGN)
+  }
+
   /// The stop signal received since the last call, or nil.
   static func takeStopSignal() -> Int32? {
     let received = pendingStopSignal

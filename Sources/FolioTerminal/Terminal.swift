@@ -144,6 +144,23 @@ public final class Terminal {
     previous = grid
   }
 
+  /// Gives the terminal back while `body` runs (an editor, say), then takes it again and
+  /// repaints from scratch on the next `paint`. Ctrl-C during `body` belongs to `body`.
+  public func suspend<T>(_ body: () throws -> T) rethrows -> T {
+    def_prog_mode()
+    endwin()
+    SignalHandlers.ignoreStopSignals()
+    defer {
+      SignalHandlers.install()
+      _ = SignalHandlers.takeStopSignal()
+      reset_prog_mode()
+      size = Size(width: Int(folio_columns()), height: Int(folio_lines()))
+      previous = nil
+      clearok(folio_stdscr(), true)
+    }
+    return try body()
+  }
+
   /// Writes `text` straight to the terminal, after ncurses' own output: for OSC sequences such
   /// as the clipboard's.
   public func writeRaw(_ text: String) {

@@ -53,8 +53,19 @@ enum ChildProcess {
     }
     var cArguments = argv.map { strdup($0) } + [nil]
     defer { for argument in cArguments { free(argument) } }
+    // The child starts with default signal handling, whatever this process ignores.
+    var attributes = posix_spawnattr_t()
+    posix_spawnattr_init(&attributes)
+    defer { posix_spawnattr_destroy(&attributes) }
+    var defaults = sigset_t()
+    sigemptyset(&defaults)
+    for signal in [SIGINT, SIGQUIT, SIGTERM, SIGHUP, SIGTSTP, SIGPIPE] {
+      sigaddset(&defaults, signal)
+    }
+    posix_spawnattr_setsigdefault(&attributes, &defaults)
+    posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGDEF))
     var pid: pid_t = 0
-    let result = posix_spawnp(&pid, argv[0], &actions, nil, &cArguments, environ)
+    let result = posix_spawnp(&pid, argv[0], &actions, &attributes, &cArguments, environ)
     guard result == 0 else {
       throw CLIError(
         "cannot start '\(argv[0])': \(String(cString: strerror(result)))", exitCode: 1)

@@ -24,7 +24,7 @@ struct Folio: ParsableCommand {
       ImportCommand.self, FetchCommand.self, ListCommand.self, ShowCommand.self, StarCommand.self,
       UnstarCommand.self, ReadCommand.self, UnreadCommand.self, NoteCommand.self,
       TopicsCommand.self, SimilarCommand.self, ExportCommand.self, DigestCommand.self,
-      ThemesCommand.self,
+      ThemesCommand.self, ConfigCommand.self,
     ]
   )
 
@@ -45,16 +45,32 @@ struct Folio: ParsableCommand {
   func run() throws {
     let store = try library.open()
     let environment = ProcessInfo.processInfo.environment
-    let (config, configWarnings) = Config.loading()
+    let configPath = Config.path()
+    let (config, configWarnings) = Config.loading(path: configPath)
     let (topics, topicWarnings) = TopicSet.loading()
     let themes = ThemeCatalog.loading()
     let themeName =
       theme ?? environment["FOLIO_THEME"].flatMap { $0.isEmpty ? nil : $0 } ?? config.theme
       ?? "default"
     let (chosenTheme, themeWarnings) = themes.theme(themeName)
+    let (keymap, keyWarnings) = Keymap.configured(
+      preset: config.keyPreset, overrides: config.keyBindings.map { ($0.action, $0.keys) })
+    var dateFormat = DayFormat.iso
+    var formatWarnings: [String] = []
+    if let pattern = config.dateFormat {
+      if DayFormat(pattern).isValid {
+        dateFormat = DayFormat(pattern)
+      } else {
+        formatWarnings.append(
+          "\(configPath): date_format '\(pattern)' has an unknown % directive; using %Y-%m-%d")
+      }
+    }
     let warnings =
       configWarnings.map(\.description) + topicWarnings.map { "\($0) (default topics in use)" }
-      + themeWarnings.map(\.description)
+      + themeWarnings.map(\.description) + keyWarnings.map { "\(configPath): \($0)" }
+      + formatWarnings
+    for warning in warnings { Log.warning(warning) }
+
     var greeting: StatusMessage? = nil
     if let sample = try FirstRun.loadSampleIfNew(store) {
       greeting = StatusMessage(
@@ -65,14 +81,19 @@ struct Folio: ParsableCommand {
       greeting = StatusMessage("the library is read-only: changes are disabled", isError: true)
     }
     if let warning = warnings.first {
-      greeting = StatusMessage(warning, isError: true)
+      let more = warnings.count > 1 ? " (+\(warnings.count - 1) more in \(Log.path()))" : ""
+      greeting = StatusMessage(warning + more, isError: true)
     }
     let noColor = environment["NO_COLOR"] != nil
     var settings = ReaderSettings(
       theme: chosenTheme, themes: themes, noColor: noColor,
-      startWithAllDays: config.defaultView == .allDays, exportPath: config.exportPath,
-      home: LibraryLocation.home(environment),
+      startWithAllDays: config.defaultView != .today, exportPath: config.exportPath,
+      home: LibraryLocation.home(environment), dateFormat: dateFormat,
+      listColumns: Set(config.listColumns), keymap: keymap,
       libraryName: (store.path as NSString).lastPathComponent, topics: topics)
+    if case .topic(let name) = config.defaultView {
+      settings.startQuery = ReaderState.topicQuery(name)
+    }
     switch config.markRead {
     case .after(let seconds): settings.markReadAfter = seconds
     case .onOpen: settings.markReadAfter = nil

@@ -70,6 +70,12 @@ struct ReaderApp {
         }
       }
       for fetchEvent in backgroundFetch.take() {
+        if case .fetchFinished(let result) = fetchEvent {
+          switch result {
+          case .success(let summary): Log.info("fetch: \(summary)")
+          case .failure(let failure): Log.error("fetch: \(failure.message)")
+          }
+        }
         process(fetchEvent, state: &state, terminal: terminal)
         changed = true
       }
@@ -86,6 +92,7 @@ struct ReaderApp {
       let effect = pending.removeFirst()
       let outcome =
         LibraryWriter.perform(effect, on: store) ?? perform(effect, terminal: terminal)
+      if case .failed(let message) = outcome { Log.error(message) }
       pending += state.handle(.completed(outcome), now: Self.now())
     }
     return hadEffects
@@ -118,6 +125,21 @@ struct ReaderApp {
         let text = ExportJob.render(document, format: format, grouping: .topic, abstracts: false)
         try ExportJob.write(text, to: path)
         return .exported(count: document.entries.count, path: path)
+      } catch let error as CLIError {
+        return .failed(error.message)
+      } catch {
+        return .failed((error as? StoreError)?.message ?? "\(error)")
+      }
+    case .editNote(let id):
+      do {
+        guard let paper = try store.paper(id: id) else {
+          return .failed("no paper with id '\(id)'")
+        }
+        let text = try terminal.suspend {
+          try NoteEditor.edit(paper.state.note ?? "", title: paper.paper.title)
+        }
+        try store.setNote(text, id: id)
+        return .noteSaved(id: id)
       } catch let error as CLIError {
         return .failed(error.message)
       } catch {

@@ -65,3 +65,40 @@ final class ConfigTests: XCTestCase {
     XCTAssertEqual(Config.loading(path: path).0.theme, "my \"odd\" theme")
   }
 }
+
+final class ConfigMoreKeysTests: XCTestCase {
+  func testReaderAndKeySettings() {
+    let (config, warnings) = Config.parsing(
+      """
+      date_format = "%a %e %b"
+      list_columns = ["star", "title-is-implied", "upvotes"]
+      default_view = "Person re-identification"
+
+      [keys]
+      preset = "emacs"
+      star = ["s", "*"]
+      top = "gg"
+      quit = 3
+      """, file: "c.toml")
+    XCTAssertEqual(config.dateFormat, "%a %e %b")
+    XCTAssertEqual(
+      config.listColumns, ["unread", "star", "topics", "day"], "a bad list keeps the default")
+    XCTAssertEqual(config.defaultView, .topic("Person re-identification"))
+    XCTAssertEqual(config.keyPreset, "emacs")
+    XCTAssertEqual(config.keyBindings.map(\.action), ["star", "top"])
+    XCTAssertEqual(config.keyBindings.map(\.keys), [["s", "*"], ["gg"]])
+    XCTAssertEqual(config.keyBindings.first?.line, 7)
+    XCTAssertEqual(
+      warnings.map(\.description),
+      [
+        "c.toml:2: 'list_columns' must list some of unread, star, topics, day, upvotes (not title-is-implied); using the default",
+        "c.toml:9: keys for 'quit' must be a key name or a list of them, like [\"s\", \"*\"]",
+      ])
+  }
+
+  func testTheInitTemplateIsValidAndSaysNothingWrong() {
+    let (config, warnings) = Config.parsing(Config.template, file: "t")
+    XCTAssertEqual(warnings, [])
+    XCTAssertEqual(config, Config())
+  }
+}

@@ -27,6 +27,7 @@ public enum Action: String, CaseIterable, Hashable, Sendable {
   case moreLikeThis = "more-like-this"
   case nextMatch = "next-match"
   case previousMatch = "previous-match"
+  case editNote = "note"
   case cycleTheme = "next-theme"
   case fetch
   case exportStarred = "export"
@@ -64,6 +65,7 @@ public enum Action: String, CaseIterable, Hashable, Sendable {
     case .moreLikeThis: "papers like this one"
     case .nextMatch: "next match in the text"
     case .previousMatch: "previous match in text"
+    case .editNote: "edit note / prev. match"
     case .cycleTheme: "next colour theme"
     case .fetch: "fetch today's papers"
     case .exportStarred: "export starred papers"

@@ -16,7 +16,7 @@ public enum LibraryWriter {
         return .read(id: id, read, announce: announce)
       case .markAllRead(let filter):
         return .markedAllRead(count: try store.markAllRead(filter))
-      case .openURL, .copyToClipboard, .saveTheme, .exportStarred, .fetch:
+      case .openURL, .copyToClipboard, .saveTheme, .exportStarred, .fetch, .editNote:
         return nil
       }
     } catch {

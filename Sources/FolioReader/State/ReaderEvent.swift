@@ -45,6 +45,8 @@ public enum ReaderEffect: Hashable, Sendable {
   case exportStarred(ExportFormat, path: String)
   /// Fetch today's papers in the background.
   case fetch
+  /// Edit the note of a paper in the user's editor.
+  case editNote(id: String)
 }
 
 /// What came of a ``ReaderEffect``.
@@ -57,5 +59,6 @@ public enum EffectOutcome: Hashable, Sendable {
   case savedTheme(String)
   case exported(count: Int, path: String)
   case fetchStarted
+  case noteSaved(id: String)
   case failed(String)
 }

@@ -18,6 +18,12 @@ public struct ReaderSettings: Hashable, Sendable {
   public var exportPath: String
   /// The home directory, for expanding and abbreviating paths.
   public var home: String
+  /// How days are shown.
+  public var dateFormat: DayFormat
+  /// The list's columns besides the title: `unread`, `star`, `topics`, `day`, `upvotes`.
+  public var listColumns: Set<String>
+  /// A query to open with (a topic from `default_view`), nil for none.
+  public var startQuery: String?
   public var keymap: Keymap
   /// The library's name for the header (its file name).
   public var libraryName: String
@@ -30,7 +36,8 @@ public struct ReaderSettings: Hashable, Sendable {
     markReadAfter: Double? = 2, markReadOnOpen: Bool = true, theme: Theme = .standard,
     themes: ThemeCatalog = .builtIn, noColor: Bool = false, startWithAllDays: Bool = false,
     exportPath: String = ExportPath.defaultTemplate, home: String = "/home/user",
-    keymap: Keymap = .standard,
+    dateFormat: DayFormat = .iso, listColumns: Set<String> = ["unread", "star", "topics", "day"],
+    startQuery: String? = nil, keymap: Keymap = .standard,
     libraryName: String = "library", topics: TopicSet = .defaults, today: Day = .today()
   ) {
     self.markReadAfter = markReadAfter
@@ -41,6 +48,9 @@ public struct ReaderSettings: Hashable, Sendable {
     self.startWithAllDays = startWithAllDays
     self.exportPath = exportPath
     self.home = home
+    self.dateFormat = dateFormat
+    self.listColumns = listColumns
+    self.startQuery = startQuery
     self.keymap = keymap
     self.libraryName = libraryName
     self.topics = topics

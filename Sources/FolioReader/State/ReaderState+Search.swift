@@ -145,7 +145,8 @@ extension ReaderState {
     topicPicker = picker
   }
 
-  static func topicQuery(_ name: String) -> String {
+  /// The query that selects topic `name`: `topic:"name"`.
+  public static func topicQuery(_ name: String) -> String {
     "topic:\""
       + name.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(
         of: "\"", with: "\\\"") + "\""

@@ -47,11 +47,17 @@ extension ReaderState {
   // MARK: - Keys
 
   private mutating func handle(_ key: Key) -> [ReaderEffect] {
-    let action = settings.keymap.action(for: key)
+    // Ctrl-C always quits, whatever the keymap says.
+    if key == .control("c") {
+      isFinished = true
+      return []
+    }
+    let action = resolve(key)
     if action == .forceQuit {
       isFinished = true
       return []
     }
+    if !pendingKeys.isEmpty { return [] }
     status = nil
     if searchLine != nil {
       handleSearch(key)
@@ -155,6 +161,14 @@ extension ReaderState {
     case .pickTopic: openTopicPicker()
     case .moreLikeThis: showSimilar()
     case .cycleTheme: return cycleTheme()
+    case .editNote:
+      // While a search highlights matches, N goes back through them, as in vim.
+      if !highlightTerms.isEmpty {
+        jumpToMatch(forward: false)
+        return []
+      }
+      guard let paper = detail else { return [] }
+      return [.editNote(id: paper.id)]
     case .exportStarred: return [.exportStarred(.markdown, path: exportPath(for: .markdown))]
     case .fetch:
       guard fetchStatus == nil else {
@@ -201,6 +215,27 @@ extension ReaderState {
       return
     }
     helpScroll = min(max(0, helpScroll + delta), HelpOverlay.maxScroll(settings.keymap, size: size))
+  }
+
+  /// The action `key` completes, tracking the first key of two-key sequences. A key that
+  /// does not complete a pending sequence is read on its own.
+  private mutating func resolve(_ key: Key) -> Action? {
+    // Text entry and dialogues read keys themselves.
+    if searchLine != nil || exportPrompt != nil || confirmation != nil {
+      return settings.keymap.action(for: key)
+    }
+    switch settings.keymap.match(after: pendingKeys, key) {
+    case .action(let action):
+      pendingKeys = []
+      return action
+    case .pending:
+      pendingKeys = [key]
+      return nil
+    case .none:
+      let hadPending = !pendingKeys.isEmpty
+      pendingKeys = []
+      return hadPending ? resolve(key) : nil
+    }
   }
 
   /// Moves whatever has focus: the selection in the list, or the text in the detail pane or
@@ -271,6 +306,9 @@ extension ReaderState {
     case .copied(let url): status = StatusMessage("copied \(url)")
     case .savedTheme(let name): status = StatusMessage("theme: \(name) (saved)")
     case .fetchStarted: fetchStatus = "starting"
+    case .noteSaved:
+      status = StatusMessage("note saved")
+      refreshAfterWrite()
     case .exported(let count, let path):
       let shown = ExportPath.abbreviate(path, home: settings.home)
       status = StatusMessage("exported \(count) paper\(count == 1 ? "" : "s") to \(shown)")

@@ -46,6 +46,8 @@ public struct ReaderState: Sendable {
   public internal(set) var exportPrompt: ExportPrompt?
   /// What a background fetch is doing, while one runs.
   public internal(set) var fetchStatus: String?
+  /// The first key of a two-key sequence, while waiting for the second.
+  public internal(set) var pendingKeys: [Key] = []
   /// Topic names per paper id for the rows loaded, so scrolling back costs nothing.
   var topicCache: [String: [String]] = [:]
 
@@ -69,6 +71,13 @@ public struct ReaderState: Sendable {
     scope = .allDays
     reloadDays()
     scope = settings.startWithAllDays ? .allDays : days.first.map(Scope.day) ?? .allDays
+    if let text = settings.startQuery {
+      do {
+        query = try activeQuery(text, try QueryParser.parse(text))
+      } catch {
+        status = StatusMessage("default_view: \(error)", isError: true)
+      }
+    }
     restartListing(keeping: nil)
   }
 

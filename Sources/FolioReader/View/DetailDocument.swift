@@ -26,7 +26,8 @@ public struct DetailDocument: Sendable {
   /// The document for `entry` wrapped to `width` cells, listing `topics`, with the words
   /// `highlights` match marked in the title, authors and abstract.
   public init(
-    _ entry: LibraryPaper, width: Int, topics: [String] = [], highlights: [TextTerm] = []
+    _ entry: LibraryPaper, width: Int, topics: [String] = [], highlights: [TextTerm] = [],
+    dateFormat: DayFormat = .iso
   ) {
     guard width > 0 else {
       lines = []
@@ -60,8 +61,10 @@ public struct DetailDocument: Sendable {
     } else {
       field("ID", paper.id)
     }
-    var dayLine = "listed \(paper.day)"
-    if let published = paper.published { dayLine += " · published \(published)" }
+    var dayLine = "listed \(dateFormat.string(from: paper.day))"
+    if let published = paper.published {
+      dayLine += " · published \(dateFormat.string(from: published))"
+    }
     if let upvotes = paper.upvotes { dayLine += " · ▲ \(upvotes)" }
     if let comments = paper.commentCount {
       dayLine += " · \(comments) comment\(comments == 1 ? "" : "s")"

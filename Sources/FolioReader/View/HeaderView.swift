@@ -11,8 +11,10 @@ enum HeaderView {
     var scope: String
     switch state.scope {
     case .day(let day):
-      let weekday = weekdays[((day.ordinal % 7) + 7) % 7]
-      scope = "\(weekday) \(day)"
+      let format = state.settings.dateFormat
+      scope =
+        format == .iso
+        ? "\(weekdays[((day.ordinal % 7) + 7) % 7]) \(day)" : format.string(from: day)
     case .allDays:
       scope = "all days"
     }

@@ -24,7 +24,9 @@ enum HelpOverlay {
     return Geometry(box: box, columns: columns, keyWidth: keyWidth, rows: rows)
   }
 
-  static func keyText(_ keys: [Key]) -> String { keys.map(\.description).joined(separator: ", ") }
+  static func keyText(_ keys: [KeySequence]) -> String {
+    keys.isEmpty ? "(none)" : keys.map(\.description).joined(separator: ", ")
+  }
 
   /// The largest useful scroll offset.
   static func maxScroll(_ keymap: Keymap, size: Size) -> Int {

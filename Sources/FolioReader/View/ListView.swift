@@ -10,7 +10,9 @@ enum ListView {
       drawEmpty(state, rect: rect, into: &grid, theme: theme)
       return
     }
-    let showsDay = state.scope == .allDays && rect.width >= 50
+    let columns = state.settings.listColumns
+    let showsDay = columns.contains("day") && state.scope == .allDays && rect.width >= 50
+    let showsUpvotes = columns.contains("upvotes") && rect.width >= 50
     for position in state.visibleRange {
       guard let row = state.window[position] else { continue }
       let y = rect.y + position - state.top
@@ -22,20 +24,33 @@ enum ListView {
         base = theme[row.isRead ? .listRead : .listUnread]
       }
       grid.fill(Rect(x: rect.x, y: y, width: rect.width, height: 1), style: base)
-      grid.write(row.isRead ? " " : "●", x: rect.x + 1, y: y, width: 1, style: base)
-      if row.isStarred {
+      if columns.contains("unread") {
+        grid.write(row.isRead ? " " : "●", x: rect.x + 1, y: y, width: 1, style: base)
+      }
+      if row.isStarred && columns.contains("star") {
         grid.write("★", x: rect.x + 2, y: y, width: 1, style: base.overlaid(with: theme[.listStar]))
       }
       var titleRoom = rect.width - 5
       var rightEdge = rect.maxX - 1
+      let dimmed = isSelected ? base : base.overlaid(with: theme[.listDay])
       if showsDay {
-        let day = String(row.day.description.dropFirst(5))  // MM-DD
-        let dayStyle = isSelected ? base : base.overlaid(with: theme[.listDay])
-        grid.writeRightAligned(day, maxX: rightEdge, y: y, style: dayStyle)
+        let day =
+          state.settings.dateFormat == .iso
+          ? String(row.day.description.dropFirst(5))
+          : state.settings.dateFormat.string(from: row.day)
+        grid.writeRightAligned(day, maxX: rightEdge, y: y, style: dimmed)
         titleRoom -= DisplayWidth.of(day) + 1
         rightEdge -= DisplayWidth.of(day) + 1
       }
-      let tags = tagText(row.topics, room: titleRoom - minimumTitleWidth - 1)
+      if showsUpvotes {
+        let upvotes = row.upvotes.map { "▲\($0)" } ?? ""
+        grid.writeRightAligned(upvotes, maxX: rightEdge, y: y, style: dimmed)
+        titleRoom -= 6
+        rightEdge -= 6
+      }
+      let tags =
+        columns.contains("topics")
+        ? tagText(row.topics, room: titleRoom - minimumTitleWidth - 1) : ""
       if !tags.isEmpty {
         let tagStyle = isSelected ? base : base.overlaid(with: theme[.listTag])
         grid.writeRightAligned(tags, maxX: rightEdge, y: y, style: tagStyle)

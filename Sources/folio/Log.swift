@@ -1,0 +1,40 @@
+import FolioStore
+import Foundation
+
+/// Folio's log: warnings and errors from background work, appended to
+/// `$XDG_STATE_HOME/folio/folio.log` (`~/.local/state/folio/folio.log`). The reader never
+/// prints them on the screen; it shows a status message and writes the details here.
+enum Log {
+  /// The log file's path.
+  static func path(environment: [String: String] = ProcessInfo.processInfo.environment) -> String {
+    if let state = environment["XDG_STATE_HOME"], state.hasPrefix("/") {
+      return state + "/folio/folio.log"
+    }
+    return LibraryLocation.home(environment) + "/.local/state/folio/folio.log"
+  }
+
+  static func warning(_ message: String) { write("warning", message) }
+  static func error(_ message: String) { write("error", message) }
+  static func info(_ message: String) { write("info", message) }
+
+  /// Appends one line; a log that cannot be written is not worth failing for.
+  private static func write(_ level: String, _ message: String) {
+    let path = path()
+    let directory = (path as NSString).deletingLastPathComponent
+    try? FileManager.default.createDirectory(
+      atPath: directory, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+    let stamp = ISO8601DateFormatter().string(from: Date())
+    let line = "\(stamp) \(level): \(message.replacingOccurrences(of: "\n", with: " "))\n"
+    guard
+      let handle = FileHandle(forWritingAtPath: path)
+        ?? {
+          FileManager.default.createFile(
+            atPath: path, contents: nil, attributes: [.posixPermissions: 0o600])
+          return FileHandle(forWritingAtPath: path)
+        }()
+    else { return }
+    defer { try? handle.close() }
+    _ = try? handle.seekToEnd()
+    try? handle.write(contentsOf: Data(line.utf8))
+  }
+}
