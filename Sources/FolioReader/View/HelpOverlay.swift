@@ -12,12 +12,18 @@ enum HelpOverlay {
     var visibleRows: Int { max(0, box.height - 3) }
   }
 
+  /// Bindings worth listing: an action the user unbound has no key to show.
+  static func entries(_ keymap: Keymap) -> [(action: Action, keys: [KeySequence])] {
+    keymap.bindings.filter { !$0.keys.isEmpty }
+  }
+
   static func geometry(_ keymap: Keymap, size: Size) -> Geometry {
     let width = min(size.width - 2, 90)
     let inner = width - 4
     let columns = inner >= 72 ? 2 : 1
-    let keyWidth = min(14, keymap.bindings.map { keyText($0.keys) }.map(DisplayWidth.of).max() ?? 1)
-    let rows = (keymap.bindings.count + columns - 1) / columns
+    let entries = entries(keymap)
+    let keyWidth = min(14, entries.map { keyText($0.keys) }.map(DisplayWidth.of).max() ?? 1)
+    let rows = (entries.count + columns - 1) / columns
     let height = min(size.height - 2, rows + 3)
     let box = Rect(
       x: (size.width - width) / 2, y: (size.height - height) / 2, width: width, height: height)
@@ -51,13 +57,14 @@ enum HelpOverlay {
     }
     grid.write(" Keys ", x: box.x + 2, y: box.y, style: theme[.helpTitle])
 
+    let entries = entries(keymap)
     let columnWidth = (box.width - 4) / geometry.columns
     for row in 0..<geometry.visibleRows {
       let entryRow = row + state.helpScroll
       for column in 0..<geometry.columns {
         let index = column * geometry.rows + entryRow
-        guard entryRow < geometry.rows, keymap.bindings.indices.contains(index) else { continue }
-        let binding = keymap.bindings[index]
+        guard entryRow < geometry.rows, entries.indices.contains(index) else { continue }
+        let binding = entries[index]
         let x = box.x + 2 + column * columnWidth
         let y = box.y + 1 + row
         let keys = DisplayWidth.truncate(keyText(binding.keys), to: geometry.keyWidth)
