@@ -22,9 +22,14 @@ extension LibraryStore {
     let started = Date()
     do {
       return try writer.write { db in
+        // A large import touches far more index pages than the default 2 MB cache holds;
+        // spilling them to the WAL mid-transaction costs more than the memory.
+        try db.execute(sql: "PRAGMA cache_size = -\(Self.importCacheKiB)")
+        defer { try? db.execute(sql: "PRAGMA cache_size = -2000") }
         var session = ImportSession(
           merger: try ImportMerger(db: db, now: started), onProgress: progress)
         try produce(&session)
+        try session.merger.finish()
         let summary = session.merger.summary
         try db.execute(
           sql: """
@@ -43,6 +48,9 @@ extension LibraryStore {
     }
   }
 
+  /// The page cache of the connection doing an import, in KiB.
+  static let importCacheKiB = 64 * 1024
+
   /// The number of import runs recorded; zero for a library that never imported anything.
   public func importRunCount() throws(StoreError) -> Int {
     try read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM import_run") ?? 0 }
@@ -57,11 +65,37 @@ struct ImportMerger {
   /// The `seq` the next new paper gets: assigned here rather than by SQLite, because the
   /// sort key that goes in the same INSERT is made from it.
   private var nextSeq: Int64
+  /// The full-text triggers set aside while filling an empty library, to be restored by
+  /// ``finish()``; empty when the index is kept up to date row by row.
+  private var suspendedTriggers: [String] = []
 
   init(db: Database, now: Date) throws {
     self.db = db
     self.now = now
-    nextSeq = (try Int64.fetchOne(db, sql: "SELECT max(seq) FROM paper") ?? 0) + 1
+    let lastSeq = try Int64.fetchOne(db, sql: "SELECT max(seq) FROM paper")
+    nextSeq = (lastSeq ?? 0) + 1
+    if lastSeq == nil { try suspendFullTextTriggers() }
+  }
+
+  /// Into an empty library, building the full-text index once at the end is faster than
+  /// updating it paper by paper. Only the insert and update triggers go: every row is new,
+  /// so none needs its old entry removed. The transaction restores them if the import fails.
+  private mutating func suspendFullTextTriggers() throws {
+    suspendedTriggers = try String.fetchAll(
+      db,
+      sql: """
+        SELECT sql FROM sqlite_master
+        WHERE type = 'trigger' AND name IN ('paper_fts_insert', 'paper_fts_update')
+        """)
+    try db.execute(sql: "DROP TRIGGER paper_fts_insert; DROP TRIGGER paper_fts_update")
+  }
+
+  /// Completes the import's changes: rebuilds the full-text index if it was set aside.
+  mutating func finish() throws {
+    guard !suspendedTriggers.isEmpty else { return }
+    try db.execute(sql: "INSERT INTO paper_fts(paper_fts) VALUES ('rebuild')")
+    for trigger in suspendedTriggers { try db.execute(sql: trigger) }
+    suspendedTriggers = []
   }
 
   /// Adds `incoming`, or merges it into the stored copy; with `onlyIfKnown`, a paper the

@@ -7,6 +7,6 @@ struct FolioBench: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "folio-bench",
     abstract: "Measure Folio's speed and print a table.",
-    subcommands: [RenderBenchmark.self, SearchBenchmark.self]
+    subcommands: [ImportBenchmark.self, RenderBenchmark.self, SearchBenchmark.self]
   )
 }

@@ -8,6 +8,8 @@ import Foundation
 struct SyntheticLibrary {
   let count: Int
   let seed: UInt64
+  /// Whether every paper gets an arXiv id (the JSON Lines snapshot needs one), not every other.
+  var everyPaperHasID = false
 
   static let givenNames = [
     "Ada", "Alan", "Grace", "Kaiyang", "Tao", "Yann", "Fei-Fei", "Geoffrey", "Yoshua", "Andrew",
@@ -30,6 +32,7 @@ struct SyntheticLibrary {
     let today = Day.today()
     let count = self.count
     let seed = self.seed
+    let everyPaperHasID = self.everyPaperHasID
     return AnySequence { () -> AnyIterator<Paper> in
       var generator = BenchGenerator(seed: seed)
       var index = 0
@@ -47,7 +50,7 @@ struct SyntheticLibrary {
         let authors = (0..<Int.random(in: 1...6, using: &generator)).map { _ in
           "\(Self.givenNames.randomElement(using: &generator)!) \(Self.familyNames.randomElement(using: &generator)!)"
         }
-        let hasID = index % 2 == 0
+        let hasID = everyPaperHasID || index % 2 == 0
         let arxivID =
           hasID
           ? String(

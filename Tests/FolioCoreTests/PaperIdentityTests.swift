@@ -9,6 +9,20 @@ final class PaperIdentityTests: XCTestCase {
     XCTAssertEqual(PaperIdentity.titleKey("Über\tModels"), "über models")
   }
 
+  func testTheASCIIFastPathAgreesWithTheUnicodeRules() {
+    var generator = SystemRandomNumberGenerator()
+    let alphabet = (0..<128).map { Character(Unicode.Scalar(UInt8($0))) }
+    for _ in 0..<2000 {
+      let title = String(
+        (0..<Int.random(in: 0...30, using: &generator)).map { _ in
+          alphabet.randomElement(using: &generator)!
+        })
+      XCTAssertEqual(
+        PaperIdentity.asciiTitleKey(title), PaperIdentity.unicodeTitleKey(title),
+        "\(title.debugDescription)")
+    }
+  }
+
   func testEquivalentTitlesShareAHashID() {
     let a = PaperIdentity.stableID(arxivID: nil, title: "Deep Learning: A Survey")
     let b = PaperIdentity.stableID(arxivID: nil, title: "deep learning  a survey.")

@@ -8,6 +8,30 @@ final class TextCleanerTests: XCTestCase {
       TextCleaner.clean("  Deep\t\tlearning \n  for\r\nall  "), "Deep learning for all")
   }
 
+  func testFastPathsGiveWhatTheFullCleaningGives() {
+    var generator = SystemRandomNumberGenerator()
+    let alphabet =
+      (0..<128).map { Character(Unicode.Scalar(UInt8($0))) } + ["é", "\u{A0}", "\u{9B}"]
+    var fastPathTaken = 0
+    for _ in 0..<5000 {
+      // Mostly letters and single spaces, so the fast path is taken often.
+      let text = String(
+        (0..<Int.random(in: 0...12, using: &generator)).map { _ in
+          Bool.random(using: &generator) ? "a" : alphabet.randomElement(using: &generator)!
+        })
+      let slow = TextCleaner.collapse(TextCleaner.stripControls(text, keepNewlines: false))
+      XCTAssertEqual(TextCleaner.clean(text), slow, "\(text.debugDescription)")
+      if let collapsed = TextCleaner.collapsingPlainASCII(text) {
+        XCTAssertEqual(collapsed, slow, "\(text.debugDescription)")
+      }
+      if TextCleaner.isAlreadyClean(text) {
+        fastPathTaken += 1
+        XCTAssertEqual(text, slow, "\(text.debugDescription)")
+      }
+    }
+    XCTAssertGreaterThan(fastPathTaken, 100)
+  }
+
   func testRemovesCSISequencesWhole() {
     XCTAssertEqual(TextCleaner.clean("a\u{1B}[31mred\u{1B}[0m b"), "ared b")
     XCTAssertEqual(TextCleaner.clean("x\u{1B}[2J\u{1B}[H!"), "x!")

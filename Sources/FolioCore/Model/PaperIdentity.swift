@@ -11,6 +11,11 @@ public enum PaperIdentity {
   /// The title reduced for comparison: case-folded, punctuation and symbols removed, whitespace
   /// collapsed. `"Re-Identification:  A Survey"` and `"reidentification a survey"` are equal.
   public static func titleKey(_ title: String) -> String {
+    title.utf8.allSatisfy { $0 < 0x80 } ? asciiTitleKey(title) : unicodeTitleKey(title)
+  }
+
+  /// ``titleKey(_:)`` by Unicode properties, for titles beyond ASCII.
+  static func unicodeTitleKey(_ title: String) -> String {
     var key = String.UnicodeScalarView()
     var pendingSpace = false
     for scalar in title.lowercased().unicodeScalars {
@@ -26,6 +31,28 @@ public enum PaperIdentity {
       }
     }
     return String(key)
+  }
+
+  /// ``titleKey(_:)`` for ASCII titles (nearly all of them), byte by byte: the same rules
+  /// without Unicode property lookups.
+  static func asciiTitleKey(_ title: String) -> String {
+    var key: [UInt8] = []
+    key.reserveCapacity(title.utf8.count)
+    var pendingSpace = false
+    for byte in title.utf8 {
+      switch byte {
+      case 0x20, 0x09...0x0D:
+        pendingSpace = !key.isEmpty
+      case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"),
+        UInt8(ascii: "A")...UInt8(ascii: "Z"):
+        if pendingSpace { key.append(0x20) }
+        pendingSpace = false
+        key.append(byte | (byte >= UInt8(ascii: "A") ? 0x20 : 0))
+      default:
+        continue
+      }
+    }
+    return String(decoding: key, as: UTF8.self)
   }
 
   /// Twelve lower-case hex digits of the FNV-1a 64-bit hash of `key`'s UTF-8.

@@ -48,15 +48,31 @@ public enum LinkExtractor {
     return links
   }
 
+  /// Where the first `http://` or `https://` (any case) in `text` starts. Scans bytes, not
+  /// characters: every abstract of an import goes through here.
   private static func firstScheme(in text: Substring) -> Substring.Index? {
-    var search = text
-    while let h = search.firstIndex(where: { $0 == "h" || $0 == "H" }) {
-      let tail = search[h...]
-      let lowered = tail.prefix(8).lowercased()
-      if lowered.hasPrefix("https://") || lowered.hasPrefix("http://") { return h }
-      search = search[search.index(after: h)...]
+    let bytes = text.utf8
+    var index = bytes.startIndex
+    while let h = bytes[index...].firstIndex(where: { $0 | 0x20 == UInt8(ascii: "h") }) {
+      let tail = bytes[h...]
+      if startsWith(tail, "https://") || startsWith(tail, "http://") { return h }
+      index = bytes.index(after: h)
     }
     return nil
+  }
+
+  /// Whether `bytes` starts with `prefix`, ignoring the case of ASCII letters.
+  private static func startsWith(_ bytes: Substring.UTF8View, _ prefix: StaticString) -> Bool {
+    var index = bytes.startIndex
+    for offset in 0..<prefix.utf8CodeUnitCount {
+      guard index < bytes.endIndex else { return false }
+      let expected = prefix.utf8Start[offset]
+      let byte = bytes[index]
+      let isLetter = (0x61...0x7A).contains(expected)
+      guard (isLetter ? byte | 0x20 : byte) == expected else { return false }
+      index = bytes.index(after: index)
+    }
+    return true
   }
 
   private static func hostAndPath(_ url: String) -> Substring {

@@ -8,7 +8,45 @@ public enum TextCleaner {
   /// `raw` with escape sequences and controls removed and every whitespace run collapsed to one
   /// space, trimmed at both ends. Use for titles, abstracts, author names.
   public static func clean(_ raw: String) -> String {
-    collapse(stripControls(raw, keepNewlines: false))
+    if isAlreadyClean(raw) { return raw }
+    if let collapsed = collapsingPlainASCII(raw) { return collapsed }
+    return collapse(stripControls(raw, keepNewlines: false))
+  }
+
+  /// `raw` with whitespace collapsed, if it is ASCII with no controls but whitespace (such as
+  /// an arXiv abstract, wrapped at 80 columns); nil for anything else.
+  static func collapsingPlainASCII(_ raw: String) -> String? {
+    var output: [UInt8] = []
+    output.reserveCapacity(raw.utf8.count)
+    var pendingSpace = false
+    for byte in raw.utf8 {
+      switch byte {
+      case 0x21...0x7E:
+        if pendingSpace { output.append(0x20) }
+        pendingSpace = false
+        output.append(byte)
+      case 0x20, 0x09...0x0D:
+        pendingSpace = !output.isEmpty
+      default:
+        return nil
+      }
+    }
+    return String(decoding: output, as: UTF8.self)
+  }
+
+  /// Whether `raw` is printable ASCII with single spaces between words: most titles and
+  /// abstracts, which a million-paper import then does not copy twice.
+  static func isAlreadyClean(_ raw: String) -> Bool {
+    var previous: UInt8 = 0x20
+    for byte in raw.utf8 {
+      switch byte {
+      case 0x21...0x7E: break
+      case 0x20 where previous != 0x20: break
+      default: return false
+      }
+      previous = byte
+    }
+    return previous != 0x20
   }
 
   /// Like ``clean(_:)`` but keeps line breaks (runs of blank lines become one blank line), for
@@ -45,7 +83,7 @@ public enum TextCleaner {
 
   /// Drops escape sequences and controls. Whitespace controls become spaces (or stay newlines).
   static func stripControls(_ raw: String, keepNewlines: Bool) -> String {
-    var output = String.UnicodeScalarView()
+    var output = UTF8Buffer(capacity: raw.utf8.count)
     var scalars = raw.unicodeScalars.makeIterator()
     var pending: Unicode.Scalar? = nil
     func next() -> Unicode.Scalar? {
@@ -80,7 +118,7 @@ public enum TextCleaner {
         output.append(scalar)
       }
     }
-    return String(output)
+    return output.string
   }
 
   /// After ESC: consumes the rest of the sequence. Returns a scalar read past its end, if any.
@@ -134,10 +172,10 @@ public enum TextCleaner {
 
   /// Collapses whitespace runs to one space and trims the ends.
   static func collapse(_ text: String) -> String {
-    var output = String.UnicodeScalarView()
+    var output = UTF8Buffer(capacity: text.utf8.count)
     var pendingSpace = false
     for scalar in text.unicodeScalars {
-      if scalar.properties.isWhitespace {
+      if isWhitespace(scalar) {
         pendingSpace = !output.isEmpty
       } else {
         if pendingSpace { output.append(" ") }
@@ -145,6 +183,32 @@ public enum TextCleaner {
         output.append(scalar)
       }
     }
-    return String(output)
+    return output.string
   }
+
+  /// `scalar.properties.isWhitespace`, without the Unicode table lookup for ASCII.
+  private static func isWhitespace(_ scalar: Unicode.Scalar) -> Bool {
+    if scalar.isASCII { return scalar == " " || (0x09...0x0D).contains(scalar.value) }
+    return scalar.properties.isWhitespace
+  }
+}
+
+/// Output text built as UTF-8 bytes: appending to a `String.UnicodeScalarView` one scalar at a
+/// time costs several times more.
+private struct UTF8Buffer {
+  private var bytes: [UInt8] = []
+
+  init(capacity: Int) { bytes.reserveCapacity(capacity) }
+
+  var isEmpty: Bool { bytes.isEmpty }
+
+  mutating func append(_ scalar: Unicode.Scalar) {
+    if scalar.isASCII {
+      bytes.append(UInt8(scalar.value))
+    } else {
+      UTF8.encode(scalar) { bytes.append($0) }
+    }
+  }
+
+  var string: String { String(decoding: bytes, as: UTF8.self) }
 }
