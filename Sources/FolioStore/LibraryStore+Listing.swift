@@ -8,25 +8,85 @@ extension LibraryStore {
   public func summaries(
     _ filter: PaperFilter, limit: Int, offset: Int
   ) throws(StoreError) -> [PaperSummary] {
-    let (sql, arguments) = filter.select(
-      """
-      p.id, p.title, p.day, p.upvotes, s.read_at IS NOT NULL AS is_read,
-      s.starred_at IS NOT NULL AS is_starred, s.note IS NOT NULL AS has_note
-      """, limit: limit, offset: offset)
+    let (sql, arguments) = filter.select(Self.summaryColumns, limit: limit, offset: offset)
     return try read { db in
-      try Row.fetchAll(db, sql: sql, arguments: arguments).map { row in
-        PaperSummary(
-          id: row["id"], title: row["title"],
-          day: Day(row["day"] as String) ?? Day(year: 1970, month: 1, day: 1)!,
-          upvotes: row["upvotes"], isRead: row["is_read"], isStarred: row["is_starred"],
-          hasNote: row["has_note"])
+      try Row.fetchAll(db, sql: sql, arguments: arguments).map(Self.summary)
+    }
+  }
+
+  /// The papers with these sort keys, in full, by sort key: the rows of a page the reader
+  /// needs the text of.
+  public func papers(sortKeys: [Int64]) throws(StoreError) -> [Int64: LibraryPaper] {
+    guard !sortKeys.isEmpty else { return [:] }
+    let sql = """
+      SELECT p.sort_key AS listing_key, \(PaperColumns.selection) FROM \(PaperFilter.all.fromClause)
+      WHERE p.sort_key IN (SELECT value FROM json_each(?))
+      """
+    let keys = "[" + sortKeys.map(String.init).joined(separator: ",") + "]"
+    return try read { db in
+      var papers: [Int64: LibraryPaper] = [:]
+      for row in try Row.fetchAll(db, sql: sql, arguments: [keys]) {
+        papers[row["listing_key"]] = PaperColumns.libraryPaper(row)
+      }
+      return papers
+    }
+  }
+
+  static let summaryColumns = """
+    p.id, p.title, p.day, p.upvotes, s.read_at IS NOT NULL AS is_read,
+    s.starred_at IS NOT NULL AS is_starred, s.note IS NOT NULL AS has_note
+    """
+
+  static func summary(_ row: Row) -> PaperSummary {
+    PaperSummary(
+      id: row["id"], title: row["title"],
+      day: Day(row["day"] as String) ?? Day(year: 1970, month: 1, day: 1)!,
+      upvotes: row["upvotes"], isRead: row["is_read"], isStarred: row["is_starred"],
+      hasNote: row["has_note"])
+  }
+
+  /// `limit` papers of the listing `filter` selects, in listing order, from `start`.
+  ///
+  /// Starting next to a row already loaded (``ListingStart/after(_:)``,
+  /// ``ListingStart/before(_:)``) or from the end costs the same anywhere in a million papers;
+  /// a position far down the listing costs a walk past the rows before it. A ranking
+  /// (``PaperFilter/ranking``) is short and always walked by position.
+  public func listing(
+    _ filter: PaperFilter, from start: ListingStart, limit: Int
+  ) throws(StoreError) -> [ListedPaper] {
+    let columns = "p.sort_key AS listing_key, " + Self.summaryColumns
+    let key = filter.sortKeyColumn
+    let query: (sql: String, arguments: StatementArguments)
+    var reversed = false
+    switch start {
+    case .position(let position):
+      query = filter.select(columns, limit: limit, offset: position)
+    case .after(let sortKey) where filter.ranking == nil:
+      query = filter.select(columns, limit: limit, extra: "\(key) < ?", extraArguments: [sortKey])
+    case .before(let sortKey) where filter.ranking == nil:
+      reversed = true
+      query = filter.select(
+        columns, limit: limit, extra: "\(key) > ?", extraArguments: [sortKey], reversed: true)
+    case .fromEnd(let skipped):
+      reversed = true
+      query = filter.select(columns, limit: limit, offset: skipped, reversed: true)
+    case .after, .before:
+      preconditionFailure("a ranking is listed by position")
+    }
+    let rows = try read { db in
+      try Row.fetchAll(db, sql: query.sql, arguments: query.arguments).map { row in
+        ListedPaper(sortKey: row["listing_key"], summary: Self.summary(row))
       }
     }
+    return reversed ? rows.reversed() : rows
   }
 
   /// Total, unread and starred counts of the listing `filter` selects, in one pass over its
   /// matches: keep it off the keystroke path of large libraries.
   public func counts(_ filter: PaperFilter) throws(StoreError) -> ListCounts {
+    if filter.match == nil, filter.condition == nil, filter.ranking == nil, filter.state == .any {
+      return try stateCounts(filter)
+    }
     let (sql, arguments) = filter.aggregate(
       "count(*), coalesce(sum(s.read_at IS NULL), 0), coalesce(sum(s.starred_at IS NOT NULL), 0)")
     return try read { db in
@@ -34,6 +94,26 @@ extension LibraryStore {
         return ListCounts()
       }
       return ListCounts(total: row[0], unread: row[1], starred: row[2])
+    }
+  }
+
+  /// Counts of a whole day (or the whole library) without visiting every paper's state: the
+  /// papers are counted on the sort key index, and read and starred ones among the few that
+  /// have state at all.
+  private func stateCounts(_ filter: PaperFilter) throws(StoreError) -> ListCounts {
+    let (condition, arguments) = filter.whereClause
+    return try read { db in
+      let total =
+        try Int.fetchOne(
+          db, sql: "SELECT count(*) FROM paper p WHERE \(condition)", arguments: arguments) ?? 0
+      let row = try Row.fetchOne(
+        db,
+        sql: """
+          SELECT count(s.read_at), count(s.starred_at)
+          FROM paper_state s JOIN paper p ON p.seq = s.paper_seq WHERE \(condition)
+          """, arguments: arguments)
+      let read: Int = row?[0] ?? 0
+      return ListCounts(total: total, unread: total - read, starred: row?[1] ?? 0)
     }
   }
 

@@ -55,7 +55,9 @@ enum PaperColumns {
   }
 
   static func decodeList(_ text: String?) -> [String] {
-    guard let text, let data = text.data(using: .utf8) else { return [] }
+    guard let text else { return [] }
+    if let items = JSONStrings.list(text) { return items }
+    guard let data = text.data(using: .utf8) else { return [] }
     return (try? JSONDecoder().decode([String].self, from: data)) ?? []
   }
 
@@ -69,7 +71,13 @@ enum PaperColumns {
   }
 
   static func decodeLinks(_ text: String?) -> PaperLinks {
-    guard let text, let data = text.data(using: .utf8) else { return PaperLinks() }
+    guard let text else { return PaperLinks() }
+    if let members = JSONStrings.object(text) {
+      return PaperLinks(
+        abs: members["abs"], pdf: members["pdf"], github: members["github"],
+        project: members["project"])
+    }
+    guard let data = text.data(using: .utf8) else { return PaperLinks() }
     return (try? JSONDecoder().decode(PaperLinks.self, from: data)) ?? PaperLinks()
   }
 

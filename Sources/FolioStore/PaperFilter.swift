@@ -83,23 +83,36 @@ public struct PaperFilter: Hashable, Sendable {
     return (conditions.isEmpty ? "1" : conditions.joined(separator: " AND "), arguments)
   }
 
+  /// The column holding the sort key: the full-text index's rowid when it drives the
+  /// listing, so that a range on it lets FTS5 start and stop early.
+  var sortKeyColumn: String { match != nil ? "f.rowid" : "p.sort_key" }
+
   /// The ORDER BY clause: the listing order (newest day first, then most upvoted, then the
-  /// order papers were listed; see ``SortKey``), or the ranking's order.
-  var orderClause: (sql: String, arguments: StatementArguments) {
+  /// order papers were listed; see ``SortKey``), or the ranking's order; `reversed` walks it
+  /// from the end.
+  func orderClause(reversed: Bool = false) -> (sql: String, arguments: StatementArguments) {
+    let direction = reversed ? "DESC" : "ASC"
     if let ranking {
-      return ("(SELECT key FROM json_each(?) WHERE value = p.id)", [Self.jsonArray(ranking)])
+      return (
+        "(SELECT key FROM json_each(?) WHERE value = p.id) \(direction)", [Self.jsonArray(ranking)]
+      )
     }
-    return (match != nil ? "f.rowid DESC" : "p.sort_key DESC", [])
+    return ("\(sortKeyColumn) \(reversed ? "ASC" : "DESC")", [])
   }
 
-  /// `SELECT columns` of the listing, in order, `limit` rows from `offset` (all when nil).
-  func select(_ columns: String, limit: Int? = nil, offset: Int = 0) -> (String, StatementArguments)
-  {
+  /// `SELECT columns` of the listing, in order (or from the end when `reversed`), `limit` rows
+  /// from `offset` (all when nil), where `extra` (with its `extraArguments`) holds too.
+  func select(
+    _ columns: String, limit: Int? = nil, offset: Int = 0, extra: String? = nil,
+    extraArguments: StatementArguments = [], reversed: Bool = false
+  ) -> (String, StatementArguments) {
     let (condition, whereArguments) = whereClause
-    let (order, orderArguments) = orderClause
-    var sql = "SELECT \(columns) FROM \(fromClause) WHERE \(condition) ORDER BY \(order)"
+    let (order, orderArguments) = orderClause(reversed: reversed)
+    let extraSQL = extra.map { " AND \($0)" } ?? ""
+    var sql =
+      "SELECT \(columns) FROM \(fromClause) WHERE \(condition)\(extraSQL) ORDER BY \(order)"
     if let limit { sql += " LIMIT \(max(0, limit)) OFFSET \(max(0, offset))" }
-    return (sql, whereArguments + orderArguments)
+    return (sql, whereArguments + extraArguments + orderArguments)
   }
 
   /// `SELECT expressions` over the listing's rows, with an extra condition, for aggregates.

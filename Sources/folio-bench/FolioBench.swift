@@ -1,12 +1,16 @@
 import ArgumentParser
 
 /// `folio-bench`: measures Folio and prints the numbers. Build it in release mode:
-/// `swift run -c release folio-bench render`.
+/// `swift run -c release folio-bench --papers 100000`.
 @main
 struct FolioBench: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "folio-bench",
     abstract: "Measure Folio's speed and print a table.",
-    subcommands: [ImportBenchmark.self, RenderBenchmark.self, SearchBenchmark.self]
+    subcommands: [
+      SuiteBenchmark.self, ImportBenchmark.self, ReaderBenchmark.self, RenderBenchmark.self,
+      SearchBenchmark.self,
+    ],
+    defaultSubcommand: SuiteBenchmark.self
   )
 }

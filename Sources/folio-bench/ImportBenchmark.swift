@@ -54,11 +54,13 @@ struct ImportBenchmark: ParsableCommand {
   }
 }
 
-/// A scratch directory for one benchmark run, removed at exit unless `FOLIO_BENCH_KEEP` is set.
+/// A scratch directory for one benchmark run, removed at the end unless kept.
 final class BenchDirectory {
   let url: URL
+  let keep: Bool
 
-  init() throws {
+  init(keep: Bool = false) throws {
+    self.keep = keep
     url = FileManager.default.temporaryDirectory.appendingPathComponent(
       "folio-bench-\(getpid())-\(UInt32.random(in: 0...UInt32.max))")
     try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
@@ -67,7 +69,7 @@ final class BenchDirectory {
   func path(_ name: String) -> String { url.appendingPathComponent(name).path }
 
   deinit {
-    if ProcessInfo.processInfo.environment["FOLIO_BENCH_KEEP"] == nil {
+    if !keep {
       try? FileManager.default.removeItem(at: url)
     }
   }

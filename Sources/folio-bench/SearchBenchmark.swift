@@ -15,11 +15,6 @@ struct SearchBenchmark: ParsableCommand {
   @Option(help: "Library file to reuse or create (default: a temporary file).") var library: String?
   @Option(help: "Repetitions of each typed sequence.") var repeats = 5
 
-  static let sequences = [
-    "l", "le", "lea", "lear", "learning", "person re-id", "diffusion -survey",
-    "topic:LLMs is:unread",
-  ]
-
   func run() throws {
     let path =
       library
@@ -36,43 +31,21 @@ struct SearchBenchmark: ParsableCommand {
     print(
       "library: \(total) papers; keystroke = handle the key and build the frame, 120x40, all days")
 
-    var samples: [String: [Double]] = [:]
-    for _ in 0..<repeats {
-      for sequence in Self.sequences {
-        var state = ReaderState(store: store, size: Size(width: 120, height: 40), now: 0)
-        _ = state.handle(.key(.character("a")), now: 0)  // all days
-        _ = state.handle(.key(.character("/")), now: 0)
-        var typed = ""
-        for character in sequence {
-          typed.append(character)
-          let seconds = measure {
-            _ = state.handle(.key(.character(character)), now: 0)
-            _ = ReaderView.render(state)
-          }
-          samples[typed, default: []].append(seconds * 1000)
-        }
-      }
-    }
+    let measurements = ReaderMeasurements(store: store)
     print("typed so far              p50 ms   p95 ms   max ms   matches")
     var all: [Double] = []
-    for sequence in Self.sequences {
-      var typed = ""
-      for character in sequence {
-        typed.append(character)
-        guard let values = samples.removeValue(forKey: typed) else { continue }
-        all += values
-        let stats = Statistics(values)
-        var state = ReaderState(store: store, size: Size(width: 120, height: 40), now: 0)
-        _ = state.handle(.key(.character("a")), now: 0)
-        _ = state.handle(.key(.character("/")), now: 0)
-        for character in typed { _ = state.handle(.key(.character(character)), now: 0) }
-        print(
-          "\(typed)".padding(toLength: 25, withPad: " ", startingAt: 0)
-            + [stats.median, stats.p95, stats.maximum].map {
-              format($0, digits: 2).padding(toLength: 9, withPad: " ", startingAt: 0)
-            }.joined()
-            + "\(state.counts.total)")
-      }
+    for (typed, values) in measurements.searchKeystrokes(repeats: repeats) {
+      all += values
+      let stats = Statistics(values)
+      var state = measurements.reader()
+      measurements.press(.character("/"), on: &state)
+      for character in typed { measurements.press(.character(character), on: &state) }
+      print(
+        "\(typed)".padding(toLength: 25, withPad: " ", startingAt: 0)
+          + [stats.median, stats.p95, stats.maximum].map {
+            format($0, digits: 2).padding(toLength: 9, withPad: " ", startingAt: 0)
+          }.joined()
+          + "\(state.counts.total)")
     }
     let overall = Statistics(all)
     print(
@@ -80,7 +53,7 @@ struct SearchBenchmark: ParsableCommand {
     )
 
     var pause: [Double] = []
-    for sequence in Self.sequences {
+    for sequence in ReaderMeasurements.searches {
       var state = ReaderState(store: store, size: Size(width: 120, height: 40), now: 0)
       _ = state.handle(.key(.character("a")), now: 0)
       _ = state.handle(.key(.character("/")), now: 0)

@@ -44,18 +44,27 @@ struct ReaderApp {
 
     var lastVersion = try? store.dataVersion()
     var lastPoll = Self.now()
+    // Rows beyond the screen are loaded as soon as no key is waiting, once per key.
+    var mayPrefetch = true
     while !state.isFinished {
       if Terminal.takeStopSignal() != nil { break }
       let event: ReaderEvent
       // Pending work (exact counts after a search) waits for a short pause in typing.
       let hadPendingWork = state.hasPendingWork
-      switch terminal.read(timeout: hadPendingWork ? Self.pauseMilliseconds : Self.tickMilliseconds)
-      {
+      let prefetching = mayPrefetch && state.wantsPrefetch
+      let timeout =
+        prefetching ? 0 : hadPendingWork ? Self.pauseMilliseconds : Self.tickMilliseconds
+      switch terminal.read(timeout: timeout) {
       case .key(let key): event = .key(key)
       case .mouse(let mouse): event = .mouse(mouse)
       case .resize(let size): event = .resize(size)
+      case nil where prefetching:
+        state.prefetch()
+        mayPrefetch = false
+        continue
       case nil: event = .tick
       }
+      if event != .tick { mayPrefetch = true }
       // An idle tick changes the screen only if it led to a write; skipping the render then
       // keeps an idle reader at no CPU.
       var changed =

@@ -18,12 +18,11 @@ public struct QueryEvaluator: Sendable {
     case .text(let field, let term):
       switch field {
       case .any:
-        return Self.contains(document.titleTokens, term)
-          || Self.contains(document.abstractTokens, term)
-          || Self.contains(document.authorTokens, term)
-      case .title: return Self.contains(document.titleTokens, term)
-      case .abstract: return Self.contains(document.abstractTokens, term)
-      case .author: return Self.contains(document.authorTokens, term)
+        return document.title.contains(term) || document.abstract.contains(term)
+          || document.authors.contains(term)
+      case .title: return document.title.contains(term)
+      case .abstract: return document.abstract.contains(term)
+      case .author: return document.authors.contains(term)
       }
     case .id(let id, let prefix):
       return prefix ? document.id.hasPrefix(id) : document.id == id
@@ -63,23 +62,5 @@ public struct QueryEvaluator: Sendable {
   /// The names of the topics `document` matches, in topic order.
   public func topicNames(for document: SearchDocument) -> [String] {
     topics.topics.filter { topic in (try? matches(topic.node, document)) ?? false }.map(\.name)
-  }
-
-  /// Whether `tokens` contain the term's tokens consecutively (the last as a prefix for a
-  /// prefix term), as an FTS5 phrase within one column.
-  static func contains(_ tokens: [String], _ term: TextTerm) -> Bool {
-    let needle = term.tokens
-    guard !needle.isEmpty, tokens.count >= needle.count else { return false }
-    let last = needle.count - 1
-    outer: for start in 0...(tokens.count - needle.count) {
-      for offset in 0..<needle.count {
-        let token = tokens[start + offset]
-        let wanted = needle[offset]
-        let equal = offset == last && term.isPrefix ? token.hasPrefix(wanted) : token == wanted
-        if !equal { continue outer }
-      }
-      return true
-    }
-    return false
   }
 }

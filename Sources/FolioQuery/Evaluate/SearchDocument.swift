@@ -12,9 +12,9 @@ public struct SearchDocument: Sendable {
   public var hasNote: Bool
   public var hasCode: Bool
   /// Search tokens of the title, abstract and author names (see ``SearchTokenizer``).
-  public var titleTokens: [String]
-  public var abstractTokens: [String]
-  public var authorTokens: [String]
+  public var title: TokenIndex
+  public var abstract: TokenIndex
+  public var authors: TokenIndex
 
   public init(_ entry: LibraryPaper) {
     let paper = entry.paper
@@ -27,8 +27,8 @@ public struct SearchDocument: Sendable {
     isRead = entry.state.isRead
     hasNote = entry.state.note != nil
     hasCode = paper.links.github != nil
-    titleTokens = SearchTokenizer.tokens(paper.title)
-    abstractTokens = SearchTokenizer.tokens(paper.abstract)
-    authorTokens = SearchTokenizer.tokens(paper.authors.joined(separator: "\n"))
+    title = TokenIndex(SearchTokenizer.tokens(paper.title))
+    abstract = TokenIndex(SearchTokenizer.tokens(paper.abstract))
+    authors = TokenIndex(SearchTokenizer.tokens(paper.authors.joined(separator: "\n")))
   }
 }

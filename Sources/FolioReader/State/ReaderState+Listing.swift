@@ -17,7 +17,14 @@ extension ReaderState {
 
   /// Moves the selection by `delta` rows, scrolling by `scroll` rows too (for page moves).
   mutating func moveSelection(by delta: Int, scrolling scroll: Int = 0) {
-    if !countsKnown && selected + delta >= counts.total - 1 { computeCounts() }
+    if !countsKnown && selected + delta >= counts.total - 1 {
+      // A step past the rows seen so far loads the next ones; a jump needs the count.
+      if delta <= 2 * listHeight && window.canExtend && filter.ranking == nil {
+        extendDown(to: selected + delta + 1 + listHeight)
+      } else {
+        computeCounts()
+      }
+    }
     guard counts.total > 0 else { return }
     top += scroll
     select(selected + delta)
@@ -76,10 +83,12 @@ extension ReaderState {
 
   /// Loads rows from the top; when they are all there is, the counts come from them.
   private mutating func loadFirstRows() {
-    let limit = listHeight * 3
+    let limit = listHeight
     do {
-      let papers = try store.papers(filter, limit: limit, offset: 0)
-      window = ListWindow(offset: 0, rows: papers.map { PaperSummary($0, topics: topics(of: $0)) })
+      let page = try store.listing(filter, from: .position(0), limit: limit)
+      window = ListWindow(
+        offset: 0, rows: summaries(page), sortKeys: page.map(\.sortKey),
+        reachesEnd: page.count < limit)
       counts = ListCounts(
         total: window.rows.count, unread: window.rows.filter { !$0.isRead }.count,
         starred: window.rows.filter(\.isStarred).count)
@@ -133,30 +142,124 @@ extension ReaderState {
     restartListing(keeping: id, lookUp: true)
   }
 
-  /// Loads the rows on screen if the window does not hold them, with a screenful either side
-  /// so that scrolling rarely waits for the store.
+  /// Loads the rows on screen that the window does not hold; the screenful either side that
+  /// makes the next move instant comes from ``prefetch()``, between keys.
+  ///
+  /// Scrolling loads only the rows that came into view, next to the rows held (by sort key,
+  /// so as cheaply at the millionth row as at the first); a jump loads the screen it lands on,
+  /// counted from the nearer end of the listing.
   private mutating func loadRows() {
+    let visible = top..<(top + listHeight)
+    guard !window.covers(visible, total: counts.total) else { return }
+    let extendable = window.canExtend && filter.ranking == nil
+    if extendable, visible.lowerBound >= window.offset, visible.lowerBound <= window.end {
+      extendDown(to: visible.upperBound)
+    } else if extendable, visible.upperBound <= window.end, visible.upperBound >= window.offset {
+      extendUp(to: visible.lowerBound)
+    } else {
+      loadWindow(at: visible)
+    }
+  }
+
+  /// Whether the window lacks rows a screenful above or below the view that ``prefetch()``
+  /// would load.
+  public var wantsPrefetch: Bool {
+    guard window.canExtend, filter.ranking == nil else { return false }
     let height = listHeight
-    guard !window.covers(top..<(top + height), total: counts.total) else { return }
-    let start = max(0, top - height)
+    let wantedEnd = countsKnown ? min(counts.total, top + 2 * height) : top + 2 * height
+    return (wantedEnd > window.end && !window.reachesEnd) || max(0, top - height) < window.offset
+  }
+
+  /// Loads the screenful above and below the view, so that the next page move finds its rows
+  /// in memory. The app calls it when no key is waiting.
+  public mutating func prefetch() {
+    guard wantsPrefetch else { return }
+    let height = listHeight
+    extendDown(to: top + 2 * height)
+    if window.canExtend { extendUp(to: max(0, top - height)) }
+  }
+
+  /// Adds the rows after the window up to listing position `end` (or the listing's end).
+  private mutating func extendDown(to end: Int) {
+    let wanted = end - window.end
+    guard wanted > 0, !window.reachesEnd, let last = window.lastSortKey else { return }
     do {
-      let papers = try store.papers(filter, limit: height * 3, offset: start)
-      window = ListWindow(
-        offset: start, rows: papers.map { PaperSummary($0, topics: topics(of: $0)) })
-      if !countsKnown { counts.total = max(counts.total, start + papers.count) }
+      let page = try store.listing(filter, from: .after(last), limit: wanted)
+      window.append(summaries(page), sortKeys: page.map(\.sortKey), reachesEnd: page.count < wanted)
+      if !countsKnown { counts.total = max(counts.total, window.end) }
+      trimWindow()
     } catch {
       report(error)
     }
   }
 
-  /// The topics `entry` matches, evaluated in memory (the same meaning as the SQL) and cached.
-  private mutating func topics(of entry: LibraryPaper) -> [String] {
-    if let cached = topicCache[entry.id] { return cached }
-    if topicCache.count > 5000 { topicCache.removeAll(keepingCapacity: true) }
-    let evaluator = QueryEvaluator(topics: settings.topics, today: settings.today)
-    let names = evaluator.topicNames(for: SearchDocument(entry))
-    topicCache[entry.id] = names
-    return names
+  /// Adds the rows before the window from listing position `start`.
+  private mutating func extendUp(to start: Int) {
+    let wanted = window.offset - max(0, start)
+    guard wanted > 0, let first = window.firstSortKey else { return }
+    do {
+      let page = try store.listing(filter, from: .before(first), limit: wanted)
+      guard page.count == wanted else {
+        // The listing changed under the rows held: start again where the view is.
+        return loadWindow(at: top..<(top + listHeight))
+      }
+      window.prepend(summaries(page), sortKeys: page.map(\.sortKey))
+      trimWindow()
+    } catch {
+      report(error)
+    }
+  }
+
+  /// Drops rows more than two screenfuls away from the view.
+  private mutating func trimWindow() {
+    let height = listHeight
+    window.keep((top - 2 * height)..<(top + 3 * height))
+  }
+
+  /// Replaces the rows held by the ones at `visible`.
+  private mutating func loadWindow(at visible: Range<Int>) {
+    do {
+      if countsKnown, visible.lowerBound > counts.total / 2 {
+        // Near the end: walk from the end, not past every row before.
+        let end = min(counts.total, visible.upperBound)
+        let page = try store.listing(
+          filter, from: .fromEnd(counts.total - end), limit: end - visible.lowerBound)
+        window = ListWindow(
+          offset: end - page.count, rows: summaries(page), sortKeys: page.map(\.sortKey),
+          reachesEnd: end == counts.total)
+      } else {
+        let page = try store.listing(
+          filter, from: .position(visible.lowerBound), limit: visible.count)
+        window = ListWindow(
+          offset: visible.lowerBound, rows: summaries(page), sortKeys: page.map(\.sortKey),
+          reachesEnd: page.count < visible.count)
+        if !countsKnown { counts.total = max(counts.total, window.end) }
+      }
+    } catch {
+      report(error)
+    }
+  }
+
+  /// List rows for `page`, with their topics (worked out for the rows not seen before).
+  private mutating func summaries(_ page: [ListedPaper]) -> [PaperSummary] {
+    let untagged = page.filter { topicCache[$0.summary.id] == nil }
+    if !untagged.isEmpty {
+      if topicTagger.topics != settings.topics || topicTagger.today != settings.today {
+        topicTagger = TopicTagger(topics: settings.topics, today: settings.today)
+      }
+      if topicCache.count > 5000 { topicCache.removeAll(keepingCapacity: true) }
+      do {
+        let tags = try topicTagger.tags(untagged, in: store)
+        for (row, names) in zip(untagged, tags) { topicCache[row.summary.id] = names }
+      } catch {
+        report(error)
+      }
+    }
+    return page.map { row in
+      var summary = row.summary
+      summary.topics = topicCache[summary.id] ?? []
+      return summary
+    }
   }
 
   /// Loads the selected paper in full when the selection moved to another paper.
@@ -180,15 +283,32 @@ extension ReaderState {
   }
 
   /// After this reader changed a paper: the counts follow the change (or are recounted when
-  /// the listing itself depends on state), the rows and the detail are reread.
-  mutating func refreshAfterWrite(starredDelta: Int = 0, unreadDelta: Int = 0) {
-    topicCache.removeAll(keepingCapacity: true)
-    if query?.dependsOnState == true {
+  /// the listing itself depends on state). When only paper `id` changed and the listing does
+  /// not depend on state, its row and detail are reread; otherwise all rows are.
+  mutating func refreshAfterWrite(of id: String? = nil, starredDelta: Int = 0, unreadDelta: Int = 0)
+  {
+    let listingDependsOnState = query?.dependsOnState == true
+    if listingDependsOnState {
       countsKnown = false
     } else if countsKnown {
       counts.starred += starredDelta
       counts.unread += unreadDelta
     }
+    if let id, !listingDependsOnState, let sortKey = window.sortKey(of: id) {
+      do {
+        if let summary = try store.summaries(PaperFilter(ranking: [id]), limit: 1, offset: 0).first
+        {
+          // Topics may test state (`is:starred`): this paper's are worked out again.
+          topicCache[id] = nil
+          window.replace(summaries([ListedPaper(sortKey: sortKey, summary: summary)])[0])
+          loadDetail(force: true)
+          return
+        }
+      } catch {
+        report(error)
+      }
+    }
+    topicCache.removeAll(keepingCapacity: true)
     window = ListWindow()
     syncView()
     loadDetail(force: true)

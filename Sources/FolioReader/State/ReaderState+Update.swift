@@ -293,12 +293,12 @@ extension ReaderState {
 
   private mutating func apply(_ outcome: EffectOutcome) {
     switch outcome {
-    case .starred(_, let starred):
+    case .starred(let id, let starred):
       status = StatusMessage(starred ? "starred" : "unstarred")
-      refreshAfterWrite(starredDelta: starred ? 1 : -1)
-    case .read(_, let read, let announce):
+      refreshAfterWrite(of: id, starredDelta: starred ? 1 : -1)
+    case .read(let id, let read, let announce):
       if announce { status = StatusMessage(read ? "marked read" : "marked unread") }
-      refreshAfterWrite(unreadDelta: read ? -1 : 1)
+      refreshAfterWrite(of: id, unreadDelta: read ? -1 : 1)
     case .markedAllRead(let count):
       status = StatusMessage("marked \(count) paper\(count == 1 ? "" : "s") read")
       refreshAfterWrite(unreadDelta: -count)
@@ -306,9 +306,9 @@ extension ReaderState {
     case .copied(let url): status = StatusMessage("copied \(url)")
     case .savedTheme(let name): status = StatusMessage("theme: \(name) (saved)")
     case .fetchStarted: fetchStatus = "starting"
-    case .noteSaved:
+    case .noteSaved(let id):
       status = StatusMessage("note saved")
-      refreshAfterWrite()
+      refreshAfterWrite(of: id)
     case .exported(let count, let path):
       let shown = ExportPath.abbreviate(path, home: settings.home)
       status = StatusMessage("exported \(count) paper\(count == 1 ? "" : "s") to \(shown)")

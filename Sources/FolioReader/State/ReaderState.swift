@@ -50,6 +50,8 @@ public struct ReaderState: Sendable {
   public internal(set) var pendingKeys: [Key] = []
   /// Topic names per paper id for the rows loaded, so scrolling back costs nothing.
   var topicCache: [String: [String]] = [:]
+  /// Works out the topics of rows as they are loaded.
+  var topicTagger: TopicTagger
 
   /// Seconds (on the caller's clock) of the last event.
   public internal(set) var now: Double
@@ -64,6 +66,7 @@ public struct ReaderState: Sendable {
   ) {
     self.store = store
     self.settings = settings
+    topicTagger = TopicTagger(topics: settings.topics, today: settings.today)
     self.size = size
     self.now = now
     selectedSince = now

@@ -1,0 +1,28 @@
+import FolioCore
+import FolioQuery
+import FolioStore
+
+/// Tags listing rows with the topics they match, a page at a time: the page's papers are read
+/// in one query and each topic is evaluated against their text in memory (with the meaning
+/// its SQL has; see ``FolioQuery/QueryEvaluator``).
+struct TopicTagger: Sendable {
+  let topics: TopicSet
+  let today: Day
+  private let evaluator: QueryEvaluator
+
+  init(topics: TopicSet, today: Day) {
+    self.topics = topics
+    self.today = today
+    evaluator = QueryEvaluator(topics: topics, today: today)
+  }
+
+  /// The topic names of each row of `page`, in topic order.
+  func tags(_ page: [ListedPaper], in store: LibraryStore) throws(StoreError) -> [[String]] {
+    guard evaluator.topics.topics.isEmpty == false else { return page.map { _ in [] } }
+    let papers = try store.papers(sortKeys: page.map(\.sortKey))
+    return page.map { row in
+      guard let paper = papers[row.sortKey] else { return [] }
+      return evaluator.topicNames(for: SearchDocument(paper))
+    }
+  }
+}
