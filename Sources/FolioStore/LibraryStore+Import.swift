@@ -68,6 +68,8 @@ struct ImportMerger {
   /// The full-text triggers set aside while filling an empty library, to be restored by
   /// ``finish()``; empty when the index is kept up to date row by row.
   private var suspendedTriggers: [String] = []
+  /// Words already added to `search_term` by this import.
+  private var knownTerms: Set<String> = []
 
   init(db: Database, now: Date) throws {
     self.db = db
@@ -152,6 +154,19 @@ struct ImportMerger {
     let sortKey = SortKey.make(day: paper.day, upvotes: paper.upvotes, seq: seq)
     try statement.execute(
       arguments: StatementArguments(PaperColumns.values(paper) + [seq, sortKey, now, now]))
+    try recordTerms(of: paper)
+  }
+
+  /// Adds the words of `paper`'s indexed text to `search_term`, as the full-text index
+  /// tokenizes them (``FolioCore/SearchTokenizer``).
+  private mutating func recordTerms(of paper: Paper) throws {
+    let statement = try db.cachedStatement(
+      sql: "INSERT OR IGNORE INTO search_term (term) VALUES (?)")
+    for text in [paper.title, paper.abstract] + paper.authors {
+      for term in SearchTokenizer.tokens(text) where knownTerms.insert(term).inserted {
+        try statement.execute(arguments: [term])
+      }
+    }
   }
 
   /// The title hash id, or a salted one in the (astronomically rare) case that another title
@@ -168,7 +183,7 @@ struct ImportMerger {
     return candidate
   }
 
-  private func update(seq: Int64, to paper: Paper) throws {
+  private mutating func update(seq: Int64, to paper: Paper) throws {
     let names = PaperColumns.paperColumnNames
     let statement = try db.cachedStatement(
       sql:
@@ -177,6 +192,7 @@ struct ImportMerger {
     let sortKey = SortKey.make(day: paper.day, upvotes: paper.upvotes, seq: seq)
     try statement.execute(
       arguments: StatementArguments(PaperColumns.values(paper) + [sortKey, now, seq]))
+    try recordTerms(of: paper)
   }
 }
 

@@ -36,9 +36,34 @@ extension LibraryStore {
 
   /// The distinct listing days, newest first.
   public func days() throws(StoreError) -> [Day] {
+    // A skip scan down the sort key index, one seek per day: a million papers over ten years
+    // cost a few thousand seeks, not a million rows.
+    let dayShift = SortKey.upvoteBits + SortKey.seqBits
+    return try read { db in
+      try String.fetchAll(
+        db,
+        sql: """
+          WITH RECURSIVE newest(key) AS (
+            SELECT max(sort_key) FROM paper
+            UNION ALL
+            SELECT (SELECT max(sort_key) FROM paper WHERE sort_key < ((key >> \(dayShift)) << \(dayShift)))
+            FROM newest WHERE key IS NOT NULL
+          )
+          SELECT p.day FROM newest JOIN paper p ON p.sort_key = newest.key
+          """
+      ).compactMap { Day($0) }
+    }
+  }
+
+  /// The words of the full-text index that begin with `prefix` (a folded search token), in
+  /// order; nil when there are more than `limit`.
+  public func searchTerms(startingWith prefix: String, limit: Int) throws(StoreError) -> [String]? {
     try read { db in
-      try String.fetchAll(db, sql: "SELECT DISTINCT day FROM paper ORDER BY day DESC")
-        .compactMap { Day($0) }
+      let terms = try String.fetchAll(
+        db,
+        sql: "SELECT term FROM search_term WHERE term >= ? AND term < ? ORDER BY term LIMIT ?",
+        arguments: [prefix, prefix + "\u{10FFFF}", limit + 1])
+      return terms.count > limit ? nil : terms
     }
   }
 

@@ -128,6 +128,17 @@ enum Schema {
           ALTER TABLE paper ADD COLUMN keywords TEXT NOT NULL DEFAULT '[]';
           """)
     }
+    migrator.registerMigration("v5-search-terms") { db in
+      // Every word the full-text index holds, so that a prefix being typed ("learn") can be
+      // searched as the words it stands for (learn OR learned OR learning ...), which FTS5
+      // walks in listing order and stops early, instead of as a prefix query, which merges
+      // every posting of every such word first. Kept by imports (see ImportMerger).
+      try db.execute(
+        sql: """
+          CREATE TABLE search_term (term TEXT PRIMARY KEY) WITHOUT ROWID;
+          INSERT INTO search_term SELECT term FROM paper_fts_vocab;
+          """)
+    }
     return migrator
   }
 }

@@ -8,7 +8,8 @@ struct FolioBench: ParsableCommand {
     commandName: "folio-bench",
     abstract: "Measure Folio's speed and print a table.",
     subcommands: [
-      SuiteBenchmark.self, ImportBenchmark.self, ReaderBenchmark.self, RenderBenchmark.self,
+      SuiteBenchmark.self, ImportBenchmark.self, ReaderBenchmark.self, CorpusCommand.self,
+      RenderBenchmark.self,
       SearchBenchmark.self,
     ],
     defaultSubcommand: SuiteBenchmark.self

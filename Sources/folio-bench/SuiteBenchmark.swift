@@ -21,6 +21,12 @@ struct SuiteBenchmark: ParsableCommand {
     help: ArgumentHelp(
       "Exit 1 if a budget is missed by more than this factor (CI uses 5).", valueName: "factor"))
   var checkBudgets: Double?
+  @Option(
+    name: .customLong("allow-miss"),
+    help: ArgumentHelp(
+      "A measure whose budget miss is known (see docs/performance.md) and must not fail --check-budgets: import, cold-start, keystroke, page-down, end, star, memory.",
+      valueName: "key"))
+  var allowedMisses: [String] = []
   @Flag(help: "Keep the scratch directory (corpus files and library) and print its path.")
   var keep = false
 
@@ -49,7 +55,7 @@ struct SuiteBenchmark: ParsableCommand {
     let store = try LibraryStore.open(at: libraryPath)
     report = BenchReport(
       papers: try store.count(), machine: report.machine, date: report.date,
-      metrics: report.metrics)
+      metrics: report.metrics, allowedMisses: Set(allowedMisses))
     let binary = folio ?? Self.siblingBinary("folio")
     report.metrics.append(
       try measureColdStart(binary: binary, library: libraryPath, scratch: directory))
@@ -86,10 +92,12 @@ struct SuiteBenchmark: ParsableCommand {
     let fromJSONL = try ImportBenchmark.importFile(jsonl, format: .jsonl, into: library)
     return [
       Metric(
-        name: "import JSON Lines, new library", unit: "papers/s", value: fromJSONL.rate,
+        key: "import", name: "import JSON Lines, new library", unit: "papers/s",
+        value: fromJSONL.rate,
         detail: "\(format(fromJSONL.seconds, digits: 1)) s", budget: .atLeast(Budgets.importRate)),
       Metric(
-        name: "import sample text, new library", unit: "papers/s", value: fromText.rate,
+        key: "import-text", name: "import sample text, new library", unit: "papers/s",
+        value: fromText.rate,
         detail: "\(format(fromText.seconds, digits: 1)) s"),
     ]
   }
@@ -110,19 +118,21 @@ struct SuiteBenchmark: ParsableCommand {
       guard status == 0 else { throw BenchError("\(binary) exited with status \(status ?? -1)") }
       samples.append(seconds * 1000)
     }
-    return latency("cold start to first frame", samples, budget: Budgets.firstFrame)
+    return latency("cold-start", "cold start to first frame", samples, budget: Budgets.firstFrame)
   }
 
   private func measureReader(_ store: LibraryStore) -> [Metric] {
     let reader = ReaderMeasurements(store: store)
     let keystrokes = reader.searchKeystrokes(repeats: repeats).flatMap(\.milliseconds)
     return [
-      latency("search keystroke to first screenful", keystrokes, budget: Budgets.keystroke),
-      latency("page down", reader.pageMoves(200), budget: Budgets.pageMove),
-      latency("jump to the end", reader.jumpsToEnd(20), budget: Budgets.pageMove),
-      latency("star toggle, durable", reader.starToggles(50), budget: Budgets.starToggle),
+      latency(
+        "keystroke", "search keystroke to first screenful", keystrokes, budget: Budgets.keystroke),
+      latency("page-down", "page down", reader.pageMoves(200), budget: Budgets.pageMove),
+      latency("end", "jump to the end", reader.jumpsToEnd(20), budget: Budgets.pageMove),
+      latency(
+        "star", "star toggle, durable", reader.starToggles(50), budget: Budgets.starToggle),
       Metric(
-        name: "rows prefetched between keys, p95", unit: "ms",
+        key: "prefetch", name: "rows prefetched between keys, p95", unit: "ms",
         value: Statistics(reader.prefetches).p95,
         detail: "max \(BenchReport.number(Statistics(reader.prefetches).maximum))"),
     ]
@@ -149,15 +159,17 @@ struct SuiteBenchmark: ParsableCommand {
     _ = process.waitForExit()
     guard let peak else { throw BenchError("cannot read the reader's memory use") }
     return Metric(
-      name: "peak resident memory while browsing", unit: "MB",
+      key: "memory", name: "peak resident memory while browsing", unit: "MB",
       value: Double(peak) / 1_048_576, budget: .atMost(Budgets.residentMB))
   }
 
-  private func latency(_ name: String, _ samples: [Double], budget: Double) -> Metric {
+  private func latency(_ key: String, _ name: String, _ samples: [Double], budget: Double)
+    -> Metric
+  {
     let stats = Statistics(samples)
     let isPercentile = samples.count >= 20
     return Metric(
-      name: name + (isPercentile ? ", p95" : ", median"), unit: "ms",
+      key: key, name: name + (isPercentile ? ", p95" : ", median"), unit: "ms",
       value: isPercentile ? stats.p95 : stats.median,
       detail: "p50 \(BenchReport.number(stats.median)) max \(BenchReport.number(stats.maximum))",
       budget: .atMost(budget))

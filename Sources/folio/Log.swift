@@ -28,7 +28,7 @@ enum Log {
     guard
       let handle = FileHandle(forWritingAtPath: path)
         ?? {
-          FileManager.default.createFile(
+          _ = FileManager.default.createFile(
             atPath: path, contents: nil, attributes: [.posixPermissions: 0o600])
           return FileHandle(forWritingAtPath: path)
         }()

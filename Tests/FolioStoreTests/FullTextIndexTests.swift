@@ -79,3 +79,51 @@ final class FullTextIndexTests: XCTestCase {
       }, file: file, line: line)
   }
 }
+
+/// `search_term` holds exactly the words the full-text index holds, so expanding a prefix to
+/// its words finds what the prefix query finds.
+final class SearchTermTests: XCTestCase {
+  func testSearchTermsAreTheIndexedWords() throws {
+    for fillsEmptyLibrary in [true, false] {
+      let store = try LibraryStore.inMemory()
+      if !fillsEmptyLibrary { try store.add([makePaper("Seed paper")]) }
+      let context = ImportContext(file: "sample", day: testDay, source: "sample")
+      try store.importPapers(file: "sample", format: "text", source: "sample") { session in
+        try TextListingImporter().read(BundledSample.bytes, context: context, into: &session)
+        try session.add(
+          Paper.fromSource(
+            title: "Ünïcödé Tîtlé: 大規模言語モデル, naïve café — Ωmega 𝛼-β Ελληνικά άλφα",
+            abstract: "Ligatures ﬁne, full-width ＡＢＣ１２３, Straße, İstanbul, ǅemal, ½ ² ⅷ, Йод.",
+            authors: ["Zoë Müller", "山田 太郎", "O\"Brien \\ Back"], day: testDay,
+            source: "hf")!)
+      }
+      try store.add([makePaper("Seed paper", abstract: "Revised with quantisation.")])
+      let (indexed, recorded) = try store.writer.read { db in
+        (
+          Set(try String.fetchAll(db, sql: "SELECT term FROM paper_fts_vocab")),
+          Set(try String.fetchAll(db, sql: "SELECT term FROM search_term"))
+        )
+      }
+      XCTAssertGreaterThan(indexed.count, 500)
+      XCTAssertTrue(indexed.contains("quantisation"), "an update's words are indexed")
+      XCTAssertEqual(indexed.subtracting(recorded), [], "indexed but not recorded")
+      // The seed's first abstract ("An abstract.") was replaced; its word stays recorded,
+      // which is harmless: expanded to, it matches nothing.
+      XCTAssertEqual(
+        recorded.subtracting(indexed), fillsEmptyLibrary ? [] : ["abstract"],
+        "recorded but not indexed")
+    }
+  }
+
+  func testATermListIsGivenOnlyWhenShort() throws {
+    let store = try LibraryStore.inMemory()
+    try store.add([
+      makePaper("Learning to learn", abstract: "Learned learners learnt learnable things.")
+    ])
+    XCTAssertEqual(
+      try store.searchTerms(startingWith: "learn", limit: 10),
+      ["learn", "learnable", "learned", "learners", "learning", "learnt"])
+    XCTAssertNil(try store.searchTerms(startingWith: "learn", limit: 5))
+    XCTAssertEqual(try store.searchTerms(startingWith: "zebra", limit: 5), [])
+  }
+}

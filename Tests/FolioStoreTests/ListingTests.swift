@@ -23,6 +23,15 @@ final class ListingTests: XCTestCase {
     return store
   }
 
+  func testDaysAreEveryListingDayNewestFirst() throws {
+    let store = try makeStore()
+    try store.add([makePaper("Long ago", day: Day("1999-12-31")!)])
+    XCTAssertEqual(
+      try store.days(),
+      [testDay, testDay.adding(days: -1), testDay.adding(days: -2), Day("1999-12-31")!])
+    XCTAssertEqual(try LibraryStore.inMemory().days(), [])
+  }
+
   func testCountsMatchTheListedPapers() throws {
     let store = try makeStore()
     let filters = [

@@ -12,10 +12,57 @@ public struct QueryCompiler: Sendable {
   public var topics: TopicSet
   /// What `day:today` means.
   public var today: Day
+  /// The indexed words that begin with a folded token, or nil when there are too many to
+  /// list (``FolioStore/LibraryStore/searchTerms(startingWith:limit:)``). With it, a prefix
+  /// term is searched as those words: FTS5 then walks matches in listing order and stops
+  /// after a screenful, where a prefix it has no prefix index for makes it merge every
+  /// posting of every such word first (100 ms for `lear*` in a million papers).
+  public var prefixWords: (@Sendable (String) -> [String]?)?
 
-  public init(topics: TopicSet = .defaults, today: Day = .today()) {
+  public init(
+    topics: TopicSet = .defaults, today: Day = .today(),
+    prefixWords: (@Sendable (String) -> [String]?)? = nil
+  ) {
     self.topics = topics
     self.today = today
+    self.prefixWords = prefixWords
+  }
+
+  /// The prefix length the full-text index keeps a prefix index for (`prefix='3'`).
+  static let indexedPrefixLength = 3
+  /// The most words a prefix is expanded to.
+  public static let prefixWordLimit = 64
+
+  /// A compiler that expands prefixes with the words of `store`'s index.
+  public static func forLibrary(_ store: LibraryStore, topics: TopicSet, today: Day)
+    -> QueryCompiler
+  {
+    QueryCompiler(topics: topics, today: today) { prefix in
+      try? store.searchTerms(startingWith: prefix, limit: prefixWordLimit)
+    }
+  }
+
+  /// `node` with each prefix term longer than the indexed prefix length replaced by the OR
+  /// of the words it stands for, when ``prefixWords`` lists them.
+  func expandingPrefixes(_ node: QueryNode) -> QueryNode {
+    guard let prefixWords else { return node }
+    switch node {
+    case .text(let field, let term):
+      guard term.isPrefix, let last = term.tokens.last,
+        last.unicodeScalars.count > Self.indexedPrefixLength,
+        last.utf8.allSatisfy({ $0 < 0x80 }),
+        let words = prefixWords(last), !words.isEmpty
+      else { return node }
+      let lead = term.tokens.dropLast()
+      let alternatives = words.map { word in
+        QueryNode.text(field, TextTerm(text: (lead + [word]).joined(separator: " ")))
+      }
+      return alternatives.count == 1 ? alternatives[0] : .or(alternatives)
+    case .and(let children): return .and(children.map(expandingPrefixes))
+    case .or(let children): return .or(children.map(expandingPrefixes))
+    case .not(let child): return .not(expandingPrefixes(child))
+    default: return node
+    }
   }
 
   /// Parses and compiles `query`; nil for the empty query.
@@ -30,14 +77,14 @@ public struct QueryCompiler: Sendable {
   /// `node` as one SQL condition.
   public func compile(_ node: QueryNode) throws(QueryError) -> SQLCondition {
     var visiting: Set<String> = []
-    return try compile(node, visiting: &visiting)
+    return try compile(expandingPrefixes(try expandTopics(node)), visiting: &visiting)
   }
 
   /// `node` as a store filter: when every match must satisfy a full-text expression, that
   /// expression drives the listing (walked in listing order, stopping after a screenful) and
   /// the rest is a condition checked per match; otherwise it is all one condition.
   public func filter(_ node: QueryNode) throws(QueryError) -> PaperFilter {
-    let expanded = try expandTopics(node)
+    let expanded = expandingPrefixes(try expandTopics(node))
     if expanded == .all { return PaperFilter() }
     if let expression = Self.ftsExpression(expanded) { return PaperFilter(match: expression) }
     if case .and(let children) = expanded {

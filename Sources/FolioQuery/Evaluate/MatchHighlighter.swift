@@ -1,3 +1,5 @@
+import FolioCore
+
 /// Finds the words of a text that a query's terms match, to highlight them.
 ///
 /// Words are compared as the index compares them (folded tokens, see ``SearchTokenizer``); each

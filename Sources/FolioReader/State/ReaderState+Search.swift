@@ -4,7 +4,9 @@ import FolioStore
 
 /// Searching, topics and "more like this": what narrows or replaces the listing.
 extension ReaderState {
-  var compiler: QueryCompiler { QueryCompiler(topics: settings.topics, today: settings.today) }
+  var compiler: QueryCompiler {
+    QueryCompiler.forLibrary(store, topics: settings.topics, today: settings.today)
+  }
 
   // MARK: - Search line
 

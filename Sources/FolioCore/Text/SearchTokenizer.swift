@@ -80,16 +80,27 @@ public enum SearchTokenizer {
   }
 
   /// Lower-cased, diacritics removed: `Müller` -> `muller`.
+  ///
+  /// Like FTS5's `remove_diacritics 2`, only letters that are an ASCII letter plus accents
+  /// lose them (`é`, `ǅ`, `ẞ` stays); other scripts keep their marks (`デ` is not `テ`).
   static func fold(_ scalars: Substring.UnicodeScalarView) -> String {
-    if scalars.allSatisfy(\.isASCII) {
-      return String(String.UnicodeScalarView(scalars)).lowercased()
-    }
     let lowered = String(String.UnicodeScalarView(scalars)).lowercased()
+    if lowered.utf8.allSatisfy({ $0 < 0x80 }) { return lowered }
     var result = String.UnicodeScalarView()
-    for scalar in lowered.decomposedStringWithCanonicalMapping.unicodeScalars {
-      switch scalar.properties.generalCategory {
-      case .nonspacingMark, .spacingMark, .enclosingMark: continue
-      default: result.append(scalar)
+    for scalar in lowered.unicodeScalars {
+      if scalar.isASCII {
+        result.append(scalar)
+      } else if (0x0300...0x036F).contains(scalar.value) {
+        continue  // a combining accent on its own
+      } else {
+        let parts = String(scalar).decomposedStringWithCanonicalMapping.unicodeScalars
+        if let base = parts.first, base.isASCII,
+          parts.dropFirst().allSatisfy({ (0x0300...0x036F).contains($0.value) })
+        {
+          result.append(base)
+        } else {
+          result.append(scalar)
+        }
       }
     }
     return String(result)
