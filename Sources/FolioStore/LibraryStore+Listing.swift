@@ -16,7 +16,7 @@ extension LibraryStore {
     return try read { db in
       try Row.fetchAll(db, sql: sql, arguments: arguments).map { row in
         PaperSummary(
-          id: row["id"], title: row["title"],
+          id: row["id"], title: PaperColumns.inert(row["title"]),
           day: Day(row["day"] as String) ?? Day(year: 1970, month: 1, day: 1)!,
           upvotes: row["upvotes"], isRead: row["is_read"], isStarred: row["is_starred"],
           hasNote: row["has_note"])
