@@ -21,22 +21,24 @@ extension LibraryStore {
     if isReadOnly { throw StoreError.readOnly(path: path) }
     let started = Date()
     do {
-      return try writer.write { db in
-        var session = ImportSession(
-          merger: try ImportMerger(db: db, now: started), onProgress: progress)
-        try produce(&session)
-        let summary = session.merger.summary
-        try db.execute(
-          sql: """
-            INSERT INTO import_run (file, format, source, started_at, finished_at, new_count,
-              updated_count, unchanged_count, skipped_count)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """,
-          arguments: [
-            file, format, source, started, Date(), summary.new, summary.updated,
-            summary.unchanged, summary.skipped,
-          ])
-        return summary
+      return try retryingWhileBusy {
+        try writer.write { db in
+          var session = ImportSession(
+            merger: try ImportMerger(db: db, now: started), onProgress: progress)
+          try produce(&session)
+          let summary = session.merger.summary
+          try db.execute(
+            sql: """
+              INSERT INTO import_run (file, format, source, started_at, finished_at, new_count,
+                updated_count, unchanged_count, skipped_count)
+              VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+              """,
+            arguments: [
+              file, format, source, started, Date(), summary.new, summary.updated,
+              summary.unchanged, summary.skipped,
+            ])
+          return summary
+        }
       }
     } catch let error as DatabaseError {
       throw StoreError.wrapping(error, path: path)
