@@ -56,6 +56,11 @@ final class TmuxSession {
     try run(["resize-window", "-t", target, "-x", "\(width)", "-y", "\(height)"])
   }
 
+  /// Starts `command` afresh in the pane, ending whatever ran there (`respawn-pane -k`).
+  func respawn(_ command: [String]) throws {
+    try run(["respawn-pane", "-k", "-t", target] + command)
+  }
+
   /// Sets a server or session option (`set-clipboard on`).
   func setOption(_ name: String, _ value: String) throws {
     try run(["set-option", "-g", name, value])
