@@ -7,6 +7,7 @@ let package = Package(
   products: [
     .executable(name: "folio", targets: ["folio"]),
     .executable(name: "folio-bench", targets: ["folio-bench"]),
+    .executable(name: "folio-fuzz", targets: ["folio-fuzz"]),
   ],
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
@@ -84,6 +85,14 @@ let package = Package(
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
+    // The fuzz targets: the promises each importer and the query language keep on any input.
+    .target(
+      name: "FolioFuzzing",
+      dependencies: ["FolioCore", "FolioStore", "FolioQuery"]
+    ),
+    // Runs a fuzz target under libFuzzer (scripts/fuzz builds it with -sanitize=fuzzer), or
+    // replays input files through it in a plain build.
+    .executableTarget(name: "folio-fuzz", dependencies: ["FolioFuzzing"]),
     .testTarget(
       name: "FolioCoreTests",
       dependencies: ["FolioCore", .product(name: "Ink", package: "Ink")],
@@ -97,6 +106,7 @@ let package = Package(
       dependencies: ["FolioCore", "FolioStore", "FolioReader"],
       exclude: ["Snapshots"]
     ),
+    .testTarget(name: "FolioFuzzTests", dependencies: ["FolioFuzzing"], exclude: ["Corpus"]),
     .testTarget(
       name: "FolioEndToEndTests",
       dependencies: [

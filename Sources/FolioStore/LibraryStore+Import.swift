@@ -13,6 +13,7 @@ extension LibraryStore {
   /// `import_run`. `progress` hears how far the import is, every so often.
   ///
   /// Errors from `produce` are rethrown as they are; database failures become ``StoreError``.
+  @discardableResult
   public func importPapers(
     file: String, format: String, source: String,
     progress: ((ImportProgress) -> Void)? = nil,
@@ -21,27 +22,29 @@ extension LibraryStore {
     if isReadOnly { throw StoreError.readOnly(path: path) }
     let started = Date()
     do {
-      return try writer.write { db in
-        // A large import touches far more index pages than the default 2 MB cache holds;
-        // spilling them to the WAL mid-transaction costs more than the memory.
-        try db.execute(sql: "PRAGMA cache_size = -\(Self.importCacheKiB)")
-        defer { try? db.execute(sql: "PRAGMA cache_size = -2000") }
-        var session = ImportSession(
-          merger: try ImportMerger(db: db, now: started), onProgress: progress)
-        try produce(&session)
-        try session.merger.finish()
-        let summary = session.merger.summary
-        try db.execute(
-          sql: """
-            INSERT INTO import_run (file, format, source, started_at, finished_at, new_count,
-              updated_count, unchanged_count, skipped_count)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """,
-          arguments: [
-            file, format, source, started, Date(), summary.new, summary.updated,
-            summary.unchanged, summary.skipped,
-          ])
-        return summary
+      return try retryingWhileBusy {
+        try writer.write { db in
+          // A large import touches far more index pages than the default 2 MB cache holds;
+          // spilling them to the WAL mid-transaction costs more than the memory.
+          try db.execute(sql: "PRAGMA cache_size = -\(Self.importCacheKiB)")
+          defer { try? db.execute(sql: "PRAGMA cache_size = -2000") }
+          var session = ImportSession(
+            merger: try ImportMerger(db: db, now: started), onProgress: progress)
+          try produce(&session)
+          try session.merger.finish()
+          let summary = session.merger.summary
+          try db.execute(
+            sql: """
+              INSERT INTO import_run (file, format, source, started_at, finished_at, new_count,
+                updated_count, unchanged_count, skipped_count)
+              VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+              """,
+            arguments: [
+              file, format, source, started, Date(), summary.new, summary.updated,
+              summary.unchanged, summary.skipped,
+            ])
+          return summary
+        }
       }
     } catch let error as DatabaseError {
       throw StoreError.wrapping(error, path: path)

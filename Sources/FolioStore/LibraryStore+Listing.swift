@@ -39,7 +39,7 @@ extension LibraryStore {
 
   static func summary(_ row: Row) -> PaperSummary {
     PaperSummary(
-      id: row["id"], title: row["title"],
+      id: row["id"], title: PaperColumns.inert(row["title"]),
       day: Day(row["day"] as String) ?? Day(year: 1970, month: 1, day: 1)!,
       upvotes: row["upvotes"], isRead: row["is_read"], isStarred: row["is_starred"],
       hasNote: row["has_note"])

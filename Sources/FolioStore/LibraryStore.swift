@@ -14,14 +14,27 @@ public final class LibraryStore: Sendable {
   /// True when the file can only be read; every change then throws ``StoreError/readOnly(path:)``.
   public let isReadOnly: Bool
   let writer: any DatabaseWriter
+  /// This library's ``busyTimeout`` and ``writeWaitLimit``.
+  let waiting: (busyTimeout: TimeInterval, writeWaitLimit: TimeInterval)
 
-  /// How long a write waits for another process's write before giving up.
+  /// How long one attempt at a write waits for another process's write (SQLite's busy
+  /// timeout).
   public static let busyTimeout: TimeInterval = 10
+  /// How long a change keeps trying, in attempts of ``busyTimeout``, before it reports the
+  /// library busy. An import holds the library for its whole transaction (all of a file or
+  /// none), which for a large file is longer than one attempt.
+  public static let writeWaitLimit: TimeInterval = 300
 
-  private init(path: String, writer: any DatabaseWriter, isReadOnly: Bool) {
+  private init(
+    path: String, writer: any DatabaseWriter, isReadOnly: Bool,
+    waiting: (busyTimeout: TimeInterval, writeWaitLimit: TimeInterval) = (
+      busyTimeout, writeWaitLimit
+    )
+  ) {
     self.path = path
     self.writer = writer
     self.isReadOnly = isReadOnly
+    self.waiting = waiting
   }
 
   /// Opens the library at `path`, creating it (and its directory, mode 0700) when missing.
@@ -29,7 +42,13 @@ public final class LibraryStore: Sendable {
   /// A file that cannot be written is opened read-only. Nothing that is not already a Folio
   /// library is ever written to: a foreign or damaged file, or one from a newer Folio, throws
   /// a ``StoreError`` and is left as it was.
-  public static func open(at path: String) throws(StoreError) -> LibraryStore {
+  ///
+  /// `busyTimeout` and `writeWaitLimit` override ``busyTimeout`` and ``writeWaitLimit``
+  /// (tests shorten them).
+  public static func open(
+    at path: String, busyTimeout: TimeInterval = busyTimeout,
+    writeWaitLimit: TimeInterval = writeWaitLimit
+  ) throws(StoreError) -> LibraryStore {
     let fileManager = FileManager.default
     var isDirectory: ObjCBool = false
     let exists = fileManager.fileExists(atPath: path, isDirectory: &isDirectory)
@@ -55,16 +74,29 @@ public final class LibraryStore: Sendable {
     configuration.foreignKeysEnabled = true
     configuration.label = "folio"
     do {
+      // Who the file belongs to is checked through one plain connection first: a pool
+      // switches a file to WAL and writes to it as it opens, and a file that is not our own
+      // library must be left exactly as it was.
+      let probe = try DatabaseQueue(
+        path: immutable ? immutableURI(path) : path, configuration: configuration)
+      let identity = try probe.read(LibraryIdentity.init)
+      try identity.check(path: path)
       // A read-only WAL library in a directory we cannot write to has no -shm file for a
-      // pool's readers to share; one plain read-only connection reads it fine.
-      let writer: any DatabaseWriter =
-        readOnly
-        ? try DatabaseQueue(
-          path: immutable ? immutableURI(path) : path, configuration: configuration)
-        : try DatabasePool(path: path, configuration: configuration)
-      let store = LibraryStore(path: path, writer: writer, isReadOnly: readOnly)
-      try store.prepare()
+      // pool's readers to share; the plain read-only connection reads it fine.
+      let writer: any DatabaseWriter
+      if readOnly {
+        writer = probe
+      } else {
+        try probe.close()
+        writer = try DatabasePool(path: path, configuration: configuration)
+      }
+      let store = LibraryStore(
+        path: path, writer: writer, isReadOnly: readOnly,
+        waiting: (busyTimeout, writeWaitLimit))
+      try store.prepare(complete: identity.isComplete)
       return store
+    } catch let error as StoreError {
+      throw error
     } catch {
       throw StoreError.wrapping(error, path: path)
     }
@@ -75,33 +107,22 @@ public final class LibraryStore: Sendable {
     do {
       let queue = try DatabaseQueue()
       let store = LibraryStore(path: ":memory:", writer: queue, isReadOnly: false)
-      try store.prepare()
+      try store.prepare(complete: false)
       return store
     } catch {
       throw StoreError.wrapping(error, path: ":memory:")
     }
   }
 
-  /// Checks the file belongs to Folio, migrates it, and makes commits durable.
-  private func prepare() throws {
-    let migrator = Schema.migrator
-    let (applicationID, tableCount, superseded, complete) = try writer.read { db in
-      (
-        try Int32.fetchOne(db, sql: "PRAGMA application_id") ?? 0,
-        try Int.fetchOne(db, sql: "SELECT count(*) FROM sqlite_master WHERE type = 'table'") ?? 0,
-        try migrator.hasBeenSuperseded(db),
-        try migrator.hasCompletedMigrations(db)
-      )
-    }
-    if applicationID != Schema.applicationID && tableCount > 0 {
-      throw StoreError.notALibrary(path: path, reason: "an SQLite database of another program")
-    }
-    if superseded { throw StoreError.newerSchema(path: path) }
+  /// Migrates the library when `complete` is false, and makes commits durable.
+  private func prepare(complete: Bool) throws {
     if isReadOnly {
       if !complete { throw StoreError.readOnly(path: path) }
       return
     }
-    try migrator.migrate(writer)
+    // Migrating takes the write lock even when there is nothing to do; skipping it then lets a
+    // command open the library while another process holds that lock for a long import.
+    if !complete { try retryingWhileBusy { try Schema.migrator.migrate(writer) } }
     if writer is DatabasePool {
       // DatabasePool leaves its writer at synchronous=NORMAL, which can lose the last commits
       // on power loss. A star the user was told about must survive that.
@@ -152,9 +173,26 @@ public final class LibraryStore: Sendable {
   func write<T>(_ body: (Database) throws -> T) throws(StoreError) -> T {
     if isReadOnly { throw .readOnly(path: path) }
     do {
-      return try writer.write(body)
+      return try retryingWhileBusy { try writer.write(body) }
     } catch {
       throw StoreError.wrapping(error, path: path)
+    }
+  }
+
+  /// Runs `attempt` again while it fails because another process holds the write lock, for up
+  /// to ``writeWaitLimit``: each attempt already waited ``busyTimeout`` for it, so a change
+  /// made during someone else's long import goes through when the import ends instead of
+  /// failing with "database is locked".
+  func retryingWhileBusy<T>(_ attempt: () throws -> T) throws -> T {
+    let deadline = Date().addingTimeInterval(waiting.writeWaitLimit)
+    while true {
+      do {
+        return try attempt()
+      } catch let error as DatabaseError
+        where error.resultCode.primaryResultCode == .SQLITE_BUSY && Date() < deadline
+      {
+        continue
+      }
     }
   }
 

@@ -11,26 +11,37 @@ enum PaperColumns {
     """
 
   static func paper(_ row: Row) -> Paper {
-    Paper(
+    let links = decodeLinks(row["links"])
+    return Paper(
       id: row["id"],
       arxivID: row["arxiv_id"],
-      title: row["title"],
-      abstract: row["abstract"],
-      authors: decodeList(row["authors"]),
+      title: inert(row["title"]),
+      abstract: inert(row["abstract"]),
+      authors: decodeList(row["authors"]).map { inert($0) },
       published: (row["published"] as String?).flatMap { Day($0) },
       day: Day(row["day"] as String) ?? Day(year: 1970, month: 1, day: 1)!,
-      source: row["source"],
-      links: decodeLinks(row["links"]),
+      source: inert(row["source"]),
+      links: links.labelled.contains { TextCleaner.needsCleaning($0.url) } ? links.cleaned : links,
       upvotes: row["upvotes"],
-      categories: decodeList(row["categories"]),
+      categories: decodeList(row["categories"]).map { inert($0) },
       commentCount: row["comments"],
-      keywords: decodeList(row["keywords"]))
+      keywords: decodeList(row["keywords"]).map { inert($0) })
   }
 
   static func libraryPaper(_ row: Row) -> LibraryPaper {
     LibraryPaper(
       paper: paper(row),
-      state: PaperState(readAt: row["read_at"], starredAt: row["starred_at"], note: row["note"]))
+      state: PaperState(
+        readAt: row["read_at"], starredAt: row["starred_at"],
+        note: (row["note"] as String?).map { inert($0, multiline: true) }))
+  }
+
+  /// `text` as Folio would have stored it. Folio cleans text before storing it, but a library
+  /// written by something else (a script, another tool) may hold escape sequences; cleaning
+  /// on the way out too keeps them from every terminal Folio writes to.
+  static func inert(_ text: String, multiline: Bool = false) -> String {
+    guard TextCleaner.needsCleaning(text, multiline: multiline) else { return text }
+    return multiline ? TextCleaner.cleanMultiline(text) : TextCleaner.clean(text)
   }
 
   /// Column values for `paper`, in the order of ``paperColumnNames``.

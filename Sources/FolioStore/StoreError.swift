@@ -1,4 +1,9 @@
+import Foundation
 import GRDB
+
+#if canImport(Glibc)
+  import Glibc
+#endif
 
 /// Why the library could not be opened, read or changed. Each case maps to a one-line message
 /// and a sysexits code; none of them means anything was lost.
@@ -54,11 +59,36 @@ public enum StoreError: Error, Equatable, Sendable {
     case .SQLITE_NOTADB: return .notALibrary(path: path, reason: "file is not a database")
     case .SQLITE_CORRUPT: return .damaged(path: path, reason: reason)
     case .SQLITE_READONLY: return .readOnly(path: path)
-    case .SQLITE_CANTOPEN: return .io(path: path, reason: "cannot open the file")
+    case .SQLITE_CANTOPEN:
+      return .io(path: path, reason: lackOfRoom(near: path) ?? "cannot open the file")
     case .SQLITE_FULL: return .io(path: path, reason: "the disk is full; nothing was changed")
+    case .SQLITE_IOERR: return .io(path: path, reason: lackOfRoom(near: path) ?? reason)
     case .SQLITE_BUSY, .SQLITE_LOCKED:
       return .io(path: path, reason: "another folio kept the library busy; try again")
     default: return .io(path: path, reason: reason)
     }
+  }
+
+  /// Why a failed read or write of the library at `path` may have had no room: its disk is
+  /// full (SQLite reports a full disk as an I/O error when it cannot grow the `-shm` file), or
+  /// the library or its `-wal` file reached the file size limit (`ulimit -f`). Nil when
+  /// neither holds.
+  static func lackOfRoom(near path: String) -> String? {
+    var limit = rlimit()
+    if getrlimit(__rlimit_resource_t(RLIMIT_FSIZE.rawValue), &limit) == 0,
+      limit.rlim_cur != rlim_t.max
+    {
+      let sizes = [path, path + "-wal"].map {
+        ((try? FileManager.default.attributesOfItem(atPath: $0))?[.size] as? UInt64) ?? 0
+      }
+      if sizes.contains(where: { $0 + 65536 >= UInt64(limit.rlim_cur) }) {
+        return "the file size limit (ulimit -f) was reached; nothing was changed"
+      }
+    }
+    var stats = statvfs()
+    let directory = (path as NSString).deletingLastPathComponent
+    guard statvfs(directory.isEmpty ? "." : directory, &stats) == 0 else { return nil }
+    let available = UInt64(stats.f_bavail) * UInt64(stats.f_frsize)
+    return available < 1 << 20 ? "the disk is full; nothing was changed" : nil
   }
 }

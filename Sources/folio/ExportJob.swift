@@ -3,10 +3,6 @@ import FolioQuery
 import FolioStore
 import Foundation
 
-#if canImport(Glibc)
-  import Glibc
-#endif
-
 /// Exporting papers: choosing them, rendering them, and writing the file safely. Shared by
 /// `folio export`, `folio digest` and the reader's `e`/`E`.
 enum ExportJob {
@@ -45,42 +41,13 @@ enum ExportJob {
       emptyMessage: "Nothing is starred yet.", store: store, topics: topics)
   }
 
-  /// Writes `text` to `path` atomically: into a new file beside it (created exclusively, so a
-  /// link planted at that name is never followed), flushed, then renamed over `path`. On any
-  /// failure nothing is left behind and `path` is untouched.
+  /// Writes `text` to `path` atomically, never following a link planted at its temporary
+  /// name (see ``AtomicFile/write(_:to:temporaryName:)``).
   static func write(_ text: String, to path: String) throws {
-    let url = URL(fileURLWithPath: path)
-    let directory = url.deletingLastPathComponent().path
-    let temporary =
-      directory + "/.\(url.lastPathComponent).\(getpid()).\(UInt32.random(in: 0...UInt32.max)).tmp"
-    let descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o644)
-    guard descriptor >= 0 else { throw failure(path, errno) }
-    var bytes = Array(text.utf8)
-    var written = 0
-    while written < bytes.count {
-      let result = bytes.withUnsafeMutableBytes {
-        Glibc.write(descriptor, $0.baseAddress! + written, $0.count - written)
-      }
-      if result < 0 && errno == EINTR { continue }
-      guard result > 0 else {
-        let code = errno
-        close(descriptor)
-        unlink(temporary)
-        throw failure(path, code)
-      }
-      written += result
-    }
-    let synced = fsync(descriptor) == 0
-    let syncError = errno
-    close(descriptor)
-    guard synced else {
-      unlink(temporary)
-      throw failure(path, syncError)
-    }
-    guard rename(temporary, path) == 0 else {
-      let code = errno
-      unlink(temporary)
-      throw failure(path, code)
+    do {
+      try AtomicFile.write(Array(text.utf8), to: path)
+    } catch {
+      throw failure(path, error.code)
     }
   }
 

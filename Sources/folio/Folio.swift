@@ -111,6 +111,9 @@ struct Folio: ParsableCommand {
   /// Runs the command line, printing every failure as one `folio: error: ...` line on stderr
   /// and exiting with its sysexits code; never a stack trace.
   static func main() {
+    // Past the file size limit (`ulimit -f`) the kernel kills a writer with SIGXFSZ; ignored,
+    // the write fails with EFBIG instead, SQLite rolls the change back and says so.
+    signal(SIGXFSZ, SIG_IGN)
     do {
       var command = try parseAsRoot()
       try command.run()

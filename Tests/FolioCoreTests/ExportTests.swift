@@ -84,6 +84,14 @@ final class ExportTests: XCTestCase {
     XCTAssertNoThrow(try JSONSerialization.jsonObject(with: Data(text.utf8)))
   }
 
+  func testJSONEscapesEveryControlSoItIsInertOnATerminal() throws {
+    let text = JSONValue.string("a\u{1B}[2J b\u{9B}c \u{202E}d\u{2066} e\u{7F}").rendered()
+    XCTAssertEqual(text, #""a\u001b[2J b\u009bc \u202ed\u2066 e\u007f""#)
+    let decoded = try JSONSerialization.jsonObject(
+      with: Data(text.utf8), options: .fragmentsAllowed)
+    XCTAssertEqual(decoded as? String, "a\u{1B}[2J b\u{9B}c \u{202E}d\u{2066} e\u{7F}")
+  }
+
   func testDigestGoldenFile() {
     assertGolden(DigestExporter.render(Self.document(), includeOthers: true), named: "digest.md")
   }

@@ -145,6 +145,28 @@ final class SourceImporterTests: XCTestCase {
     }
   }
 
+  /// Found by fuzzing: Foundation's XMLParser crashed (SIGSEGV) on a processing instruction
+  /// without data, so `folio import` of such a feed died.
+  func testAProcessingInstructionWithoutDataDoesNotCrash() throws {
+    let feed = """
+      <?xml version="1.0"?><?empty?>
+      <feed xmlns="http://www.w3.org/2005/Atom"><?also?><entry><id>http://arxiv.org/abs/2401.01234v1</id>
+      <title>Kept <![CDATA[<?cdata?>]]></title><summary>S</summary></entry></feed>
+      """
+    let sink = try read(ArxivAtomImporter(), Array(feed.utf8))
+    XCTAssertEqual(sink.added.map(\.title), ["Kept <?cdata ?>"])
+    _ = try? read(ArxivRSSImporter(), Array("<rss><?x?><channel/></rss>".utf8))
+    XCTAssertEqual(
+      XMLElement.paddingEmptyInstructions(Array("<?a?><?b c?><??><?<?d?><?".utf8)),
+      Array("<?a ?><?b c?><? ?><?<?d ?><?".utf8))
+    // The declaration goes, so libxml2 cannot decode the bytes as another encoding.
+    XCTAssertEqual(
+      XMLElement.withoutDeclaration(Array("<?xml version='1.0'\n encoding='UTF-7'?><rss/>".utf8)),
+      Array("\n<rss/>".utf8))
+    let utf7 = "<?xml version=\"1.0\" encoding=\"UTF-7\"?><rss>+ADw-?x?+AD4-<channel/></rss>"
+    _ = try? read(ArxivRSSImporter(), Array(utf7.utf8))
+  }
+
   // MARK: - arXiv RSS
 
   func testArxivRSSNewCrossAndReplace() throws {

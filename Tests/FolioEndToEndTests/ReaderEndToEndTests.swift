@@ -121,7 +121,10 @@ final class ReaderEndToEndTests: XCTestCase {
       "browser.sh",
       text: "#!/bin/sh\nfor a in \"$@\"; do printf '%s\\n' \"$a\"; done > '\(record)'\n")
     chmod(browser, 0o755)
-    let hostile = "https://x.example/$(touch${IFS}\(folio.directory.path)/pwned);`id`"
+    // A shell would run each of these: $(...), after ';', and between backticks.
+    let pwned = folio.directory.path + "/pwned"
+    let hostile =
+      "https://x.example/$(touch${IFS}\(pwned)1);touch${IFS}\(pwned)2;`touch${IFS}\(pwned)3`"
     try folio.run(["import", "-"], stdin: "Hostile Link Paper\nProject page: \(hostile) here.\n")
     let tmux = try startReader(folio, extra: ["BROWSER": browser])
     try tmux.waitFor("Hostile Link Paper")
@@ -132,7 +135,37 @@ final class ReaderEndToEndTests: XCTestCase {
     }
     let argv = try String(contentsOfFile: record, encoding: .utf8)
     XCTAssertEqual(argv, hostile + "\n")
-    XCTAssertFalse(FileManager.default.fileExists(atPath: folio.directory.path + "/pwned"))
+    for n in 1...3 { XCTAssertFalse(FileManager.default.fileExists(atPath: "\(pwned)\(n)")) }
+  }
+
+  func testOnlyHTTPLinksAreOpenedOrCopied() throws {
+    let folio = try FolioRunner(self)
+    let record = folio.directory.appendingPathComponent("browser-argv").path
+    let browser = try folio.file(
+      "browser.sh", text: "#!/bin/sh\nprintf '%s\\n' \"$@\" > '\(record)'\n")
+    chmod(browser, 0o755)
+    try folio.run(["import", "-"], stdin: "Scheme Paper\nNo links in this abstract.\n")
+    // Importers keep only http(s) links; a library written by something else may hold others.
+    let library = try DatabaseQueue(path: folio.databasePath)
+    try library.write {
+      try $0.execute(
+        sql: "UPDATE paper SET links = ?",
+        arguments: [#"{"abs":"file:///etc/passwd","project":"javascript:alert(1)"}"#])
+    }
+    try library.close()
+    let tmux = try startReader(folio, extra: ["BROWSER": browser], keepAfterExit: true)
+    try tmux.setOption("set-clipboard", "on")
+    try tmux.waitFor("Scheme Paper")
+    try tmux.send("o")
+    try tmux.waitFor("not an http(s) link: file:///etc/passwd")
+    try tmux.send("y")
+    try tmux.waitFor("not an http(s) link: file:///etc/passwd")
+    try tmux.send("q")
+    try TmuxSession.waitUntil("folio to quit") { try tmux.isDead() }
+    XCTAssertFalse(FileManager.default.fileExists(atPath: record), "the browser was started")
+    // The server is still up (the pane is kept), so an OSC 52 copy would show as a buffer.
+    XCTAssertEqual(try tmux.display("#{pane_dead}"), "1")
+    XCTAssertEqual(try TmuxSession.tmux(["-L", tmux.socket, "list-buffers"]), "")
   }
 
   func testCopyPutsTheLinkInTmuxsBuffer() throws {

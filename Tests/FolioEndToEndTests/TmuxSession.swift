@@ -56,6 +56,36 @@ final class TmuxSession {
     try run(["resize-window", "-t", target, "-x", "\(width)", "-y", "\(height)"])
   }
 
+  /// Starts `command` afresh in the pane, ending whatever ran there (`respawn-pane -k`).
+  func respawn(_ command: [String]) throws {
+    try run(["respawn-pane", "-k", "-t", target] + command)
+  }
+
+  /// Sets a server or session option (`set-clipboard on`).
+  func setOption(_ name: String, _ value: String) throws {
+    try run(["set-option", "-g", name, value])
+  }
+
+  /// Copies every byte the pane's programs write to their terminal into the file at `path`
+  /// (`pipe-pane -O`), from now on.
+  func record(to path: String) throws {
+    try run(["pipe-pane", "-O", "-t", target, "cat > '\(path)'"])
+  }
+
+  /// The bytes recorded in `path` (see ``record(to:)``) once they contain `text`; tmux writes
+  /// them asynchronously.
+  static func waitForRecording(
+    _ path: String, containing text: String, timeout: TimeInterval = 15,
+    file: StaticString = #filePath, line: UInt = #line
+  ) throws -> [UInt8] {
+    var bytes: [UInt8] = []
+    try waitUntil(timeout: timeout, file: file, line: line, "'\(text)' in \(path)") {
+      bytes = [UInt8]((try? Data(contentsOf: URL(fileURLWithPath: path))) ?? Data())
+      return String(decoding: bytes, as: UTF8.self).contains(text)
+    }
+    return bytes
+  }
+
   /// The pid of the pane's command.
   func pid() throws -> pid_t {
     pid_t(try display("#{pane_pid}")) ?? -1

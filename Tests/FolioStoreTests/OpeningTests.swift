@@ -119,7 +119,7 @@ final class OpeningTests: XCTestCase {
 func rootIsRestricted() -> Bool {
   let probe = FileManager.default.temporaryDirectory.appendingPathComponent(
     "folio-probe-\(UUID().uuidString)")
-  FileManager.default.createFile(
+  _ = FileManager.default.createFile(
     atPath: probe.path, contents: Data(), attributes: [.posixPermissions: 0o444])
   defer { try? FileManager.default.removeItem(at: probe) }
   return !FileManager.default.isWritableFile(atPath: probe.path)

@@ -69,8 +69,10 @@ public indirect enum JSONValue: Hashable, Sendable {
       case "\r": out += "\\r"
       case "\t": out += "\\t"
       default:
-        if scalar.value < 0x20 || scalar.value == 0x7F || scalar.value == 0x2028
-          || scalar.value == 0x2029
+        // C1 and bidi controls are valid JSON as they are, but escaped they stay inert when
+        // the JSON is read on a terminal.
+        if scalar.value < 0x20 || (0x7F..<0xA0).contains(scalar.value) || scalar.value == 0x2028
+          || scalar.value == 0x2029 || TextCleaner.isBidiControl(scalar)
         {
           let hex = String(scalar.value, radix: 16)
           out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex

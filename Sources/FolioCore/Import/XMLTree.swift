@@ -39,7 +39,8 @@ final class XMLElement {
   /// Parses `bytes` (invalid UTF-8 replaced first); throws ``ImportError`` with the line and
   /// column of the first error. External entities are never loaded.
   static func parse(_ bytes: some Collection<UInt8>, file: String) throws -> XMLElement {
-    let data = Data(String(decoding: bytes, as: UTF8.self).utf8)
+    let utf8 = withoutDeclaration(Array(String(decoding: bytes, as: UTF8.self).utf8))
+    let data = Data(paddingEmptyInstructions(utf8))
     let builder = Builder()
     let parser = XMLParser(data: data)
     parser.shouldProcessNamespaces = true
@@ -58,6 +59,61 @@ final class XMLElement {
         reason: "not well-formed XML")
     }
     return root
+  }
+
+  /// `bytes` without a leading XML declaration (`<?xml version="1.0" encoding="..."?>`): the
+  /// bytes are UTF-8 by now whatever it said, and libxml2 must not decode them as another
+  /// encoding, in which the padding below could not see the instructions.
+  static func withoutDeclaration(_ bytes: [UInt8]) -> [UInt8] {
+    let bom: [UInt8] = [0xEF, 0xBB, 0xBF]
+    let start = bytes.starts(with: bom) ? 3 : 0
+    let rest = bytes[start...]
+    guard rest.starts(with: Array("<?xml".utf8)), rest.count > 5,
+      FormatDetector.isSpace(rest[rest.startIndex + 5])
+    else { return bytes }
+    var index = rest.startIndex + 5
+    while index + 1 < bytes.count {
+      if bytes[index] == UInt8(ascii: "?") && bytes[index + 1] == UInt8(ascii: ">") {
+        // Keep the lines, so errors still name the line the user sees.
+        let newlines = bytes[rest.startIndex..<index].filter { $0 == 0x0A }
+        return newlines + bytes[(index + 2)...]
+      }
+      index += 1
+    }
+    return bytes
+  }
+
+  /// `bytes` with a space before the `?>` of each processing instruction that has no data
+  /// (`<?name?>`). For those libxml2 passes a NULL data pointer, which Foundation's XMLParser on
+  /// Linux reads as a C string and crashes; with the space it passes empty data instead. A
+  /// `<?name?>` inside a comment or CDATA section gains the same space, which is harmless.
+  static func paddingEmptyInstructions(_ bytes: [UInt8]) -> [UInt8] {
+    let open = UInt8(ascii: "<")
+    let question = UInt8(ascii: "?")
+    let close = UInt8(ascii: ">")
+    var output: [UInt8] = []
+    output.reserveCapacity(bytes.count)
+    var index = 0
+    while index < bytes.count {
+      guard bytes[index] == open, index + 1 < bytes.count, bytes[index + 1] == question else {
+        output.append(bytes[index])
+        index += 1
+        continue
+      }
+      // The target name runs to whitespace, `?`, `<` or `>` (none of which a name may hold).
+      var end = index + 2
+      while end < bytes.count, bytes[end] > 0x20, bytes[end] != question, bytes[end] != close,
+        bytes[end] != open
+      {
+        end += 1
+      }
+      output += bytes[index..<end]
+      if end + 1 < bytes.count, bytes[end] == question, bytes[end + 1] == close {
+        output.append(0x20)
+      }
+      index = end
+    }
+    return output
   }
 
   private final class Builder: NSObject, XMLParserDelegate {

@@ -69,6 +69,17 @@ public enum TextCleaner {
     return lines.joined(separator: "\n")
   }
 
+  /// Whether `text` holds anything ``clean(_:)`` would remove: a control character (other
+  /// than a line feed, where `multiline`), DEL, a C1 control or a bidi control. Cheap, so text
+  /// read back from a library can be checked on every read and cleaned only when needed.
+  public static func needsCleaning(_ text: String, multiline: Bool = false) -> Bool {
+    text.unicodeScalars.contains { scalar in
+      let value = scalar.value
+      if value < 0x20 { return !(multiline && value == 0x0A) }
+      return (0x7F..<0xA0).contains(value) || isBidiControl(scalar)
+    }
+  }
+
   /// Whether `scalar` changes text direction invisibly (LRE, RLE, PDF, LRO, RLO, isolates, marks).
   public static func isBidiControl(_ scalar: Unicode.Scalar) -> Bool {
     switch scalar.value {
