@@ -67,11 +67,14 @@ final class OpeningTests: XCTestCase {
     let queue = try DatabaseQueue(path: path)
     try queue.write { try $0.execute(sql: "CREATE TABLE t(x); INSERT INTO t VALUES (1)") }
     try queue.close()
+    let before = try Data(contentsOf: URL(fileURLWithPath: path))
     XCTAssertThrowsError(try LibraryStore.open(at: path)) { error in
       XCTAssertEqual(
         error as? StoreError,
         .notALibrary(path: path, reason: "an SQLite database of another program"))
     }
+    // Not even switched to WAL, as opening a pool on it would.
+    XCTAssertEqual(try Data(contentsOf: URL(fileURLWithPath: path)), before)
     let count = try DatabaseQueue(path: path).read {
       try Int.fetchOne($0, sql: "SELECT count(*) FROM t")
     }
@@ -84,10 +87,12 @@ final class OpeningTests: XCTestCase {
     let queue = try DatabaseQueue(path: path)
     try queue.write { try $0.execute(sql: "INSERT INTO grdb_migrations VALUES ('v99-future')") }
     try queue.close()
+    let before = try Data(contentsOf: URL(fileURLWithPath: path))
     XCTAssertThrowsError(try LibraryStore.open(at: path)) { error in
       XCTAssertEqual(error as? StoreError, .newerSchema(path: path))
       XCTAssertEqual((error as? StoreError)?.exitCode, 65)
     }
+    XCTAssertEqual(try Data(contentsOf: URL(fileURLWithPath: path)), before)
   }
 
   func testReadOnlyFileOpensForReadingAndRefusesChanges() throws {
