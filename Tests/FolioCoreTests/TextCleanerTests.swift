@@ -32,6 +32,40 @@ final class TextCleanerTests: XCTestCase {
     XCTAssertGreaterThan(fastPathTaken, 100)
   }
 
+  func testNeedsCleaningSaysWhetherCleaningWouldRemoveAScalar() {
+    var generator = SystemRandomNumberGenerator()
+    // Controls, C1, every bidi control, and scalars that share their first UTF-8 byte.
+    let alphabet: [Unicode.Scalar] = [
+      "a", " ", "\n", "\t", "\u{1B}", "\u{7F}", "\u{85}", "\u{9B}", "\u{A0}", "é",
+      "\u{61C}", "\u{600}", "\u{200E}", "\u{200F}", "\u{2014}", "\u{202A}", "\u{202E}",
+      "\u{2066}", "\u{2069}", "\u{2070}", "デ",
+    ]
+    var suspectButClean = 0
+    for _ in 0..<5000 {
+      var scalars = String.UnicodeScalarView()
+      for _ in 0..<Int.random(in: 0...6, using: &generator) {
+        scalars.append(
+          Bool.random(using: &generator) ? "a" : alphabet.randomElement(using: &generator)!)
+      }
+      let text = String(scalars)
+      for multiline in [false, true] {
+        let removable = text.unicodeScalars.contains { scalar in
+          if scalar.value < 0x20 { return !(multiline && scalar == "\n") }
+          return (0x7F..<0xA0).contains(scalar.value) || TextCleaner.isBidiControl(scalar)
+        }
+        XCTAssertEqual(
+          TextCleaner.needsCleaning(text, multiline: multiline), removable,
+          "\(text.debugDescription) multiline: \(multiline)")
+        // Clean, but with a first byte shared with a control: the slow check decides.
+        let lookalikes: Set<Unicode.Scalar> = ["\u{A0}", "\u{600}", "\u{2014}", "\u{2070}"]
+        if !removable && text.unicodeScalars.contains(where: lookalikes.contains) {
+          suspectButClean += 1
+        }
+      }
+    }
+    XCTAssertGreaterThan(suspectButClean, 100)
+  }
+
   func testRemovesCSISequencesWhole() {
     XCTAssertEqual(TextCleaner.clean("a\u{1B}[31mred\u{1B}[0m b"), "ared b")
     XCTAssertEqual(TextCleaner.clean("x\u{1B}[2J\u{1B}[H!"), "x!")

@@ -73,7 +73,16 @@ public enum TextCleaner {
   /// than a line feed, where `multiline`), DEL, a C1 control or a bidi control. Cheap, so text
   /// read back from a library can be checked on every read and cleaned only when needed.
   public static func needsCleaning(_ text: String, multiline: Bool = false) -> Bool {
-    text.unicodeScalars.contains { scalar in
+    // Every such scalar is a byte below 0x20 or 0x7F, or is encoded starting with 0xC2 (C1),
+    // 0xD8 (U+061C) or 0xE2 (the other bidi controls): text with none of these bytes, nearly
+    // all of it, is clean without decoding a scalar.
+    let suspect = text.utf8.contains { byte in
+      byte < 0x20
+        ? !(multiline && byte == 0x0A)
+        : byte == 0x7F || byte == 0xC2 || byte == 0xD8 || byte == 0xE2
+    }
+    guard suspect else { return false }
+    return text.unicodeScalars.contains { scalar in
       let value = scalar.value
       if value < 0x20 { return !(multiline && value == 0x0A) }
       return (0x7F..<0xA0).contains(value) || isBidiControl(scalar)
