@@ -98,13 +98,16 @@ public struct QueryCompiler: Sendable {
   }
 
   /// `node` with every `topic:` replaced by the topic's query.
+  ///
+  /// Throws when a topic nests the query deeper than ``QueryNode/maximumDepth``.
   public func expandTopics(_ node: QueryNode) throws(QueryError) -> QueryNode {
     var visiting: Set<String> = []
-    return try expandTopics(node, visiting: &visiting)
+    return try expandTopics(node, level: 0, visiting: &visiting)
   }
 
-  private func expandTopics(_ node: QueryNode, visiting: inout Set<String>) throws(QueryError)
-    -> QueryNode
+  /// `level`: the levels of AND, OR and NOT above `node`.
+  private func expandTopics(_ node: QueryNode, level: Int, visiting: inout Set<String>)
+    throws(QueryError) -> QueryNode
   {
     switch node {
     case .topic(let name, let column):
@@ -114,17 +117,28 @@ public struct QueryCompiler: Sendable {
       }
       visiting.insert(topic.name)
       defer { visiting.remove(topic.name) }
-      return try expandTopics(topic.node, visiting: &visiting)
+      let expanded = try expandTopics(topic.node, level: level, visiting: &visiting)
+      if level + expanded.depth > QueryNode.maximumDepth {
+        throw QueryError(
+          column: column,
+          "topic '\(topic.name)' nests the query too deeply (at most \(QueryNode.maximumDepth) levels)"
+        )
+      }
+      return expanded
     case .and(let children):
       var expanded: [QueryNode] = []
-      for child in children { expanded.append(try expandTopics(child, visiting: &visiting)) }
+      for child in children {
+        expanded.append(try expandTopics(child, level: level + 1, visiting: &visiting))
+      }
       return .and(expanded)
     case .or(let children):
       var expanded: [QueryNode] = []
-      for child in children { expanded.append(try expandTopics(child, visiting: &visiting)) }
+      for child in children {
+        expanded.append(try expandTopics(child, level: level + 1, visiting: &visiting))
+      }
       return .or(expanded)
     case .not(let child):
-      return .not(try expandTopics(child, visiting: &visiting))
+      return .not(try expandTopics(child, level: level + 1, visiting: &visiting))
     default:
       return node
     }

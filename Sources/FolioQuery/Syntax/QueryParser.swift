@@ -31,6 +31,7 @@ public struct QueryParser {
     var parser = QueryParser(tokens: tokens, end: text.count + 1)
     guard !tokens.isEmpty else { return .all }
     let node = try parser.parseOr()
+    if node.depth > QueryNode.maximumDepth { throw .nestedTooDeeply(column: 1) }
     if let extra = parser.peek {
       if extra.kind == .close {
         throw QueryError(column: extra.column, "unexpected ')' without a matching '('")
@@ -43,6 +44,9 @@ public struct QueryParser {
   private let tokens: [QueryToken]
   private let end: Int
   private var index = 0
+  /// Parentheses and NOTs open around the current token: bounded, so no query can exhaust
+  /// the parser's stack before its depth is checked.
+  private var nesting = 0
 
   private init(tokens: [QueryToken], end: Int) {
     self.tokens = tokens
@@ -86,7 +90,11 @@ public struct QueryParser {
     switch token.kind {
     case .not, .minus:
       _ = advance()
-      return .not(try parseUnary())
+      try enter(token)
+      defer { nesting -= 1 }
+      let node = QueryNode.not(try parseUnary())
+      if node.depth > QueryNode.maximumDepth { throw .nestedTooDeeply(column: token.column) }
+      return node
     default:
       return try parsePrimary()
     }
@@ -97,12 +105,15 @@ public struct QueryParser {
     _ = advance()
     switch token.kind {
     case .open:
+      try enter(token)
+      defer { nesting -= 1 }
       let node = try parseOr()
       guard peek?.kind == .close else {
         throw QueryError(
           column: peek?.column ?? end, "expected ')' after '\(previous?.source ?? "(")'")
       }
       _ = advance()
+      if node.depth > QueryNode.maximumDepth { throw .nestedTooDeeply(column: token.column) }
       return node
     case .word(let word):
       return try text(.any, word: word, token: token)
@@ -113,6 +124,12 @@ public struct QueryParser {
     default:
       throw expectedTerm()
     }
+  }
+
+  /// Counts one more level of nesting, opened by `token`.
+  private mutating func enter(_ token: QueryToken) throws(QueryError) {
+    nesting += 1
+    if nesting > QueryNode.maximumDepth { throw .nestedTooDeeply(column: token.column) }
   }
 
   /// The error for a missing term at the current position.
