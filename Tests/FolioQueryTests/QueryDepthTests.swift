@@ -40,6 +40,36 @@ final class QueryDepthTests: XCTestCase {
     }
   }
 
+  func testLongFlatQueriesRunInSQLite() throws {
+    let store = try Self.store.get()
+    let compiler = QueryCompiler.forLibrary(store, topics: .defaults, today: queryToday)
+    let words = (0..<300).map { "w\($0)" }
+    let negated: String = words.map { "-" + $0 }.joined(separator: " ")
+    let negatedPrefixes: String = words.map { "-" + $0 + "*" }.joined(separator: " ")
+    let negatedTitles: String = words.map { "-title:" + $0 }.joined(separator: " ")
+    let mixed: String = words.map { "-\($0) -day:2020-01-0\($0.count)" }.joined(separator: " ")
+    let queries: [String] = [
+      "learning " + negated,
+      "learning " + negatedPrefixes,
+      "learning -le* -re* -mo* " + negatedTitles,
+      words.joined(separator: " OR "),
+      "is:unread " + mixed,
+    ]
+    for query in queries {
+      let node = try QueryParser.parse(query)
+      let listing = try store.papers(try compiler.filter(node)).map(\.id)
+      let condition = try store.papers(PaperFilter(condition: try compiler.compile(node)))
+      XCTAssertEqual(Set(listing), Set(condition.map(\.id)), String(query.prefix(40)))
+    }
+    // The subtraction keeps its meaning: papers with "learning" but none of the words.
+    func ids(_ query: String) throws -> Set<String> {
+      Set(try store.papers(try compiler.filter(QueryParser.parse(query))).map { $0.id })
+    }
+    let without = try ids("learning -model -deep")
+    XCTAssertEqual(without, try ids("learning").subtracting(try ids("model OR deep")))
+    XCTAssertFalse(without.isEmpty)
+  }
+
   func testOneLevelMoreIsAnErrorWithAColumn() {
     let message = "nested too deeply (at most \(limit) levels)"
     let minus = String(repeating: "-", count: limit + 1) + "learning"

@@ -263,7 +263,14 @@ public struct QueryCompiler: Sendable {
     guard !positives.isEmpty else { return (nil, rest + negatives.map(\.1)) }
     var expression =
       positives.count == 1 ? positives[0] : "(" + positives.joined(separator: " \(keyword) ") + ")"
-    for (negative, _) in negatives { expression = "(\(expression) NOT \(negative))" }
+    // `a -b -c` as `a NOT (b OR c)`: one level, where a NOT per term would nest as deep as
+    // there are terms, and FTS5's parser runs out of stack at a few dozen.
+    if !negatives.isEmpty {
+      let subtracted =
+        negatives.count == 1
+        ? negatives[0].0 : "(" + negatives.map(\.0).joined(separator: " OR ") + ")"
+      expression = "(\(expression) NOT \(subtracted))"
+    }
     return (expression, rest)
   }
 
