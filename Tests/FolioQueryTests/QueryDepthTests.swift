@@ -43,7 +43,7 @@ final class QueryDepthTests: XCTestCase {
   func testLongFlatQueriesRunInSQLite() throws {
     let store = try Self.store.get()
     let compiler = QueryCompiler.forLibrary(store, topics: .defaults, today: queryToday)
-    let words = (0..<300).map { "w\($0)" }
+    let words = (0..<240).map { "w\($0)" }
     let negated: String = words.map { "-" + $0 }.joined(separator: " ")
     let negatedPrefixes: String = words.map { "-" + $0 + "*" }.joined(separator: " ")
     let negatedTitles: String = words.map { "-title:" + $0 }.joined(separator: " ")
@@ -68,6 +68,49 @@ final class QueryDepthTests: XCTestCase {
     let without = try ids("learning -model -deep")
     XCTAssertEqual(without, try ids("learning").subtracting(try ids("model OR deep")))
     XCTAssertFalse(without.isEmpty)
+  }
+
+  func testTheMostTermsAllowedRunInSQLite() throws {
+    let store = try Self.store.get()
+    let compiler = QueryCompiler.forLibrary(store, topics: .defaults, today: queryToday)
+    let most = QueryNode.maximumTerms
+    let queries: [String] = [
+      Array(repeating: "is:unread", count: most).joined(separator: " "),
+      Array(repeating: "is:unread", count: most).joined(separator: " OR "),
+      "learning "
+        + Array(repeating: "-day:2020-01-01 -b", count: (most - 1) / 2).joined(
+          separator: " "),
+      "(" + Array(repeating: "has:code OR -is:read", count: most / 2 - 1).joined(separator: " OR ")
+        + ") learning",
+    ]
+    for query in queries {
+      let node = try QueryParser.parse(query)
+      XCTAssertGreaterThanOrEqual(node.termCount, most - 2)
+      XCTAssertNoThrow(try store.papers(try compiler.filter(node)), String(query.prefix(40)))
+      XCTAssertNoThrow(try store.papers(PaperFilter(condition: try compiler.compile(node))))
+    }
+  }
+
+  func testOneTermMoreIsAnErrorAtThatTerm() throws {
+    let query = Array(repeating: "ab", count: QueryNode.maximumTerms + 1).joined(separator: " ")
+    XCTAssertThrowsError(try QueryParser.parse(query)) { error in
+      XCTAssertEqual(
+        error as? QueryError,
+        QueryError(column: query.count - 1, "too many terms (at most \(QueryNode.maximumTerms))"))
+    }
+    // Topics count as the terms they stand for.
+    var topics = TopicSet.defaults
+    topics.set(
+      try Topic(name: "Wide", query: Array(repeating: "x", count: 100).joined(separator: " OR ")))
+    let compiler = QueryCompiler(topics: topics, today: queryToday)
+    XCTAssertNoThrow(try compiler.condition(for: "topic:wide topic:wide"))
+    XCTAssertThrowsError(
+      try compiler.condition(for: Array(repeating: "topic:wide", count: 6).joined(separator: " "))
+    ) { error in
+      XCTAssertEqual(
+        (error as? QueryError)?.message,
+        "too many terms once topics are expanded (at most \(QueryNode.maximumTerms))")
+    }
   }
 
   func testOneLevelMoreIsAnErrorWithAColumn() {

@@ -99,10 +99,17 @@ public struct QueryCompiler: Sendable {
 
   /// `node` with every `topic:` replaced by the topic's query.
   ///
-  /// Throws when a topic nests the query deeper than ``QueryNode/maximumDepth``.
+  /// Throws when a topic nests the query deeper than ``QueryNode/maximumDepth``, or the
+  /// topics make it hold more than ``QueryNode/maximumTerms``.
   public func expandTopics(_ node: QueryNode) throws(QueryError) -> QueryNode {
     var visiting: Set<String> = []
-    return try expandTopics(node, level: 0, visiting: &visiting)
+    let expanded = try expandTopics(node, level: 0, visiting: &visiting)
+    if expanded.termCount > QueryNode.maximumTerms {
+      throw QueryError(
+        column: 1,
+        "too many terms once topics are expanded (at most \(QueryNode.maximumTerms))")
+    }
+    return expanded
   }
 
   /// `level`: the levels of AND, OR and NOT above `node`.

@@ -47,6 +47,8 @@ public struct QueryParser {
   /// Parentheses and NOTs open around the current token: bounded, so no query can exhaust
   /// the parser's stack before its depth is checked.
   private var nesting = 0
+  /// Terms read so far.
+  private var terms = 0
 
   private init(tokens: [QueryToken], end: Int) {
     self.tokens = tokens
@@ -103,6 +105,10 @@ public struct QueryParser {
   private mutating func parsePrimary() throws(QueryError) -> QueryNode {
     guard let token = peek, startsTerm(token) else { throw expectedTerm() }
     _ = advance()
+    if token.kind != .open {
+      terms += 1
+      if terms > QueryNode.maximumTerms { throw .tooManyTerms(column: token.column) }
+    }
     switch token.kind {
     case .open:
       try enter(token)
