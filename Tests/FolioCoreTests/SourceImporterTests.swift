@@ -167,6 +167,24 @@ final class SourceImporterTests: XCTestCase {
     _ = try? read(ArxivRSSImporter(), Array(utf7.utf8))
   }
 
+  /// libxml2 refused a document given to it whole past 10 MB ("not well-formed" at its last
+  /// line); an Atom export of a few thousand papers is that large.
+  func testAFeedLargerThanTenMegabytesImports() throws {
+    let abstract = String(repeating: "A long abstract about learning. ", count: 60)
+    var feed =
+      "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<feed xmlns=\"http://www.w3.org/2005/Atom\">\n"
+    var count = 0
+    while feed.utf8.count < 11_000_000 {
+      feed += "<entry><id>http://arxiv.org/abs/2401.\(String(format: "%05d", count))v1</id>"
+      feed += "<title>Paper \(count)</title><summary>\(abstract)</summary></entry>\n"
+      count += 1
+    }
+    feed += "</feed>\n"
+    let sink = try read(ArxivAtomImporter(), Array(feed.utf8))
+    XCTAssertEqual(sink.added.count, count)
+    XCTAssertEqual(sink.added.last?.title, "Paper \(count - 1)")
+  }
+
   // MARK: - arXiv RSS
 
   func testArxivRSSNewCrossAndReplace() throws {

@@ -42,7 +42,9 @@ final class XMLElement {
     let utf8 = withoutDeclaration(Array(String(decoding: bytes, as: UTF8.self).utf8))
     let data = Data(paddingEmptyInstructions(utf8))
     let builder = Builder()
-    let parser = XMLParser(data: data)
+    // From a stream, libxml2 gets the document in chunks; given all of it at once, it refuses
+    // a document past its 10 MB look-ahead limit ("not well-formed" at the last line).
+    let parser = XMLParser(stream: InputStream(data: data))
     parser.shouldProcessNamespaces = true
     parser.shouldResolveExternalEntities = false
     parser.delegate = builder
