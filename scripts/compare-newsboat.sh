@@ -19,7 +19,8 @@ swift build -c release --product folio >/dev/null
 swift build -c release --product folio-bench >/dev/null
 bin=$(swift build -c release --show-bin-path)
 work=$(mktemp -d)
-socket="folio-compare-$$"
+socket="folio-compare-$$-0"
+sessions=0
 trap 'tmux -L "$socket" kill-server 2>/dev/null || true; rm -rf "$work"' EXIT
 export HOME="$work/home" XDG_CONFIG_HOME="$work/home/config" XDG_DATA_HOME="$work/home/data"
 export XDG_STATE_HOME="$work/home/state" TERM=xterm-256color LANG=C.UTF-8
@@ -49,7 +50,11 @@ wait_for() {
 }
 
 start_session() {
+  # A server of its own each time: a new session on a server still shutting down fails
+  # ("server exited unexpectedly").
   tmux -L "$socket" kill-server 2>/dev/null || true
+  sessions=$((sessions + 1))
+  socket="folio-compare-$$-$sessions"
   tmux -L "$socket" new-session -d -s bench -x 120 -y 40 "$@"
 }
 
