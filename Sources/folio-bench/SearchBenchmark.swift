@@ -58,7 +58,15 @@ struct SearchBenchmark: ParsableCommand {
       _ = state.handle(.key(.character("a")), now: 0)
       _ = state.handle(.key(.character("/")), now: 0)
       for character in sequence { _ = state.handle(.key(.character(character)), now: 0) }
-      pause.append(measure { _ = state.handle(.tick, now: 0) } * 1000)
+      pause.append(
+        measure {
+          // The count itself runs off the main loop in the app; here, the time it takes.
+          for effect in state.handle(.tick, now: 0) {
+            if let outcome = LibraryWriter.perform(effect, on: store) {
+              _ = state.handle(.completed(outcome), now: 0)
+            }
+          }
+        } * 1000)
     }
     let pauses = Statistics(pause)
     print(

@@ -20,6 +20,7 @@ struct ReaderApp {
   /// Settings the reader does not use itself (fetch sources).
   var config = Config()
   private let backgroundFetch = BackgroundFetch()
+  private let backgroundCounts = BackgroundCounts()
 
   /// How often the library is checked for other processes' changes, in seconds.
   static let pollInterval = 0.5
@@ -27,6 +28,8 @@ struct ReaderApp {
   static let tickMilliseconds: Int32 = 250
   /// The pause in typing after which pending work (exact counts) is done.
   static let pauseMilliseconds: Int32 = 60
+  /// How often to look for counts made in the background while one is being made.
+  static let countPollMilliseconds: Int32 = 10
 
   func run() throws {
     let terminal: Terminal
@@ -53,7 +56,11 @@ struct ReaderApp {
       let hadPendingWork = state.hasPendingWork
       let prefetching = mayPrefetch && state.wantsPrefetch
       let timeout =
-        prefetching ? 0 : hadPendingWork ? Self.pauseMilliseconds : Self.tickMilliseconds
+        prefetching
+        ? 0
+        : backgroundCounts.isBusy
+          ? Self.countPollMilliseconds
+          : hadPendingWork ? Self.pauseMilliseconds : Self.tickMilliseconds
       switch terminal.read(timeout: timeout) {
       case .key(let key): event = .key(key)
       case .mouse(let mouse): event = .mouse(mouse)
@@ -78,6 +85,10 @@ struct ReaderApp {
           changed = true
         }
       }
+      for outcome in backgroundCounts.take() {
+        process(.completed(outcome), state: &state, terminal: terminal)
+        changed = true
+      }
       for fetchEvent in backgroundFetch.take() {
         if case .fetchFinished(let result) = fetchEvent {
           switch result {
@@ -99,6 +110,10 @@ struct ReaderApp {
     let hadEffects = !pending.isEmpty
     while !pending.isEmpty {
       let effect = pending.removeFirst()
+      if case .countListing(let filter, let generation) = effect {
+        backgroundCounts.start(filter, generation: generation, store: store)
+        continue
+      }
       let outcome =
         LibraryWriter.perform(effect, on: store) ?? perform(effect, terminal: terminal)
       if case .failed(let message) = outcome { Log.error(message) }
@@ -159,7 +174,7 @@ struct ReaderApp {
         return .failed("a fetch is already running")
       }
       return .fetchStarted
-    case .setStarred, .setRead, .markAllRead:
+    case .setStarred, .setRead, .markAllRead, .countListing:
       return .failed("internal: a library change reached the terminal")
     }
   }

@@ -31,7 +31,7 @@ final class ListWindowTests: XCTestCase {
       for step in 0..<400 {
         let key = keys.randomElement(using: &generator)!
         _ = state.handle(.key(key), now: 0)
-        if withIdleTicks { _ = state.handle(.tick, now: 0) }
+        if withIdleTicks { state.idle() }
         let context = "\(query ?? "all") step \(step) after \(key)"
         if Bool.random(using: &generator) {
           state.prefetch()

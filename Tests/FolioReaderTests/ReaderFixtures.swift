@@ -57,6 +57,18 @@ func makeLibrary(sample: Bool = true) throws -> LibraryStore {
   return store
 }
 
+extension ReaderState {
+  /// An idle tick, with the library effects it asks for (exact counts) carried out at once.
+  mutating func idle(now: Double = 0) {
+    var pending = handle(.tick, now: now)
+    while !pending.isEmpty {
+      if let outcome = LibraryWriter.perform(pending.removeFirst(), on: store) {
+        pending += handle(.completed(outcome), now: now)
+      }
+    }
+  }
+}
+
 /// Drives a ``ReaderState`` the way the app does: events in, store effects carried out and
 /// their outcomes fed back; other effects recorded.
 struct ReaderHarness {

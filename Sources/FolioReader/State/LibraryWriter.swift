@@ -16,6 +16,8 @@ public enum LibraryWriter {
         return .read(id: id, read, announce: announce)
       case .markAllRead(let filter):
         return .markedAllRead(count: try store.markAllRead(filter))
+      case .countListing(let filter, let generation):
+        return .counted(generation: generation, try store.counts(filter))
       case .openURL, .copyToClipboard, .saveTheme, .exportStarred, .fetch, .editNote:
         return nil
       }

@@ -47,6 +47,10 @@ public enum ReaderEffect: Hashable, Sendable {
   case fetch
   /// Edit the note of a paper in the user's editor.
   case editNote(id: String)
+  /// Count the listing `filter` selects. It costs a pass over every match (a second at a
+  /// million papers), so the app does it off the main loop; the result comes back as
+  /// ``EffectOutcome/counted(generation:_:)``.
+  case countListing(PaperFilter, generation: Int)
 }
 
 /// What came of a ``ReaderEffect``.
@@ -60,5 +64,7 @@ public enum EffectOutcome: Hashable, Sendable {
   case exported(count: Int, path: String)
   case fetchStarted
   case noteSaved(id: String)
+  /// The counts asked for by ``ReaderEffect/countListing(_:generation:)``.
+  case counted(generation: Int, ListCounts)
   case failed(String)
 }

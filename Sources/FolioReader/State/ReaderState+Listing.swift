@@ -12,7 +12,8 @@ extension ReaderState {
 
   /// Whether an idle tick has work to do (exact counts, topic counts).
   public var hasPendingWork: Bool {
-    !countsKnown || topicPicker?.entries.contains { $0.counts == nil } == true
+    (!countsKnown && countRequested != countGeneration)
+      || topicPicker?.entries.contains { $0.counts == nil } == true
   }
 
   /// Moves the selection by `delta` rows, scrolling by `scroll` rows too (for page moves).
@@ -55,6 +56,7 @@ extension ReaderState {
     selected = 0
     top = 0
     countsKnown = false
+    countGeneration += 1
     loadFirstRows()
     if !countsKnown && isCheapToCount { computeCounts() }
     if let id {
@@ -118,13 +120,25 @@ extension ReaderState {
     countsKnown = true
   }
 
-  /// Idle work: exact counts, then the topic picker's counts.
-  mutating func doPendingWork() {
-    if !countsKnown {
-      computeCounts()
-      syncView()
+  /// Idle work: asks for exact counts (the app counts off the main loop, see
+  /// ``ReaderEffect/countListing(_:generation:)``), then the topic picker's counts.
+  mutating func doPendingWork() -> [ReaderEffect] {
+    var effects: [ReaderEffect] = []
+    if !countsKnown && countRequested != countGeneration {
+      countRequested = countGeneration
+      effects.append(.countListing(filter, generation: countGeneration))
     }
     if topicPicker != nil { countTopics() }
+    return effects
+  }
+
+  /// Takes exact counts that came back, unless the listing changed since they were asked for.
+  mutating func receiveCounts(_ received: ListCounts, generation: Int) {
+    if generation == countRequested { countRequested = nil }
+    guard generation == countGeneration, !countsKnown else { return }
+    counts = received
+    countsKnown = true
+    syncView()
   }
 
   mutating func reloadDays() {

@@ -18,8 +18,7 @@ extension ReaderState {
       clampScrolling()
       return []
     case .tick:
-      doPendingWork()
-      return markReadIfLingering()
+      return doPendingWork() + markReadIfLingering()
     case .libraryChanged:
       reloadDays()
       refreshListing()
@@ -293,6 +292,14 @@ extension ReaderState {
 
   private mutating func apply(_ outcome: EffectOutcome) {
     switch outcome {
+    case .starred, .read, .markedAllRead:
+      // Counts still being made may predate this change: they are asked for again.
+      if !countsKnown { countGeneration += 1 }
+    default: break
+    }
+    switch outcome {
+    case .counted(let generation, let received):
+      receiveCounts(received, generation: generation)
     case .starred(let id, let starred):
       status = StatusMessage(starred ? "starred" : "unstarred")
       refreshAfterWrite(of: id, starredDelta: starred ? 1 : -1)

@@ -18,6 +18,11 @@ public struct ReaderState: Sendable {
   /// The listing's counts: exact when `countsKnown`, else counted from the rows seen so far.
   public internal(set) var counts = ListCounts()
   public internal(set) var countsKnown = true
+  /// Changes whenever exact counts asked for earlier may no longer hold (a new listing, a
+  /// change to the library); a count comes back tagged with the generation it was asked in.
+  var countGeneration = 0
+  /// The generation whose counts were asked for and have not come back.
+  var countRequested: Int?
   /// Listing position of the selected paper.
   public internal(set) var selected = 0
   /// Listing position of the first visible row.

@@ -1,0 +1,73 @@
+import FolioCore
+import FolioStore
+import XCTest
+
+@testable import FolioReader
+
+/// Exact counts are asked for on an idle tick and made off the main loop; what comes back is
+/// taken only if nothing changed since it was asked for.
+final class ReaderCountTests: XCTestCase {
+  func makeSearchingState() throws -> ReaderState {
+    var state = ReaderState(
+      store: try makeLibrary(), settings: ReaderSettings(libraryName: "test.sqlite"),
+      size: Size(width: 120, height: 40), now: 0)
+    for character in "a/learning" { _ = state.handle(.key(.character(character)), now: 0) }
+    return state
+  }
+
+  /// The one count request among `effects`.
+  func countRequest(_ effects: [ReaderEffect]) -> (PaperFilter, Int)? {
+    for case .countListing(let filter, let generation) in effects { return (filter, generation) }
+    return nil
+  }
+
+  func testATickAsksOnceAndTheAnswerIsTaken() throws {
+    var state = try makeSearchingState()
+    XCTAssertFalse(state.countsKnown)
+    XCTAssertTrue(state.hasPendingWork)
+    let request = try XCTUnwrap(countRequest(state.handle(.tick, now: 0)))
+    XCTAssertEqual(request.0, state.filter)
+    // Asked: nothing pending while the answer is on its way, and no second request.
+    XCTAssertFalse(state.hasPendingWork)
+    XCTAssertNil(countRequest(state.handle(.tick, now: 0)))
+
+    let exact = try state.store.counts(request.0)
+    XCTAssertGreaterThan(exact.total, state.counts.total, "more matches than the first screen")
+    _ = state.handle(.completed(.counted(generation: request.1, exact)), now: 0)
+    XCTAssertTrue(state.countsKnown)
+    XCTAssertEqual(state.counts, exact)
+  }
+
+  func testAnAnswerForAListingThatChangedIsDropped() throws {
+    var state = try makeSearchingState()
+    let old = try XCTUnwrap(countRequest(state.handle(.tick, now: 0)))
+    _ = state.handle(.key(.backspace), now: 0)
+    _ = state.handle(
+      .completed(.counted(generation: old.1, ListCounts(total: 999, unread: 9, starred: 9))),
+      now: 0)
+    XCTAssertFalse(state.countsKnown)
+    XCTAssertNotEqual(state.counts.total, 999)
+    let new = try XCTUnwrap(countRequest(state.handle(.tick, now: 0)))
+    XCTAssertNotEqual(new.1, old.1)
+    XCTAssertEqual(new.0, state.filter)
+  }
+
+  func testAStarWhileCountingAsksAgain() throws {
+    var state = try makeSearchingState()
+    _ = state.handle(.key(.escape), now: 0)
+    let before = try XCTUnwrap(countRequest(state.handle(.tick, now: 0)))
+    let stale = try state.store.counts(before.0)
+    // The star lands before the count made without it comes back.
+    for effect in state.handle(.key(.character("s")), now: 0) {
+      if let outcome = LibraryWriter.perform(effect, on: state.store) {
+        _ = state.handle(.completed(outcome), now: 0)
+      }
+    }
+    _ = state.handle(.completed(.counted(generation: before.1, stale)), now: 0)
+    XCTAssertFalse(state.countsKnown)
+    state.idle()
+    XCTAssertTrue(state.countsKnown)
+    XCTAssertEqual(state.counts, try state.store.counts(state.filter))
+    XCTAssertNotEqual(state.counts.starred, stale.starred)
+  }
+}
