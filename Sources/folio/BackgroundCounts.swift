@@ -13,18 +13,21 @@ final class BackgroundCounts: @unchecked Sendable {
   private var latest = -1
   private var inFlight = 0
 
-  /// Counts `filter` for `generation`, in the background.
-  func start(_ filter: PaperFilter, generation: Int, store: LibraryStore) {
+  /// Carries out `effect` (a ``ReaderEffect/countListing(_:generation:)`` or
+  /// ``ReaderEffect/countTopic(index:_:generation:)``) in the background.
+  func start(_ effect: ReaderEffect, store: LibraryStore) {
+    let listingGeneration: Int? =
+      if case .countListing(_, let generation) = effect { generation } else { nil }
     lock.withLock {
-      latest = generation
+      if let listingGeneration { latest = listingGeneration }
       inFlight += 1
     }
     queue.async { [self] in
-      let current = lock.withLock { latest == generation }
-      // The reader has moved on: its newer request follows in the queue.
-      let outcome =
-        current
-        ? LibraryWriter.perform(.countListing(filter, generation: generation), on: store) : nil
+      // A listing count overtaken by a newer one is dropped: that one follows in the queue.
+      let overtaken = listingGeneration.map { generation in
+        lock.withLock { latest != generation }
+      }
+      let outcome = overtaken == true ? nil : LibraryWriter.perform(effect, on: store)
       lock.withLock {
         if let outcome { outcomes.append(outcome) }
         inFlight -= 1

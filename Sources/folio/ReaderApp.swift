@@ -110,9 +110,11 @@ struct ReaderApp {
     let hadEffects = !pending.isEmpty
     while !pending.isEmpty {
       let effect = pending.removeFirst()
-      if case .countListing(let filter, let generation) = effect {
-        backgroundCounts.start(filter, generation: generation, store: store)
+      switch effect {
+      case .countListing, .countTopic:
+        backgroundCounts.start(effect, store: store)
         continue
+      default: break
       }
       let outcome =
         LibraryWriter.perform(effect, on: store) ?? perform(effect, terminal: terminal)
@@ -174,7 +176,7 @@ struct ReaderApp {
         return .failed("a fetch is already running")
       }
       return .fetchStarted
-    case .setStarred, .setRead, .markAllRead, .countListing:
+    case .setStarred, .setRead, .markAllRead, .countListing, .countTopic:
       return .failed("internal: a library change reached the terminal")
     }
   }

@@ -1,4 +1,5 @@
 import FolioCore
+import FolioQuery
 import FolioStore
 import XCTest
 
@@ -69,5 +70,30 @@ final class ReaderCountTests: XCTestCase {
     XCTAssertTrue(state.countsKnown)
     XCTAssertEqual(state.counts, try state.store.counts(state.filter))
     XCTAssertNotEqual(state.counts.starred, stale.starred)
+  }
+
+  func testTopicCountsAreAskedOnceAndAnEarlierPickersAreDropped() throws {
+    var state = ReaderState(
+      store: try makeLibrary(), settings: ReaderSettings(libraryName: "test.sqlite"),
+      size: Size(width: 120, height: 40), now: 0)
+    _ = state.handle(.key(.character("t")), now: 0)
+    let first = state.handle(.tick, now: 0)
+    let requests = first.compactMap { effect -> (Int, Int)? in
+      if case .countTopic(let index, _, let generation) = effect { return (index, generation) }
+      return nil
+    }
+    XCTAssertEqual(requests.map(\.0), Array(0...TopicSet.defaults.topics.count))
+    XCTAssertFalse(state.hasPendingWork)
+    XCTAssertTrue(state.handle(.tick, now: 0).isEmpty)
+
+    // Closed and opened again: answers for the first picker do not count for the second.
+    _ = state.handle(.key(.escape), now: 0)
+    _ = state.handle(.key(.character("t")), now: 0)
+    let stale = ListCounts(total: 7, unread: 7, starred: 0)
+    _ = state.handle(
+      .completed(.countedTopic(index: 0, generation: requests[0].1, stale)), now: 0)
+    XCTAssertNil(state.topicPicker?.entries[0].counts)
+    state.idle()
+    XCTAssertEqual(state.topicPicker?.entries[0].counts?.total, 288)
   }
 }

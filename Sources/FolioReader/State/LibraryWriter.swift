@@ -18,6 +18,8 @@ public enum LibraryWriter {
         return .markedAllRead(count: try store.markAllRead(filter))
       case .countListing(let filter, let generation):
         return .counted(generation: generation, try store.counts(filter))
+      case .countTopic(let index, let filter, let generation):
+        return .countedTopic(index: index, generation: generation, try store.counts(filter))
       case .openURL, .copyToClipboard, .saveTheme, .exportStarred, .fetch, .editNote:
         return nil
       }

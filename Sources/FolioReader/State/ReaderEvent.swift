@@ -51,6 +51,8 @@ public enum ReaderEffect: Hashable, Sendable {
   /// million papers), so the app does it off the main loop; the result comes back as
   /// ``EffectOutcome/counted(generation:_:)``.
   case countListing(PaperFilter, generation: Int)
+  /// Count the papers of the topic picker's entry `index` (same way, for the picker).
+  case countTopic(index: Int, PaperFilter, generation: Int)
 }
 
 /// What came of a ``ReaderEffect``.
@@ -66,5 +68,7 @@ public enum EffectOutcome: Hashable, Sendable {
   case noteSaved(id: String)
   /// The counts asked for by ``ReaderEffect/countListing(_:generation:)``.
   case counted(generation: Int, ListCounts)
+  /// The counts asked for by ``ReaderEffect/countTopic(index:_:generation:)``.
+  case countedTopic(index: Int, generation: Int, ListCounts)
   case failed(String)
 }

@@ -63,6 +63,13 @@ public struct TopicPicker: Hashable, Sendable {
     public var name: String?
     /// Nil until counted, on an idle tick.
     public var counts: ListCounts?
+    /// The counts were asked for and have not come back.
+    var isRequested = false
+
+    public init(name: String?, counts: ListCounts?) {
+      self.name = name
+      self.counts = counts
+    }
   }
 
   public var entries: [Entry]

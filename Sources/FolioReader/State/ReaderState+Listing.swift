@@ -13,7 +13,7 @@ extension ReaderState {
   /// Whether an idle tick has work to do (exact counts, topic counts).
   public var hasPendingWork: Bool {
     (!countsKnown && countRequested != countGeneration)
-      || topicPicker?.entries.contains { $0.counts == nil } == true
+      || topicPicker?.entries.contains { $0.counts == nil && !$0.isRequested } == true
   }
 
   /// Moves the selection by `delta` rows, scrolling by `scroll` rows too (for page moves).
@@ -128,7 +128,7 @@ extension ReaderState {
       countRequested = countGeneration
       effects.append(.countListing(filter, generation: countGeneration))
     }
-    if topicPicker != nil { countTopics() }
+    if topicPicker != nil { effects += countTopics() }
     return effects
   }
 

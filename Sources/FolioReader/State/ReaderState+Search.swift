@@ -91,32 +91,43 @@ extension ReaderState {
       [TopicPicker.Entry(name: nil, counts: nil)]
       + settings.topics.topics.map { TopicPicker.Entry(name: $0.name, counts: nil) }
     let current = entries.firstIndex { $0.name != nil && query?.text == Self.topicQuery($0.name!) }
+    topicPickerGeneration += 1
     topicPicker = TopicPicker(entries: entries, selected: current ?? 0)
   }
 
-  /// Counts every topic in the current scope, for the picker.
-  mutating func countTopics() {
-    guard var picker = topicPicker else { return }
+  /// Asks for the counts of every topic in the current scope, for the picker (made off the
+  /// main loop, like the listing's). A topic that does not compile shows zeros and an error.
+  mutating func countTopics() -> [ReaderEffect] {
+    guard var picker = topicPicker else { return [] }
     var scopeOnly = PaperFilter()
     if case .day(let day) = scope { scopeOnly.day = day }
-    do {
-      for (index, entry) in picker.entries.enumerated() where entry.counts == nil {
-        var filter = scopeOnly
-        if let name = entry.name {
+    var effects: [ReaderEffect] = []
+    for (index, entry) in picker.entries.enumerated()
+    where entry.counts == nil && !entry.isRequested {
+      var filter = scopeOnly
+      if let name = entry.name {
+        do {
           filter = try compiler.filter(try settings.topics.resolve(name, column: 1).node)
-          filter.day = scopeOnly.day
+        } catch {
+          status = StatusMessage(error.description, isError: true)
+          picker.entries[index].counts = ListCounts()
+          continue
         }
-        picker.entries[index].counts = try store.counts(filter)
+        filter.day = scopeOnly.day
       }
-    } catch let error as QueryError {
-      status = StatusMessage(error.description, isError: true)
-    } catch {
-      report(error)
+      picker.entries[index].isRequested = true
+      effects.append(.countTopic(index: index, filter, generation: topicPickerGeneration))
     }
-    // Counted or not, nothing is left pending: a failure is reported, not retried forever.
-    for index in picker.entries.indices where picker.entries[index].counts == nil {
-      picker.entries[index].counts = ListCounts()
-    }
+    topicPicker = picker
+    return effects
+  }
+
+  /// Takes a topic's counts that came back, if the picker they were asked for is still open.
+  mutating func receiveTopicCounts(_ counts: ListCounts, index: Int, generation: Int) {
+    guard generation == topicPickerGeneration, var picker = topicPicker,
+      picker.entries.indices.contains(index)
+    else { return }
+    picker.entries[index].counts = counts
     topicPicker = picker
   }
 

@@ -300,6 +300,8 @@ extension ReaderState {
     switch outcome {
     case .counted(let generation, let received):
       receiveCounts(received, generation: generation)
+    case .countedTopic(let index, let generation, let received):
+      receiveTopicCounts(received, index: index, generation: generation)
     case .starred(let id, let starred):
       status = StatusMessage(starred ? "starred" : "unstarred")
       refreshAfterWrite(of: id, starredDelta: starred ? 1 : -1)

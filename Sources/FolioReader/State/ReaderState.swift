@@ -23,6 +23,8 @@ public struct ReaderState: Sendable {
   var countGeneration = 0
   /// The generation whose counts were asked for and have not come back.
   var countRequested: Int?
+  /// Changes each time the topic picker opens, so counts for an earlier one are dropped.
+  var topicPickerGeneration = 0
   /// Listing position of the selected paper.
   public internal(set) var selected = 0
   /// Listing position of the first visible row.
