@@ -13,8 +13,8 @@ struct ExportCommand: ParsableCommand {
     commandName: "export",
     abstract: "Export papers (default: the starred ones) as Markdown, BibTeX or JSON.",
     discussion: """
-      With no --filter, --topic or --day, exports the starred papers; with any of them, the
-      papers they select (add --starred to keep only starred ones). -o writes the file
+      With no --filter, --topic or --day, exports the starred papers; with any of them, the \
+      papers they select (add --starred to keep only starred ones). -o writes the file \
       atomically; without it the export goes to standard output. Formats: docs/export.md.
       """,
     version: Folio.version)
@@ -63,7 +63,9 @@ struct ExportCommand: ParsableCommand {
     if let output {
       try ExportJob.write(text, to: output)
       FileHandle.standardError.write(
-        Data("exported \(document.entries.count) papers to \(output)\n".utf8))
+        Data(
+          "exported \(document.entries.count) paper\(document.entries.count == 1 ? "" : "s") to \(output)\n"
+            .utf8))
     } else {
       print(text, terminator: "")
     }

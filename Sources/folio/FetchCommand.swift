@@ -12,10 +12,10 @@ struct FetchCommand: ParsableCommand {
     commandName: "fetch",
     abstract: "Fetch today's papers from Hugging Face daily papers and arXiv.",
     discussion: """
-      Hugging Face: the daily papers of --day (default today), every page. arXiv: the RSS feed
-      of new submissions in the categories (config.toml arxiv_categories, default cs.LG,
-      cs.CL, cs.CV, cs.AI); arXiv's feed is always today's. Base URLs: config.toml
-      hf_base_url and arxiv_base_url, or $FOLIO_HF_URL and $FOLIO_ARXIV_URL. Nothing is
+      Hugging Face: the daily papers of --day (default today), every page. arXiv: the RSS feed \
+      of new submissions in the categories (config.toml arxiv_categories, default cs.LG, \
+      cs.CL, cs.CV, cs.AI); arXiv's feed is always today's. Base URLs: config.toml \
+      hf_base_url and arxiv_base_url, or $FOLIO_HF_URL and $FOLIO_ARXIV_URL. Nothing is \
       imported unless every download succeeds; exit 69 when a source cannot be reached.
       """,
     version: Folio.version)

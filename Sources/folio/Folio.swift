@@ -16,7 +16,7 @@ struct Folio: ParsableCommand {
     commandName: "folio",
     abstract: "A keyboard-driven terminal reader for research papers.",
     discussion: """
-      With no subcommand, opens the reader on the library (on first run, the bundled sample).
+      With no subcommand, opens the reader on the library (on first run, the bundled sample). \
       The library is --db PATH, else $FOLIO_DB, else $XDG_DATA_HOME/folio/folio.sqlite.
       """,
     version: version,

@@ -9,10 +9,10 @@ struct ImportCommand: ParsableCommand {
     commandName: "import",
     abstract: "Import papers from files (format detected from content).",
     discussion: """
-      Formats: text (title and abstract lines), hf (Hugging Face daily papers JSON), arxiv-atom,
-      arxiv-rss, jsonl (the arXiv metadata snapshot); detected from the content. Each file is
-      imported in one transaction: all of its papers or, on any error, none.
-      Papers already in the library are merged, keeping their read/starred state and note.
+      Formats: text (title and abstract lines), hf (Hugging Face daily papers JSON), arxiv-atom, \
+      arxiv-rss, jsonl (the arXiv metadata snapshot); detected from the content. Each file is \
+      imported in one transaction: all of its papers or, on any error, none. \
+      Papers already in the library are merged, keeping their read/starred state and note. \
       '-' reads standard input.
       """,
     version: Folio.version)

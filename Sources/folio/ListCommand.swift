@@ -10,8 +10,8 @@ struct ListCommand: ParsableCommand {
     commandName: "list",
     abstract: "List papers: newest day first, then by upvotes, then listing order.",
     discussion: """
-      Formats: table (fits the terminal, 100 columns when not a terminal); tsv (id, day,
-      starred 0/1, read 0/1, title; no header); json (an array of paper objects, see
+      Formats: table (fits the terminal, 100 columns when not a terminal); tsv (id, day, \
+      starred 0/1, read 0/1, title; no header); json (an array of paper objects, see \
       docs/export.md).
       """,
     version: Folio.version)

@@ -11,7 +11,7 @@ struct ThemesCommand: ParsableCommand {
     commandName: "themes",
     abstract: "List the colour themes, or preview one.",
     discussion: """
-      Built-in themes come from Themes/; yours from $XDG_CONFIG_HOME/folio/themes/*.theme
+      Built-in themes come from Themes/; yours from $XDG_CONFIG_HOME/folio/themes/*.theme \
       (a theme of yours replaces a built-in one of the same name). See docs/themes.md.
       """,
     version: Folio.version)

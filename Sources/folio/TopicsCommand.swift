@@ -9,7 +9,7 @@ struct TopicsCommand: ParsableCommand {
     commandName: "topics",
     abstract: "List the topics with their total, unread and starred counts.",
     discussion: """
-      Topics are Folio's defaults plus $XDG_CONFIG_HOME/folio/topics.toml, a [topics] table of
+      Topics are Folio's defaults plus $XDG_CONFIG_HOME/folio/topics.toml, a [topics] table of \
       name = "query" (an empty query removes a default). See docs/queries.md.
       """,
     version: Folio.version)
