@@ -7,12 +7,20 @@ import Foundation
 // directories and flags such as -max_total_time=30. In a plain build, ARGS are input files to
 // replay, so a crash file can be rerun and debugged without the fuzzer.
 
-let arguments = CommandLine.arguments
+// libFuzzer starts copies of this program with its own flags but without the target name
+// (to merge corpora): they find the target in FOLIO_FUZZ_TARGET, set below.
+var arguments = CommandLine.arguments
+if arguments.count < 2 || FuzzTarget(rawValue: arguments[1]) == nil,
+  let inherited = ProcessInfo.processInfo.environment["FOLIO_FUZZ_TARGET"]
+{
+  arguments.insert(inherited, at: 1)
+}
 guard arguments.count >= 2, let chosen = FuzzTarget(rawValue: arguments[1]) else {
   let names = FuzzTarget.allCases.map(\.rawValue).joined(separator: "|")
   FileHandle.standardError.write(Data("usage: folio-fuzz \(names) [ARGS...]\n".utf8))
   exit(64)
 }
+setenv("FOLIO_FUZZ_TARGET", chosen.rawValue, 1)
 
 /// The target being run, where libFuzzer's C callback (which cannot capture) finds it.
 enum Fuzzing {
