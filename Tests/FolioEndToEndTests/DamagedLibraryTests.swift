@@ -61,15 +61,7 @@ final class DamagedLibraryTests: XCTestCase {
     let folio = try FolioRunner(self)
     try folio.run(["import", FolioRunner.sample])
     let id = try folio.rows()[0][0]
-    let libraryDirectory = (folio.databasePath as NSString).deletingLastPathComponent
-    try FileManager.default.setAttributes(
-      [.posixPermissions: 0o444], ofItemAtPath: folio.databasePath)
-    try FileManager.default.setAttributes(
-      [.posixPermissions: 0o555], ofItemAtPath: libraryDirectory)
-    addTeardownBlock {
-      try? FileManager.default.setAttributes(
-        [.posixPermissions: 0o755], ofItemAtPath: libraryDirectory)
-    }
+    try makeReadOnly(folio)
     let list = try folio.run(["list", "--format", "tsv"], unprivileged: true)
     XCTAssertEqual(list.status, 0, list.stderr)
     XCTAssertEqual(list.stdout.split(separator: "\n").count, 284)
@@ -87,22 +79,11 @@ final class DamagedLibraryTests: XCTestCase {
   func testAReadOnlyLibraryOpensInTheReaderWithANoticeAndRefusesStars() throws {
     let folio = try FolioRunner(self)
     try folio.run(["import", FolioRunner.sample])
-    let libraryDirectory = (folio.databasePath as NSString).deletingLastPathComponent
-    try FileManager.default.setAttributes(
-      [.posixPermissions: 0o444], ofItemAtPath: folio.databasePath)
-    try FileManager.default.setAttributes(
-      [.posixPermissions: 0o555], ofItemAtPath: libraryDirectory)
-    addTeardownBlock {
-      try? FileManager.default.setAttributes(
-        [.posixPermissions: 0o755], ofItemAtPath: libraryDirectory)
-    }
+    try makeReadOnly(folio)
     let before = try Data(contentsOf: URL(fileURLWithPath: folio.databasePath))
-    // As `nobody`, so the permissions bind when the tests run as root.
-    let command =
-      getuid() == 0
-      ? ["/usr/bin/setpriv", "--reuid=65534", "--regid=65534", "--clear-groups"] : []
     let tmux = try TmuxSession(
-      command + [FolioRunner.binary.path], environment: folio.environment, testCase: self)
+      FolioRunner.unprivileged([FolioRunner.binary.path]), environment: folio.environment,
+      testCase: self)
     try tmux.waitFor("the library is read-only: changes are disabled")
     try tmux.waitFor("284 shown")
     try tmux.send("s")
@@ -182,6 +163,19 @@ final class DamagedLibraryTests: XCTestCase {
     XCTAssertEqual(try folio.rows().count, 284)
     XCTAssertEqual(
       try folio.database().read { try String.fetchOne($0, sql: "PRAGMA integrity_check") }, "ok")
+  }
+
+  /// Makes the library file and its directory read-only until the test ends.
+  func makeReadOnly(_ folio: FolioRunner) throws {
+    let libraryDirectory = (folio.databasePath as NSString).deletingLastPathComponent
+    try FileManager.default.setAttributes(
+      [.posixPermissions: 0o444], ofItemAtPath: folio.databasePath)
+    try FileManager.default.setAttributes(
+      [.posixPermissions: 0o555], ofItemAtPath: libraryDirectory)
+    addTeardownBlock {
+      try? FileManager.default.setAttributes(
+        [.posixPermissions: 0o755], ofItemAtPath: libraryDirectory)
+    }
   }
 
   static func listing(count: Int) -> String {

@@ -49,6 +49,13 @@ struct FolioRunner {
     ]
   }
 
+  /// The command line that runs `argv` as `nobody` when the tests run as root (so file
+  /// permissions bind), else `argv` itself.
+  static func unprivileged(_ argv: [String]) -> [String] {
+    getuid() == 0
+      ? ["/usr/bin/setpriv", "--reuid=65534", "--regid=65534", "--clear-groups"] + argv : argv
+  }
+
   /// Runs `folio arguments...` and waits for it. `unprivileged` runs it as `nobody`, so file
   /// permissions bind even when the tests run as root.
   @discardableResult
@@ -57,14 +64,10 @@ struct FolioRunner {
     unprivileged: Bool = false
   ) throws -> CommandResult {
     let process = Process()
-    if unprivileged && getuid() == 0 {
-      process.executableURL = URL(fileURLWithPath: "/usr/bin/setpriv")
-      process.arguments =
-        ["--reuid=65534", "--regid=65534", "--clear-groups", Self.binary.path] + arguments
-    } else {
-      process.executableURL = Self.binary
-      process.arguments = arguments
-    }
+    let argv = [Self.binary.path] + arguments
+    let command = unprivileged ? Self.unprivileged(argv) : argv
+    process.executableURL = URL(fileURLWithPath: command[0])
+    process.arguments = Array(command.dropFirst())
     process.environment = environment.merging(extra) { $1 }
     let output = Pipe()
     let errors = Pipe()
