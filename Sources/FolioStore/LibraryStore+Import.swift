@@ -68,9 +68,8 @@ struct ImportMerger {
   /// The `seq` the next new paper gets: assigned here rather than by SQLite, because the
   /// sort key that goes in the same INSERT is made from it.
   private var nextSeq: Int64
-  /// The full-text triggers set aside while filling an empty library, to be restored by
-  /// ``finish()``; empty when the index is kept up to date row by row.
-  private var suspendedTriggers: [String] = []
+  /// The full-text index's share of the import, written at the end.
+  private var fullText: FullTextBatch
   /// Words already added to `search_term` by this import.
   private var knownTerms: Set<String> = []
 
@@ -79,28 +78,12 @@ struct ImportMerger {
     self.now = now
     let lastSeq = try Int64.fetchOne(db, sql: "SELECT max(seq) FROM paper")
     nextSeq = (lastSeq ?? 0) + 1
-    if lastSeq == nil { try suspendFullTextTriggers() }
+    fullText = try FullTextBatch(db: db, firstNewSeq: nextSeq)
   }
 
-  /// Into an empty library, building the full-text index once at the end is faster than
-  /// updating it paper by paper. Only the insert and update triggers go: every row is new,
-  /// so none needs its old entry removed. The transaction restores them if the import fails.
-  private mutating func suspendFullTextTriggers() throws {
-    suspendedTriggers = try String.fetchAll(
-      db,
-      sql: """
-        SELECT sql FROM sqlite_master
-        WHERE type = 'trigger' AND name IN ('paper_fts_insert', 'paper_fts_update')
-        """)
-    try db.execute(sql: "DROP TRIGGER paper_fts_insert; DROP TRIGGER paper_fts_update")
-  }
-
-  /// Completes the import's changes: rebuilds the full-text index if it was set aside.
+  /// Completes the import's changes: brings the full-text index up to date.
   mutating func finish() throws {
-    guard !suspendedTriggers.isEmpty else { return }
-    try db.execute(sql: "INSERT INTO paper_fts(paper_fts) VALUES ('rebuild')")
-    for trigger in suspendedTriggers { try db.execute(sql: trigger) }
-    suspendedTriggers = []
+    try fullText.finish()
   }
 
   /// Adds `incoming`, or merges it into the stored copy; with `onlyIfKnown`, a paper the
@@ -157,12 +140,14 @@ struct ImportMerger {
     let sortKey = SortKey.make(day: paper.day, upvotes: paper.upvotes, seq: seq)
     try statement.execute(
       arguments: StatementArguments(PaperColumns.values(paper) + [seq, sortKey, now, now]))
+    fullText.inserted(seq: seq, sortKey: sortKey)
     try recordTerms(of: paper)
   }
 
   /// Adds the words of `paper`'s indexed text to `search_term`, as the full-text index
   /// tokenizes them (``FolioCore/SearchTokenizer``).
   private mutating func recordTerms(of paper: Paper) throws {
+    if fullText.listsWordsAtEnd { return }
     let statement = try db.cachedStatement(
       sql: "INSERT OR IGNORE INTO search_term (term) VALUES (?)")
     for text in [paper.title, paper.abstract] + paper.authors {
@@ -187,6 +172,7 @@ struct ImportMerger {
   }
 
   private mutating func update(seq: Int64, to paper: Paper) throws {
+    try fullText.willUpdate(seq: seq)
     let names = PaperColumns.paperColumnNames
     let statement = try db.cachedStatement(
       sql:

@@ -4,8 +4,8 @@ import XCTest
 
 @testable import FolioStore
 
-/// The full-text index stays exact whether an import fills an empty library (index built once
-/// at the end) or adds to a library row by row.
+/// The full-text index stays exact whether an import fills an empty library or adds to one,
+/// and is written in rowid order, so that an import makes one segment, not one per paper.
 final class FullTextIndexTests: XCTestCase {
   func testFillingAnEmptyLibraryIndexesTheFinalTextOfEveryPaper() throws {
     let store = try LibraryStore.inMemory()
@@ -23,33 +23,80 @@ final class FullTextIndexTests: XCTestCase {
       try triggerNames(store), ["paper_fts_delete", "paper_fts_insert", "paper_fts_update"])
   }
 
-  func testLaterImportsKeepTheIndexUpToDateRowByRow() throws {
+  func testLaterImportsReplaceChangedEntriesAndAddNewOnes() throws {
     let store = try LibraryStore.inMemory()
-    try store.add([makePaper("First", abstract: "alpha", arxivID: "2401.00001")])
+    try store.add([
+      makePaper("First", abstract: "alpha", arxivID: "2401.00001"),
+      makePaper("Kept", abstract: "epsilon", arxivID: "2401.00002"),
+    ])
     try store.add([
       makePaper("First", abstract: "beta", arxivID: "2401.00001"),
-      makePaper("Second", abstract: "gamma"),
+      makePaper("Second", abstract: "gamma", arxivID: "2401.00003"),
+      // A paper new in this import, revised later in the same file.
+      makePaper("Second", abstract: "zeta", arxivID: "2401.00003"),
+      // A stored paper changed twice in the same file: its old entry goes once.
+      makePaper("First", abstract: "theta", arxivID: "2401.00001"),
     ])
     try assertIndexIsConsistent(store)
     XCTAssertEqual(try matches(store, "alpha"), [])
-    XCTAssertEqual(try matches(store, "beta"), ["First"])
-    XCTAssertEqual(try matches(store, "gamma"), ["Second"])
-  }
-
-  func testAFailedFirstImportLeavesTheTriggersAndNoPapers() throws {
-    struct Broken: Error {}
-    let store = try LibraryStore.inMemory()
-    XCTAssertThrowsError(
-      try store.importPapers(file: "bad", format: "text", source: "text") { session in
-        try session.add(makePaper("Half"))
-        throw Broken()
-      })
-    XCTAssertEqual(try store.count(), 0)
+    XCTAssertEqual(try matches(store, "beta"), [])
+    XCTAssertEqual(try matches(store, "theta"), ["First"])
+    XCTAssertEqual(try matches(store, "gamma"), [])
+    XCTAssertEqual(try matches(store, "zeta"), ["Second"])
+    XCTAssertEqual(try matches(store, "epsilon"), ["Kept"])
     XCTAssertEqual(
       try triggerNames(store), ["paper_fts_delete", "paper_fts_insert", "paper_fts_update"])
-    try store.add([makePaper("Whole", abstract: "delta")])
-    XCTAssertEqual(try matches(store, "delta"), ["Whole"])
+  }
+
+  func testAChangedSortKeyMovesTheEntry() throws {
+    let store = try LibraryStore.inMemory()
+    try store.add([makePaper("Voted", abstract: "kappa", arxivID: "2401.00001", upvotes: 3)])
+    try store.add([makePaper("Voted", abstract: "kappa", arxivID: "2401.00001", upvotes: 40)])
     try assertIndexIsConsistent(store)
+    XCTAssertEqual(try matches(store, "kappa"), ["Voted"])
+  }
+
+  func testAnImportWritesItsEntriesAsOneSegment() throws {
+    // Papers over several days and upvotes: their sort keys (the index's rowids) fall and
+    // rise in file order. Written in file order, FTS5 would flush a segment at nearly
+    // every paper and merge them over and over.
+    func papers(_ range: Range<Int>) -> [Paper] {
+      range.map { n in
+        makePaper(
+          "Paper \(n)", abstract: "words \(n % 7) shared across papers",
+          arxivID: String(format: "2401.%05d", n), day: testDay.adding(days: -(n % 5)),
+          upvotes: n % 3 == 0 ? nil : n % 11)
+      }
+    }
+    let store = try LibraryStore.inMemory()
+    try store.add(papers(0..<600))
+    XCTAssertEqual(try segmentCount(store), 1)
+    try store.add(papers(600..<1200))
+    XCTAssertEqual(try segmentCount(store), 2)
+    try assertIndexIsConsistent(store)
+    XCTAssertEqual(try matches(store, "shared").count, 1200)
+  }
+
+  func testAFailedImportLeavesTheTriggersIndexAndPapersAsTheyWere() throws {
+    struct Broken: Error {}
+    for seeded in [false, true] {
+      let store = try LibraryStore.inMemory()
+      if seeded { try store.add([makePaper("Seed", abstract: "iota", arxivID: "2401.00001")]) }
+      XCTAssertThrowsError(
+        try store.importPapers(file: "bad", format: "text", source: "text") { session in
+          try session.add(makePaper("Half"))
+          try session.add(makePaper("Seed", abstract: "lambda", arxivID: "2401.00001"))
+          throw Broken()
+        })
+      XCTAssertEqual(try store.count(), seeded ? 1 : 0)
+      XCTAssertEqual(
+        try triggerNames(store), ["paper_fts_delete", "paper_fts_insert", "paper_fts_update"])
+      XCTAssertEqual(try matches(store, "iota"), seeded ? ["Seed"] : [])
+      try store.add([makePaper("Whole", abstract: "delta")])
+      XCTAssertEqual(try matches(store, "delta"), ["Whole"])
+      XCTAssertEqual(try matches(store, "lambda"), [])
+      try assertIndexIsConsistent(store)
+    }
   }
 
   private func matches(_ store: LibraryStore, _ term: String) throws -> [String] {
@@ -60,6 +107,14 @@ final class FullTextIndexTests: XCTestCase {
           SELECT paper.title FROM paper_fts JOIN paper ON paper.sort_key = paper_fts.rowid
           WHERE paper_fts MATCH ?
           """, arguments: [term])
+    }
+  }
+
+  /// The segments the index is stored in (FTS5's `%_idx` table: one row per segment and
+  /// leaf range).
+  private func segmentCount(_ store: LibraryStore) throws -> Int {
+    try store.writer.read { db in
+      try Int.fetchOne(db, sql: "SELECT count(DISTINCT segid) FROM paper_fts_idx") ?? 0
     }
   }
 
