@@ -44,10 +44,13 @@ enum PaperColumns {
     return multiline ? TextCleaner.cleanMultiline(text) : TextCleaner.clean(text)
   }
 
-  /// Column values for `paper`, in the order of ``paperColumnNames``.
-  static func values(_ paper: Paper) -> [(any DatabaseValueConvertible)?] {
+  /// Column values for `paper`, in the order of ``paperColumnNames``; `titleKey` when the
+  /// caller has already made it.
+  static func values(
+    _ paper: Paper, titleKey: String? = nil
+  ) -> [(any DatabaseValueConvertible)?] {
     [
-      paper.id, paper.arxivID, paper.titleKey, paper.title, paper.abstract,
+      paper.id, paper.arxivID, titleKey ?? paper.titleKey, paper.title, paper.abstract,
       encodeList(paper.authors), paper.published?.description, paper.day.description,
       paper.source, encodeLinks(paper.links), paper.upvotes, encodeList(paper.categories),
       paper.commentCount, encodeList(paper.keywords),
