@@ -6,6 +6,17 @@ public struct ImportProgress: Sendable {
   public var papers: Int
   /// Bytes of the input read so far, when the importer says.
   public var bytesRead: Int
+  /// What the import is doing.
+  public var stage: Stage = .reading
+
+  /// The parts of an import, in order.
+  public enum Stage: Sendable {
+    /// Reading the input and storing its papers.
+    case reading
+    /// Every paper is stored; the full-text index is being written (at a million papers,
+    /// more than half of the import).
+    case indexing
+  }
 }
 
 /// The receiving end of one import: importers hand it papers, which it passes, in batches, to
@@ -73,5 +84,10 @@ struct ImportProgressTally {
   mutating func read(_ bytes: Int) {
     bytesRead = bytes
     onProgress?(ImportProgress(papers: handled, bytesRead: bytesRead))
+  }
+
+  /// Tells that reading is over and the index is being written.
+  func indexing() {
+    onProgress?(ImportProgress(papers: handled, bytesRead: bytesRead, stage: .indexing))
   }
 }

@@ -44,6 +44,7 @@ extension LibraryStore {
               tally.counted()
             }
           }
+          tally.indexing()
           try merger.finish()
           let summary = merger.summary
           try db.execute(

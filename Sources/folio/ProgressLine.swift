@@ -6,7 +6,8 @@ import Foundation
 #endif
 
 /// The line on stderr that shows a long import's progress: papers, rate, and (when the size
-/// is known) percent done and time left. Only on a terminal, and only after two seconds.
+/// is known) percent read and time left to read; then that the search index is being written.
+/// Only on a terminal, and only after two seconds.
 struct ProgressLine {
   /// Bytes of input in all.
   let total: Int
@@ -23,7 +24,9 @@ struct ProgressLine {
     guard enabled else { return }
     let now = Date()
     let elapsed = now.timeIntervalSince(started)
-    guard elapsed >= 2, now.timeIntervalSince(lastDrawn) >= 0.2 else { return }
+    // The indexing stage is told once: draw it whenever it comes.
+    let isIndexing = progress.stage == .indexing
+    guard elapsed >= 2, isIndexing || now.timeIntervalSince(lastDrawn) >= 0.2 else { return }
     lastDrawn = now
     drawn = true
     FileHandle.standardError.write(
@@ -37,16 +40,22 @@ struct ProgressLine {
     FileHandle.standardError.write(Data("\r\u{1B}[K".utf8))
   }
 
-  /// `12,345 papers · 8,200/s · 63% · about 12 s left`.
+  /// `12,345 papers · 8,200/s · 63% read · about 12 s left to read`, then
+  /// `12,345 papers read · writing the search index`.
   static func text(_ progress: ImportProgress, total: Int, elapsed: Double) -> String {
+    if progress.stage == .indexing {
+      return "\(grouped(progress.papers)) papers read · writing the search index"
+    }
     let rate = Double(progress.papers) / max(elapsed, 0.001)
     var parts = ["\(grouped(progress.papers)) papers", "\(grouped(Int(rate)))/s"]
     if total > 0, progress.bytesRead > 0 {
       let fraction = min(1, Double(progress.bytesRead) / Double(total))
-      parts.append("\(Int(fraction * 100))%")
+      parts.append("\(Int(fraction * 100))% read")
       if fraction > 0.01 {
         let left = elapsed * (1 - fraction) / fraction
-        parts.append(left >= 90 ? "about \(Int(left / 60)) min left" : "about \(Int(left)) s left")
+        parts.append(
+          left >= 90
+            ? "about \(Int(left / 60)) min left to read" : "about \(max(1, Int(left))) s left to read")
       }
     }
     return parts.joined(separator: " · ")

@@ -99,3 +99,25 @@ final class ImportChannelTests: XCTestCase {
     }
   }
 }
+
+/// An import tells how far it has got, then that it is writing the index.
+final class ImportProgressTests: XCTestCase {
+  func testProgressCountsPapersThenTellsOfTheIndex() throws {
+    let store = try LibraryStore.inMemory()
+    var heard: [ImportProgress] = []
+    let record: (ImportProgress) -> Void = { heard.append($0) }
+    try store.importPapers(file: "many", format: "jsonl", source: "test", progress: record) {
+      session in
+      for n in 0..<2500 {
+        try session.add(makePaper("Paper \(n)"))
+        if n % 500 == 499 { session.progress(bytesRead: (n + 1) * 10) }
+      }
+    }
+    let reading = heard.filter { $0.stage == .reading }
+    XCTAssertEqual(reading.map(\.papers), [500, 1000, 1000, 1500, 2000, 2000, 2500])
+    XCTAssertEqual(reading.last?.bytesRead, 25_000)
+    XCTAssertEqual(heard.last?.stage, .indexing)
+    XCTAssertEqual(heard.last?.papers, 2500)
+    XCTAssertEqual(heard.filter { $0.stage == .indexing }.count, 1)
+  }
+}
