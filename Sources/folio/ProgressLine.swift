@@ -55,7 +55,8 @@ struct ProgressLine {
         let left = elapsed * (1 - fraction) / fraction
         parts.append(
           left >= 90
-            ? "about \(Int(left / 60)) min left to read" : "about \(max(1, Int(left))) s left to read")
+            ? "about \(Int(left / 60)) min left to read"
+            : "about \(max(1, Int(left))) s left to read")
       }
     }
     return parts.joined(separator: " · ")
