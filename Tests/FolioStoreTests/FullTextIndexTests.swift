@@ -46,6 +46,16 @@ final class FullTextIndexTests: XCTestCase {
     XCTAssertEqual(try matches(store, "epsilon"), ["Kept"])
     XCTAssertEqual(
       try triggerNames(store), ["paper_fts_delete", "paper_fts_insert", "paper_fts_update"])
+
+    // Again, on the same connection: the import's scratch tables are made afresh.
+    try store.add([
+      makePaper("First", abstract: "omicron", arxivID: "2401.00001"),
+      makePaper("Third", abstract: "sigma", arxivID: "2401.00004"),
+    ])
+    try assertIndexIsConsistent(store)
+    XCTAssertEqual(try matches(store, "theta"), [])
+    XCTAssertEqual(try matches(store, "omicron"), ["First"])
+    XCTAssertEqual(try matches(store, "sigma"), ["Third"])
   }
 
   func testAChangedSortKeyMovesTheEntry() throws {
