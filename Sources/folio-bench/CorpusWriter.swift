@@ -80,19 +80,25 @@ struct CorpusWriter {
     try handle.write(contentsOf: Data(buffer.utf8))
   }
 
+  /// The corpus the import measurements read: `papers` papers, every one with an arXiv id,
+  /// written to `directory` as JSON Lines and as sample text.
+  static func importCorpora(
+    papers: Int, in directory: BenchDirectory
+  ) throws -> (jsonl: String, text: String) {
+    let corpus = CorpusWriter(
+      library: SyntheticLibrary(count: papers, seed: 1, everyPaperHasID: true))
+    let jsonl = directory.path("corpus.jsonl")
+    let text = directory.path("corpus.txt")
+    try corpus.writeJSONLines(to: jsonl)
+    try corpus.writeText(to: text)
+    return (jsonl, text)
+  }
+
   /// `text` as a JSON string literal.
   static func json(_ text: String) -> String {
-    var out = "\""
-    for scalar in text.unicodeScalars {
-      switch scalar {
-      case "\"": out += "\\\""
-      case "\\": out += "\\\\"
-      case "\n": out += "\\n"
-      case _ where scalar.value < 0x20: out += String(format: "\\u%04x", scalar.value)
-      default: out.unicodeScalars.append(scalar)
-      }
-    }
-    return out + "\""
+    var out = ""
+    JSONValue.quote(text, into: &out)
+    return out
   }
 
   /// `text` escaped for XML character data.

@@ -14,12 +14,7 @@ struct ImportBenchmark: ParsableCommand {
 
   func run() throws {
     let directory = try BenchDirectory()
-    let corpus = CorpusWriter(
-      library: SyntheticLibrary(count: papers, seed: 1, everyPaperHasID: true))
-    let jsonl = directory.path("corpus.jsonl")
-    let text = directory.path("corpus.txt")
-    try corpus.writeJSONLines(to: jsonl)
-    try corpus.writeText(to: text)
+    let (jsonl, text) = try CorpusWriter.importCorpora(papers: papers, in: directory)
     for (name, file, kind) in [("JSON Lines", jsonl, ImportFormat.jsonl), ("text", text, .text)] {
       let result = try Self.importFile(file, format: kind, into: directory.path("\(name).sqlite"))
       print(

@@ -77,12 +77,7 @@ struct SuiteBenchmark: ParsableCommand {
   }
 
   private func measureImports(into library: String, scratch: BenchDirectory) throws -> [Metric] {
-    let corpus = CorpusWriter(
-      library: SyntheticLibrary(count: papers, seed: 1, everyPaperHasID: true))
-    let jsonl = scratch.path("corpus.jsonl")
-    let text = scratch.path("corpus.txt")
-    try corpus.writeJSONLines(to: jsonl)
-    try corpus.writeText(to: text)
+    let (jsonl, text) = try CorpusWriter.importCorpora(papers: papers, in: scratch)
     let fromText = try ImportBenchmark.importFile(
       text, format: .text, into: scratch.path("text.sqlite"))
     try? FileManager.default.removeItem(atPath: text)

@@ -34,7 +34,7 @@ struct SyntheticLibrary {
     let seed = self.seed
     let everyPaperHasID = self.everyPaperHasID
     return AnySequence { () -> AnyIterator<Paper> in
-      var generator = BenchGenerator(seed: seed)
+      var generator = SplitMix64(seed: seed)
       var index = 0
       return AnyIterator {
         guard index < count else { return nil }
@@ -74,18 +74,5 @@ struct SyntheticLibrary {
         for paper in papers() { try session.add(paper) }
       }
     }
-  }
-}
-
-/// SplitMix64: reproducible synthetic data.
-struct BenchGenerator: RandomNumberGenerator {
-  var state: UInt64
-  init(seed: UInt64) { state = seed }
-  mutating func next() -> UInt64 {
-    state &+= 0x9E37_79B9_7F4A_7C15
-    var z = state
-    z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-    z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-    return z ^ (z >> 31)
   }
 }

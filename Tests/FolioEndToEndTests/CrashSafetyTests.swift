@@ -1,3 +1,4 @@
+import FolioCore
 import Foundation
 import GRDB
 import XCTest
@@ -288,24 +289,13 @@ struct CrashError: Error, CustomStringConvertible {
   init(_ description: String) { self.description = description }
 }
 
-/// A small seeded generator, so a failing run can be replayed with its seed.
-struct SplitMix64 {
-  var state: UInt64
-  init(seed: UInt64) { state = seed }
-
-  mutating func nextValue() -> UInt64 {
-    state &+= 0x9E37_79B9_7F4A_7C15
-    var z = state
-    z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-    z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-    return z ^ (z >> 31)
-  }
-
+/// Draws for the kill schedule, so a failing run can be replayed with its seed.
+extension SplitMix64 {
   /// A number in `range`.
   mutating func next(in range: ClosedRange<Int>) -> Int {
-    range.lowerBound + Int(nextValue() % UInt64(range.count))
+    range.lowerBound + Int(next() % UInt64(range.count))
   }
 
   /// A number in 0..<1.
-  mutating func unit() -> Double { Double(nextValue() >> 11) / Double(1 << 53) }
+  mutating func unit() -> Double { Double(next() >> 11) / Double(1 << 53) }
 }

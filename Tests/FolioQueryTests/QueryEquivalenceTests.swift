@@ -16,7 +16,7 @@ final class QueryEquivalenceTests: XCTestCase {
     let vocabulary = Self.vocabulary(papers)
     let compiler = QueryCompiler(topics: .defaults, today: queryToday)
     let evaluator = QueryEvaluator(topics: .defaults, today: queryToday)
-    var generator = SeededGenerator(seed: 20_261_127)
+    var generator = SplitMix64(seed: 20_261_127)
     var nonEmpty = 0
     for round in 0..<400 {
       let node = Self.randomNode(
@@ -84,7 +84,7 @@ final class QueryEquivalenceTests: XCTestCase {
 
   static func randomNode(
     depth: Int, vocabulary: Vocabulary, papers: [LibraryPaper],
-    using generator: inout SeededGenerator
+    using generator: inout SplitMix64
   ) -> QueryNode {
     let roll = Int.random(in: 0..<100, using: &generator)
     if depth > 0 && roll < 35 {
@@ -102,7 +102,7 @@ final class QueryEquivalenceTests: XCTestCase {
   }
 
   static func randomLeaf(
-    vocabulary: Vocabulary, papers: [LibraryPaper], using generator: inout SeededGenerator
+    vocabulary: Vocabulary, papers: [LibraryPaper], using generator: inout SplitMix64
   ) -> QueryNode {
     let word = vocabulary.words.randomElement(using: &generator)!
     switch Int.random(in: 0..<22, using: &generator) {

@@ -4,29 +4,13 @@ import Foundation
 
 @testable import FolioQuery
 
-/// A reproducible random number generator (SplitMix64), so a failing random test can be
-/// replayed from its seed.
-struct SeededGenerator: RandomNumberGenerator {
-  var state: UInt64
-
-  init(seed: UInt64) { state = seed }
-
-  mutating func next() -> UInt64 {
-    state &+= 0x9E37_79B9_7F4A_7C15
-    var z = state
-    z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-    z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-    return z ^ (z >> 31)
-  }
-}
-
 let queryToday = Day("2026-11-27")!
 
 /// The bundled sample spread over three days, with authors, arXiv ids, upvotes, code links,
 /// stars, reads and notes on some papers, chosen by a seeded generator.
 func makeQueryLibrary() throws -> LibraryStore {
   let store = try LibraryStore.inMemory()
-  var generator = SeededGenerator(seed: 7)
+  var generator = SplitMix64(seed: 7)
   let authors = [
     "Kaiyang Zhou", "Tao Xiang", "Zoë Müller", "Ada Lovelace", "Yann LeCun", "Fei-Fei Li",
   ]

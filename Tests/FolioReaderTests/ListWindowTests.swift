@@ -18,7 +18,7 @@ final class ListWindowTests: XCTestCase {
     for (query, withIdleTicks) in [
       (nil, false), (nil, true), ("learning", false), ("learning", true), ("the -survey", false),
     ] {
-      var generator = SeededGenerator(seed: 7)
+      var generator = SplitMix64(seed: 7)
       var state = ReaderState(store: store, size: Size(width: 60, height: 12), now: 0)
       _ = state.handle(.key(.character("a")), now: 0)  // all days
       if let query {
@@ -61,18 +61,5 @@ final class ListWindowTests: XCTestCase {
     XCTAssertEqual(harness.state.selectedSummary?.isStarred, !wasStarred)
     XCTAssertEqual(harness.state.detail?.state.isStarred, !wasStarred)
     XCTAssertEqual(try harness.state.store.paper(id: id)?.state.isStarred, !wasStarred)
-  }
-}
-
-/// SplitMix64, so a failing sequence of moves can be replayed.
-struct SeededGenerator: RandomNumberGenerator {
-  var state: UInt64
-  init(seed: UInt64) { state = seed }
-  mutating func next() -> UInt64 {
-    state &+= 0x9E37_79B9_7F4A_7C15
-    var z = state
-    z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-    z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-    return z ^ (z >> 31)
   }
 }
