@@ -1,4 +1,5 @@
 import FolioCore
+import FolioReader
 import FolioStore
 
 /// What happens the first time Folio opens a library.
@@ -17,5 +18,14 @@ enum FirstRun {
     ) { session in
       try TextListingImporter().read(BundledSample.bytes, context: context, into: &session)
     }
+  }
+
+  /// The status line's first-run message: the keys to start with first (so they survive a
+  /// narrow terminal), then what happened and how to add papers. Keys as `keymap` binds them.
+  static func greeting(papers: Int, keymap: Keymap) -> String {
+    func key(_ action: Action) -> String { keymap.keys(for: action).first?.description ?? "?" }
+    return
+      "\(key(.moveDown))/\(key(.moveUp)) move · \(key(.toggleStar)) star · \(key(.help)) help"
+      + " — new library: \(papers) sample papers; add yours with folio import"
   }
 }

@@ -73,9 +73,7 @@ struct Folio: ParsableCommand {
 
     var greeting: StatusMessage? = nil
     if let sample = try FirstRun.loadSampleIfNew(store) {
-      greeting = StatusMessage(
-        "new library: loaded the bundled sample (\(sample.new) papers); add yours with folio import"
-      )
+      greeting = StatusMessage(FirstRun.greeting(papers: sample.new, keymap: keymap))
     }
     if store.isReadOnly {
       greeting = StatusMessage("the library is read-only: changes are disabled", isError: true)

@@ -61,18 +61,24 @@ public struct DetailDocument: Sendable {
     } else {
       field("ID", paper.id)
     }
-    var dayLine = "listed \(dateFormat.string(from: paper.day))"
+    // Each unit ("▲ 99", "3 comments") stays on one line: the line breaks between units.
+    func units(_ label: String, _ units: [String]) {
+      for (index, line) in Self.joinedUnits(units, width: valueWidth).enumerated() {
+        field(index == 0 ? label : "", line)
+      }
+    }
+    var day = ["listed \(dateFormat.string(from: paper.day))"]
     if let published = paper.published {
-      dayLine += " · published \(dateFormat.string(from: published))"
+      day.append("published \(dateFormat.string(from: published))")
     }
-    if let upvotes = paper.upvotes { dayLine += " · ▲ \(upvotes)" }
+    if let upvotes = paper.upvotes { day.append("▲ \(upvotes)") }
     if let comments = paper.commentCount {
-      dayLine += " · \(comments) comment\(comments == 1 ? "" : "s")"
+      day.append("\(comments) comment\(comments == 1 ? "" : "s")")
     }
-    field("Day", dayLine)
+    units("Day", day)
     var state = [entry.state.isRead ? "read" : "unread"]
     if entry.state.isStarred { state.insert("★ starred", at: 0) }
-    field("State", state.joined(separator: " · "))
+    units("State", state)
     let urlWidth = max(1, valueWidth - 8)
     for (index, link) in paper.links.labelled.enumerated() {
       for (lineIndex, url) in TextWrapper.wrap(link.url, width: urlWidth).enumerated() {
@@ -102,6 +108,25 @@ public struct DetailDocument: Sendable {
       }
     }
     self.lines = lines
+  }
+
+  /// `units` joined with " · " into lines of at most `width` cells, breaking only between
+  /// units (a unit wider than `width` gets a line of its own, which the field then wraps).
+  static func joinedUnits(_ units: [String], width: Int) -> [String] {
+    var lines: [String] = []
+    var current = ""
+    for unit in units {
+      if current.isEmpty {
+        current = unit
+      } else if DisplayWidth.of(current) + 3 + DisplayWidth.of(unit) <= width {
+        current += " · " + unit
+      } else {
+        lines.append(current)
+        current = unit
+      }
+    }
+    lines.append(current)
+    return lines
   }
 
   /// `text` as spans of `element`, the words `terms` match marked.

@@ -31,16 +31,26 @@ enum HeaderView {
       filter = " │ / \(query.text)"
     }
     if let fetching = state.fetchStatus { filter += " │ ⟳ fetching: \(fetching)" }
-    let full = " folio │ \(scope) │ \(total) shown · \(unread) unread · \(starred) ★" + filter
-    let compact = " \(scope) │ \(total) · \(unread) unread · \(starred) ★" + filter
+    let full = " folio │ \(scope) │ \(total) shown · \(unread) unread · \(starred) ★"
+    let compact = " \(scope) │ \(total) · \(unread) unread · \(starred) ★"
     let library = state.settings.libraryName + " "
-    // Counts matter more than the library's name: the name goes first when room is short.
-    if DisplayWidth.of(full) + DisplayWidth.of(library) + 1 <= rect.width {
-      grid.write(full, x: rect.x, y: rect.y, style: style)
-      grid.writeRightAligned(library, maxX: rect.maxX, y: rect.y, style: style)
-    } else {
-      let left = DisplayWidth.of(full) <= rect.width ? full : compact
-      grid.write(DisplayWidth.truncate(left, to: rect.width), x: rect.x, y: rect.y, style: style)
+    // The same header with or without a filter: the filter is cut to its room, keeping at
+    // least its label and a few characters; when even that does not fit, the library's name
+    // goes first (counts matter more), then `folio` and "shown".
+    let filterWidth = DisplayWidth.of(filter)
+    let filterMinimum = min(filterWidth, 20)
+    for (left, right) in [(full, library), (full, ""), (compact, "")] {
+      let rightWidth = right.isEmpty ? 0 : DisplayWidth.of(right) + 1
+      let room = rect.width - DisplayWidth.of(left) - rightWidth
+      guard room >= filterMinimum else { continue }
+      let x = grid.write(left, x: rect.x, y: rect.y, style: style)
+      grid.write(
+        DisplayWidth.truncate(filter, to: room), x: rect.x + x, y: rect.y, width: room,
+        style: style)
+      if !right.isEmpty { grid.writeRightAligned(right, maxX: rect.maxX, y: rect.y, style: style) }
+      return
     }
+    grid.write(
+      DisplayWidth.truncate(compact + filter, to: rect.width), x: rect.x, y: rect.y, style: style)
   }
 }

@@ -69,51 +69,89 @@ enum StatusView {
     }
   }
 
-  /// Key/label pairs for what the user is doing now, from the keymap.
-  static func hints(for state: ReaderState) -> [(String, String)] {
+  /// One key hint: the key as the keymap spells it, what it does, and whether it stays when
+  /// the line is short (the way to the help and the way out always do).
+  struct Hint: Equatable {
+    var key: String
+    var label: String
+    var isKept = false
+
+    /// Cells the hint takes, without the gap after it.
+    var width: Int { DisplayWidth.of(key) + 1 + DisplayWidth.of(label) }
+  }
+
+  /// The hints for what the user is doing now, from the keymap, most useful first.
+  static func hints(for state: ReaderState) -> [Hint] {
     let keymap = state.settings.keymap
     func key(_ action: Action) -> String { keymap.keys(for: action).first?.description ?? "" }
     func keys(_ first: Action, _ second: Action) -> String { key(first) + "/" + key(second) }
+    func hint(_ key: String, _ label: String, kept: Bool = false) -> Hint {
+      Hint(key: key, label: label, isKept: kept)
+    }
+    let help = hint(key(.help), "help", kept: true)
     if state.isShowingHelp {
-      return [(keys(.moveDown, .moveUp), "scroll"), ("any key", "close")]
+      return [hint(keys(.moveDown, .moveUp), "scroll"), hint("any key", "close", kept: true)]
     }
     if state.topicPicker != nil {
-      return [(keys(.moveDown, .moveUp), "move"), ("Enter", "apply"), ("Esc", "close")]
+      return [
+        hint(keys(.moveDown, .moveUp), "move"), hint("Enter", "apply", kept: true),
+        hint("Esc", "close", kept: true),
+      ]
     }
     if state.isReading {
       return [
-        (keys(.moveDown, .moveUp), "scroll"), (key(.pageDown), "page"), (key(.toggleStar), "star"),
-        (key(.openLink), "link"), (keys(.quit, .back), "back"), (key(.help), "help"),
+        hint(keys(.moveDown, .moveUp), "scroll"), hint(key(.pageDown), "page"),
+        hint(key(.toggleStar), "star"), hint(key(.openLink), "link"),
+        hint(keys(.quit, .back), "back", kept: true), help,
       ]
     }
     if state.focus == .detail {
       return [
-        (keys(.moveDown, .moveUp), "scroll"), (key(.toggleFocus), "list"),
-        (key(.toggleStar), "star"), (key(.openReading), "read"), (key(.openLink), "link"),
-        (key(.help), "help"),
+        hint(keys(.moveDown, .moveUp), "scroll"), hint(key(.toggleFocus), "list"),
+        hint(key(.toggleStar), "star"), hint(key(.openReading), "read"),
+        hint(key(.openLink), "link"), help, hint(key(.quit), "quit", kept: true),
       ]
     }
     var hints = [
-      (keys(.moveDown, .moveUp), "move"), (key(.toggleStar), "star"), (key(.toggleRead), "read"),
-      (key(.openReading), "open"), (key(.search), "search"), (key(.pickTopic), "topics"),
-      (key(.moreLikeThis), "similar"), (key(.openLink), "link"),
-      (keys(.previousDay, .nextDay), "day"), (key(.toggleAllDays), "all days"),
-      (key(.help), "help"), (key(.quit), "quit"),
+      hint(keys(.moveDown, .moveUp), "move"), hint(key(.toggleStar), "star"),
+      hint(key(.toggleRead), "read"), hint(key(.openReading), "open"),
+      hint(key(.search), "search"), hint(key(.pickTopic), "topics"),
+      hint(key(.moreLikeThis), "similar"), hint(key(.openLink), "link"),
+      hint(keys(.previousDay, .nextDay), "day"), hint(key(.toggleAllDays), "all days"), help,
+      hint(key(.quit), "quit", kept: true),
     ]
-    if state.similar != nil { hints.insert((key(.back), "back"), at: 1) }
-    return hints
+    if state.similar != nil { hints.insert(hint(key(.back), "back", kept: true), at: 1) }
+    return hints.filter { !$0.key.isEmpty }
   }
 
-  /// Draws as many hints as fit, whole.
+  /// The hints that fit `room` cells from x = 1, in their order: the kept ones first claim
+  /// their room, then the others in order of usefulness until one does not fit. If even the
+  /// kept ones do not fit, as many of them as do, in order.
+  static func fitting(_ hints: [Hint], room: Int) -> [Hint] {
+    // Each hint takes its width and a two-cell gap; the line starts at x = 1.
+    func cost(_ hint: Hint) -> Int { hint.width + 2 }
+    var used = 1 + hints.filter(\.isKept).reduce(0) { $0 + cost($1) } - 2
+    var chosen = Set<Int>()
+    for (index, hint) in hints.enumerated() where !hint.isKept {
+      guard used + cost(hint) <= room else { break }
+      used += cost(hint)
+      chosen.insert(index)
+    }
+    var shown = hints.indices.filter { hints[$0].isKept || chosen.contains($0) }.map { hints[$0] }
+    while !shown.isEmpty, 1 + shown.reduce(0) { $0 + cost($1) } - 2 > room {
+      shown.removeLast()
+    }
+    return shown
+  }
+
+  /// Draws the hints that fit, whole.
   static func drawHints(
-    _ hints: [(String, String)], room: Int, y: Int, into grid: inout CellGrid, theme: Theme
+    _ hints: [Hint], room: Int, y: Int, into grid: inout CellGrid, theme: Theme
   ) {
     var x = 1
-    for (key, label) in hints {
-      let width = DisplayWidth.of(key) + 1 + DisplayWidth.of(label)
-      guard x + width <= room else { break }
-      x += grid.write(key, x: x, y: y, style: theme[.statusKey])
-      x += grid.write(" " + label, x: x, y: y, style: theme[.status])
+    for hint in fitting(hints, room: room) {
+      x += grid.write(hint.key, x: x, y: y, style: theme[.statusKey])
+      x += grid.write(" " + hint.label, x: x, y: y, style: theme[.status])
       x += 2
     }
   }

@@ -24,10 +24,24 @@ enum TopicPickerOverlay {
       grid.write("│", x: box.x, y: y, width: 1, style: border)
       grid.write("│", x: box.maxX - 1, y: y, width: 1, style: border)
     }
-    grid.write(" Topics ", x: box.x + 2, y: box.y, style: theme[.helpTitle])
+    // Names win over counts: the counts shrink, then go, before a name is cut.
+    let inner = box.width - 4
+    let unreadWidth =
+      picker.entries.map { $0.counts.map { DisplayWidth.of(ReaderView.grouped($0.unread)) } ?? 1 }
+      .max() ?? 1
+    let counts =
+      [Counts.full, .unread, .unreadNumber].first {
+        nameWidth + 2 + $0.width(unreadWidth: unreadWidth) <= inner
+      } ?? .none
+    let title = counts == .unreadNumber ? " Topics · unread " : " Topics "
+    grid.write(
+      DisplayWidth.truncate(title, to: box.width - 4), x: box.x + 2, y: box.y,
+      style: theme[.helpTitle])
 
     let visible = box.height - 3
     let first = min(max(0, picker.selected - visible + 1), max(0, picker.entries.count - visible))
+    let countsWidth = counts.width(unreadWidth: unreadWidth)
+    let nameRoom = counts == .none ? inner : inner - countsWidth - 1
     for row in 0..<visible {
       let index = first + row
       guard picker.entries.indices.contains(index) else { break }
@@ -36,16 +50,43 @@ enum TopicPickerOverlay {
       let style = index == picker.selected ? theme[.listSelected] : theme[.help]
       let line = Rect(x: box.x + 1, y: y, width: box.width - 2, height: 1)
       grid.fill(line, style: style)
-      let counts = countsText(entry.counts)
-      let nameRoom = line.width - countsWidth - 3
       grid.write(
         DisplayWidth.truncate(names[index], to: nameRoom), x: line.x + 1, y: y, width: nameRoom,
         style: style)
-      grid.writeRightAligned(counts, maxX: line.maxX - 1, y: y, style: style)
+      let text = counts.text(entry.counts, unreadWidth: unreadWidth)
+      if !text.isEmpty { grid.writeRightAligned(text, maxX: line.maxX - 1, y: y, style: style) }
     }
     grid.write(
       DisplayWidth.truncate("Enter applies · Esc closes", to: box.width - 4), x: box.x + 2,
       y: box.maxY - 2, style: theme[.listEmpty])
+  }
+
+  /// How much of a topic's counts its row shows: all three when there is room, else the unread
+  /// count with its word, then the bare unread count (the title then says what it counts),
+  /// then none.
+  enum Counts {
+    case full, unread, unreadNumber, none
+
+    /// Cells the counts take when the widest unread count takes `unreadWidth`.
+    func width(unreadWidth: Int) -> Int {
+      switch self {
+      case .full: TopicPickerOverlay.countsWidth
+      case .unread: unreadWidth + 7
+      case .unreadNumber: unreadWidth
+      case .none: 0
+      }
+    }
+
+    /// The counts as the row shows them, `width(unreadWidth:)` cells (or empty for `.none`).
+    func text(_ counts: ListCounts?, unreadWidth: Int) -> String {
+      let unread = counts.map { ReaderView.grouped($0.unread) } ?? "…"
+      switch self {
+      case .full: return TopicPickerOverlay.countsText(counts)
+      case .unread: return TopicPickerOverlay.pad(unread, unreadWidth) + " unread"
+      case .unreadNumber: return TopicPickerOverlay.pad(unread, unreadWidth)
+      case .none: return ""
+      }
+    }
   }
 
   /// `total  unread unread  starred ★`, always `countsWidth` cells.
