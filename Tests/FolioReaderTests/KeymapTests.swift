@@ -83,7 +83,9 @@ final class KeymapTests: XCTestCase {
     harness.type("*")
     XCTAssertEqual(harness.state.status?.text, "starred")
     harness.type("s")
-    XCTAssertEqual(harness.state.status, nil, "s is no longer star")
+    XCTAssertEqual(
+      harness.state.status?.text, "s: nothing here — ? for keys", "s is no longer star, and says so"
+    )
     harness.type("?")
     let help = harness.screen
     XCTAssertTrue(help.contains("gg          first paper / top"), help)
@@ -110,7 +112,7 @@ final class KeymapTests: XCTestCase {
     XCTAssertTrue(harness.state.isFinished)
   }
 
-  func testShiftNEditsTheNoteUnlessASearchIsHighlighting() throws {
+  func testShiftNEditsTheNoteEvenWhileASearchIsHighlighting() throws {
     var harness = ReaderHarness(store: try makeLibrary())
     let id = try XCTUnwrap(harness.state.detail?.id)
     harness.type("N")
@@ -118,12 +120,26 @@ final class KeymapTests: XCTestCase {
     harness.send(.completed(.noteSaved(id: id)))
     XCTAssertEqual(harness.state.status?.text, "note saved")
     harness.type("/sentence\n")
-    harness.type("nn")
+    harness.type("..")
     let scroll = harness.state.detailScroll
+    harness.type(",")
+    XCTAssertLessThan(harness.state.detailScroll, scroll, "comma goes back through matches")
     harness.type("N")
-    XCTAssertLessThan(
-      harness.state.detailScroll, scroll, "N goes back through matches while searching")
-    XCTAssertEqual(harness.external.count, 1)
+    XCTAssertEqual(harness.external, [.editNote(id: id), .editNote(id: id)])
+  }
+
+  func testEveryActionHasADefaultKeyAndEachKeyOneAction() {
+    for action in Action.allCases {
+      XCTAssertFalse(Keymap.standard.keys(for: action).isEmpty, "\(action) has a default key")
+    }
+    let keys = Keymap.standard.bindings.flatMap(\.keys)
+    XCTAssertEqual(Set(keys).count, keys.count, "no key means two things")
+    XCTAssertEqual(Keymap.standard.action(for: .character("N")), .editNote)
+    XCTAssertEqual(Keymap.standard.action(for: .character("n")), .nextUnread)
+    XCTAssertEqual(Keymap.standard.action(for: .character("p")), .previousUnread)
+    XCTAssertEqual(Keymap.standard.action(for: .character("J")), .nextPaper)
+    XCTAssertEqual(Keymap.standard.action(for: .character("K")), .previousPaper)
+    XCTAssertEqual(Keymap.standard.action(for: .character("H")), .toggleHideRead)
   }
 
   func testListColumnsAndDateFormat() throws {

@@ -94,7 +94,10 @@ public struct Keymap: Hashable, Sendable {
 }
 
 extension Keymap {
-  /// The vim-style defaults.
+  /// The vim-style defaults. `j`/`k` move within what has focus (rows, or the text);
+  /// `J`/`K` go to the next/previous paper from anywhere, the reading view included (as in
+  /// newsboat's article view); `n`/`p` go to the next/previous unread paper; search matches
+  /// are `.`/`,`, so that no key means two things and `N` (note) works while searching.
   public static let standard = Keymap([
     (.moveDown, [[.character("j")], [.down]]),
     (.moveUp, [[.character("k")], [.up]]),
@@ -105,13 +108,18 @@ extension Keymap {
     (.top, [[.character("g")], [.home]]),
     (.bottom, [[.character("G")], [.end]]),
     (.toggleFocus, [[.tab]]),
-    (.scrollDetailDown, [[.character("J")]]),
-    (.scrollDetailUp, [[.character("K")]]),
+    (.nextPaper, [[.character("J")]]),
+    (.previousPaper, [[.character("K")]]),
+    (.nextUnread, [[.character("n")]]),
+    (.previousUnread, [[.character("p")]]),
+    (.scrollDetailDown, [[.control("e")]]),
+    (.scrollDetailUp, [[.control("y")]]),
     (.openReading, [[.enter]]),
     (.back, [[.escape]]),
     (.toggleStar, [[.character("s")]]),
     (.toggleRead, [[.character("r")]]),
     (.markAllRead, [[.character("A")]]),
+    (.toggleHideRead, [[.character("H")]]),
     (.previousDay, [[.character("[")]]),
     (.nextDay, [[.character("]")]]),
     (.toggleAllDays, [[.character("a")]]),
@@ -120,9 +128,9 @@ extension Keymap {
     (.search, [[.character("/")]]),
     (.pickTopic, [[.character("t")]]),
     (.moreLikeThis, [[.character("m")]]),
-    (.nextMatch, [[.character("n")]]),
+    (.nextMatch, [[.character(".")]]),
+    (.previousMatch, [[.character(",")]]),
     (.editNote, [[.character("N")]]),
-    (.previousMatch, []),
     (.cycleTheme, [[.character("T")]]),
     (.fetch, [[.character("R")]]),
     (.exportStarred, [[.character("e")]]),
