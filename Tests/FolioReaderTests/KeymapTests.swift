@@ -128,6 +128,25 @@ final class KeymapTests: XCTestCase {
     XCTAssertEqual(harness.external, [.editNote(id: id), .editNote(id: id)])
   }
 
+  func testAKeyTheUserBindsIsTakenFromItsDefaultAction() throws {
+    let (keymap, warnings) = Keymap.configured(
+      preset: nil, overrides: [("previous-match", ["N"]), ("note", ["Ctrl-n"])])
+    XCTAssertEqual(keymap.action(for: .character("N")), .previousMatch)
+    XCTAssertEqual(keymap.action(for: .control("n")), .editNote)
+    XCTAssertEqual(warnings, [], "note moved to Ctrl-n: nothing lost")
+    let (alone, lost) = Keymap.configured(preset: nil, overrides: [("previous-match", ["N"])])
+    XCTAssertEqual(alone.action(for: .character("N")), .previousMatch, "the user's choice wins")
+    XCTAssertEqual(lost, ["keys: note has no key left: 'N' is now previous-match"])
+    var harness = ReaderHarness(
+      store: try makeLibrary(), settings: ReaderSettings(keymap: keymap, libraryName: "t"))
+    harness.type("/sentence\n..")
+    let scroll = harness.state.detailScroll
+    harness.type("N")
+    XCTAssertLessThan(harness.state.detailScroll, scroll, "N is previous-match, as configured")
+    harness.press(.control("n"))
+    XCTAssertEqual(harness.external.count, 1, "and the note is on Ctrl-n")
+  }
+
   func testEveryActionHasADefaultKeyAndEachKeyOneAction() {
     for action in Action.allCases {
       XCTAssertFalse(Keymap.standard.keys(for: action).isEmpty, "\(action) has a default key")

@@ -148,6 +148,15 @@ final class ReaderFlowTests: XCTestCase {
       XCTAssertEqual(empty.state.status?.text, "\(key): nothing here — ? for keys")
     }
     XCTAssertTrue(empty.external.isEmpty)
+
+    var bare = ReaderHarness(store: try LibraryStore.inMemory(), width: 80, height: 24)
+    bare.type("[")
+    XCTAssertEqual(bare.state.status?.text, "no listing days yet")
+    bare.type("a")
+    XCTAssertEqual(bare.state.status?.text, "no listing days yet")
+    bare.type("E\n")
+    bare.press(.control("u"), .enter)
+    XCTAssertEqual(bare.state.status?.text, "export cancelled: no file name")
   }
 
   func testAllDaysShowsTheYearOfDaysFromAnotherYear() throws {

@@ -348,10 +348,12 @@ extension ReaderState {
   mutating func changeDay(by step: Int) {
     switch scope {
     case .allDays:
-      if let day = detail?.paper.day ?? days.first {
-        changeScope(to: .day(day))
-        status = dayStatus(day)
+      guard let day = detail?.paper.day ?? days.first else {
+        status = StatusMessage("no listing days yet")
+        return
       }
+      changeScope(to: .day(day))
+      status = dayStatus(day)
     case .day(let day):
       guard let index = days.firstIndex(of: day), days.indices.contains(index + step) else {
         status = StatusMessage(step > 0 ? "no earlier day" : "no later day")

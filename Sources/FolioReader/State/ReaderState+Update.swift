@@ -177,7 +177,11 @@ extension ReaderState {
     case .nextDay: changeDay(by: -1)
     case .toggleAllDays:
       if case .allDays = scope {
-        if let day = detail?.paper.day ?? days.first { changeScope(to: .day(day)) }
+        guard let day = detail?.paper.day ?? days.first else {
+          status = StatusMessage("no listing days yet")
+          return []
+        }
+        changeScope(to: .day(day))
       } else {
         changeScope(to: .allDays)
       }
