@@ -1,4 +1,5 @@
 import FolioCore
+import Foundation
 import XCTest
 
 @testable import FolioReader
@@ -145,6 +146,36 @@ final class KeymapTests: XCTestCase {
     XCTAssertLessThan(harness.state.detailScroll, scroll, "N is previous-match, as configured")
     harness.press(.control("n"))
     XCTAssertEqual(harness.external.count, 1, "and the note is on Ctrl-n")
+  }
+
+  func testTheGuidesActionTableIsTheDefaultKeymap() throws {
+    let guide = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+      .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent(
+        "docs/guide.md")
+    let text = try String(contentsOf: guide, encoding: .utf8)
+    var documented: [String: [String]] = [:]
+    for line in text.split(separator: "\n") where line.hasPrefix("| `") {
+      let cells = line.split(separator: "|").map { $0.trimmingCharacters(in: .whitespaces) }
+      guard cells.count == 2 else { continue }
+      // Cells list actions (or their keys) as "`a`, `b`"; a key itself may be a comma.
+      let names = cells[0].components(separatedBy: "`, `").map {
+        $0.trimmingCharacters(in: CharacterSet(charactersIn: "`"))
+      }
+      let keys = cells[1].components(separatedBy: "`, `")
+      guard names.allSatisfy({ Action(rawValue: $0) != nil }), names.count == keys.count else {
+        continue
+      }
+      for (name, keyText) in zip(names, keys) {
+        documented[name] = keyText.split(separator: " ").map {
+          $0.trimmingCharacters(in: CharacterSet(charactersIn: "`"))
+        }
+      }
+    }
+    for action in Action.allCases {
+      XCTAssertEqual(
+        documented[action.rawValue], Keymap.standard.keys(for: action).map(\.description),
+        "guide.md's row for \(action.rawValue)")
+    }
   }
 
   func testEveryActionHasADefaultKeyAndEachKeyOneAction() {
