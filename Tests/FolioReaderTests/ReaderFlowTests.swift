@@ -66,6 +66,25 @@ final class ReaderFlowTests: XCTestCase {
     XCTAssertEqual(try store.paper(id: XCTUnwrap(harness.state.detail?.id))?.state.isRead, true)
   }
 
+  func testNLooksThroughAYearOfDaysAtMost() throws {
+    let store = try LibraryStore.inMemory()
+    let days = (0...ReaderState.unreadSearchDays + 1).map { sampleDay.adding(days: -$0) }
+    try store.importPapers(file: "days", format: "test", source: "test") { session in
+      for day in days {
+        try session.add(
+          Paper.fromSource(title: "Paper of \(day)", abstract: "Text.", day: day, source: "test")!)
+      }
+    }
+    let ids = try store.summaries(PaperFilter(), limit: days.count, offset: 0).map(\.id)
+    try store.setRead(true, ids: Array(ids.dropLast()))
+    var harness = ReaderHarness(store: store, width: 80, height: 24)
+    harness.type("n")
+    XCTAssertEqual(harness.state.status?.text, "no unread papers in the 366 days before this one")
+    XCTAssertEqual(harness.state.scope, .day(sampleDay), "the reader stays where it was")
+    harness.type("[n")
+    XCTAssertEqual(harness.selectedTitle, "Paper of \(days.last!)", "a day closer finds it")
+  }
+
   func testHidingReadPapersKeepsTheSelectedOneUntilTheUserMovesOn() throws {
     let store = try makeLibrary()
     var harness = ReaderHarness(store: store)

@@ -61,16 +61,22 @@ extension ReaderState {
   /// Selects the next (or previous) unread paper of the listing; on a day with none left in
   /// that direction, the nearest one on an older (or newer) day, showing that day.
   mutating func goToUnread(forward: Bool) -> [ReaderEffect] {
-    let target: PaperSummary?
+    let target: PaperSummary
     do {
-      target = try findUnread(forward: forward)
+      switch try findUnread(forward: forward) {
+      case .found(let summary): target = summary
+      case .none:
+        status = StatusMessage(
+          forward ? "no unread papers after this one" : "no unread papers before this one")
+        return []
+      case .gaveUp:
+        status = StatusMessage(
+          "no unread papers in the \(Self.unreadSearchDays) days \(forward ? "before" : "after") this one"
+        )
+        return []
+      }
     } catch {
       report(error)
-      return []
-    }
-    guard let target else {
-      status = StatusMessage(
-        forward ? "no unread papers after this one" : "no unread papers before this one")
       return []
     }
     if similar == nil, case .day(let day) = scope, target.day != day {
@@ -87,9 +93,15 @@ extension ReaderState {
     return detail.map(markReadIfOpen) ?? []
   }
 
+  /// How many listing days `n`/`p` look through for an unread paper before they give up: a
+  /// year of daily listings, so that one key press never walks a whole library of read papers.
+  static let unreadSearchDays = 366
+
   /// The unread paper after (or before) the selected one: in a ranking, by walking it (it is
-  /// short); otherwise one indexed step from the selected row's sort key over every day.
-  private func findUnread(forward: Bool) throws(StoreError) -> PaperSummary? {
+  /// short); otherwise in the rest of the selected paper's day (one indexed step from its sort
+  /// key), then in the days after (or before) it, one day at a time, up to
+  /// ``unreadSearchDays``.
+  private func findUnread(forward: Bool) throws(StoreError) -> UnreadSearch {
     var unread = filter
     if let ranking = unread.ranking {
       let rows = try store.summaries(unread, limit: ranking.count, offset: 0)
@@ -97,23 +109,51 @@ extension ReaderState {
         forward
         ? Array(rows.indices.filter { $0 > selected })
         : rows.indices.filter { $0 < selected }.reversed()
-      return after.first { !rows[$0].isRead }.map { rows[$0] }
+      return after.first { !rows[$0].isRead }.map { .found(rows[$0]) } ?? .none
     }
-    unread.day = nil
     unread.state = .unread
     unread.keepsPaper = nil
-    let start: ListingStart
-    if let id = selectedSummary?.id, let key = window.sortKey(of: id) {
-      start = forward ? .after(key) : .before(key)
-    } else if case .day(let day) = scope,
-      let anchor = try store.listing(PaperFilter(day: day), from: .position(0), limit: 1).first
-    {
-      // Nothing listed here: step from the day's first paper to the days either side.
-      start = forward ? .after(anchor.sortKey) : .before(anchor.sortKey)
+    let startDay: Day?
+    if let row = selectedSummary, let key = window.sortKey(of: row.id) {
+      unread.day = row.day
+      if let found = try store.listing(unread, from: forward ? .after(key) : .before(key), limit: 1)
+        .first
+      {
+        return .found(found.summary)
+      }
+      startDay = row.day
+    } else if case .day(let day) = scope {
+      startDay = day  // nothing listed here: the days either side
     } else {
-      start = forward ? .position(0) : .fromEnd(0)
+      startDay = nil  // nothing listed at all: from the first (or last) day
     }
-    return try store.listing(unread, from: start, limit: 1).first?.summary
+    let step = forward ? 1 : -1
+    var index: Int
+    if let startDay, let position = days.firstIndex(of: startDay) {
+      index = position + step
+    } else {
+      index = forward ? 0 : days.count - 1
+    }
+    var searched = 0
+    while days.indices.contains(index) {
+      guard searched < Self.unreadSearchDays else { return .gaveUp }
+      unread.day = days[index]
+      let start: ListingStart = forward ? .position(0) : .fromEnd(0)
+      if let found = try store.listing(unread, from: start, limit: 1).first {
+        return .found(found.summary)
+      }
+      searched += 1
+      index += step
+    }
+    return .none
+  }
+
+  /// What looking for an unread paper came to.
+  enum UnreadSearch {
+    case found(PaperSummary)
+    case none
+    /// ``unreadSearchDays`` days had none.
+    case gaveUp
   }
 
   /// `2024-11-02 · 12 unread`: where `[`, `]` or `n` landed. One day's count is cheap.
