@@ -109,4 +109,24 @@ final class RenderSnapshotTests: XCTestCase {
       XCTAssertTrue(cell.style.attributes.isSubset(of: [.bold, .reverse, .underline]))
     }
   }
+
+  func testABrokenQueryKeepsTheSearchLineAndItsError() throws {
+    let store = try makeLibrary()
+    for (width, height) in sizes {
+      var harness = ReaderHarness(store: store, width: width, height: height)
+      harness.type("/diffusion\n/ OR (robot\n")
+      assertSnapshot(harness.grid, named: "search-error-enter-\(width)x\(height)")
+    }
+  }
+
+  func testHidingReadPapersAndEscHints() throws {
+    let store = try makeLibrary()
+    for (width, height) in sizes {
+      var harness = ReaderHarness(store: store, width: width, height: height)
+      harness.type("H")
+      assertSnapshot(harness.grid, named: "hide-read-\(width)x\(height)")
+      harness.type("H/agents\n\u{1B}")
+      assertSnapshot(harness.grid, named: "filter-cleared-\(width)x\(height)")
+    }
+  }
 }
