@@ -116,6 +116,20 @@ final class ReaderStateChangeTests: XCTestCase {
     XCTAssertEqual(try store.paper(id: chosen)?.state.isRead, true, "read in the list")
   }
 
+  func testAPaperThatSlidesIntoTheSelectionIsNotMarkedReadInTurn() throws {
+    let store = try makeLibrary()
+    var harness = ReaderHarness(store: store)
+    harness.type("/is:unread\nj")
+    let chosen = try XCTUnwrap(harness.state.detail?.id)
+    harness.send(.tick, after: 2.5)
+    XCTAssertEqual(try store.paper(id: chosen)?.state.isRead, true)
+    let slidIn = try XCTUnwrap(harness.state.detail?.id)
+    XCTAssertNotEqual(slidIn, chosen, "the read paper left the is:unread listing")
+    for _ in 0..<5 { harness.send(.tick, after: 2.5) }
+    XCTAssertEqual(
+      try store.paper(id: slidIn)?.state.isRead, false, "no chain of papers marked unlooked")
+  }
+
   func testMarkReadOnOpenAndNever() throws {
     let store = try makeLibrary()
     var onOpen = ReaderHarness(store: store, settings: ReaderSettings(markReadAfter: nil))
