@@ -21,6 +21,9 @@ public struct PaperFilter: Hashable, Sendable {
   /// Only these papers (by stable id), listed in this order instead of the listing order:
   /// for ranked results such as "more like this".
   public var ranking: [String]?
+  /// A paper listed whatever `state` says: the reader's selected paper, so that hiding read
+  /// papers does not pull the one being read out from under the user.
+  public var keepsPaper: String?
 
   public init(
     state: State = .any, day: Day? = nil, match: String? = nil, condition: SQLCondition? = nil,
@@ -54,11 +57,20 @@ public struct PaperFilter: Hashable, Sendable {
       conditions.append("f.paper_fts MATCH ?")
       _ = arguments.append(contentsOf: [match])
     }
-    switch state {
-    case .any: break
-    case .starred: conditions.append("s.starred_at IS NOT NULL")
-    case .unread: conditions.append("s.read_at IS NULL")
-    case .read: conditions.append("s.read_at IS NOT NULL")
+    let stateCondition: String? =
+      switch state {
+      case .any: nil
+      case .starred: "s.starred_at IS NOT NULL"
+      case .unread: "s.read_at IS NULL"
+      case .read: "s.read_at IS NOT NULL"
+      }
+    if let stateCondition {
+      if let keepsPaper {
+        conditions.append("(\(stateCondition) OR p.id = ?)")
+        _ = arguments.append(contentsOf: [keepsPaper])
+      } else {
+        conditions.append(stateCondition)
+      }
     }
     if let day {
       // A day is a range of sort keys: an index range, not a scan.

@@ -1,4 +1,5 @@
 import FolioCore
+import Foundation
 import XCTest
 
 @testable import FolioReader
@@ -83,7 +84,9 @@ final class KeymapTests: XCTestCase {
     harness.type("*")
     XCTAssertEqual(harness.state.status?.text, "starred")
     harness.type("s")
-    XCTAssertEqual(harness.state.status, nil, "s is no longer star")
+    XCTAssertEqual(
+      harness.state.status?.text, "s: nothing here — ? for keys", "s is no longer star, and says so"
+    )
     harness.type("?")
     let help = harness.screen
     XCTAssertTrue(help.contains("gg          first paper / top"), help)
@@ -110,7 +113,7 @@ final class KeymapTests: XCTestCase {
     XCTAssertTrue(harness.state.isFinished)
   }
 
-  func testShiftNEditsTheNoteUnlessASearchIsHighlighting() throws {
+  func testShiftNEditsTheNoteEvenWhileASearchIsHighlighting() throws {
     var harness = ReaderHarness(store: try makeLibrary())
     let id = try XCTUnwrap(harness.state.detail?.id)
     harness.type("N")
@@ -118,12 +121,75 @@ final class KeymapTests: XCTestCase {
     harness.send(.completed(.noteSaved(id: id)))
     XCTAssertEqual(harness.state.status?.text, "note saved")
     harness.type("/sentence\n")
-    harness.type("nn")
+    harness.type("..")
+    let scroll = harness.state.detailScroll
+    harness.type(",")
+    XCTAssertLessThan(harness.state.detailScroll, scroll, "comma goes back through matches")
+    harness.type("N")
+    XCTAssertEqual(harness.external, [.editNote(id: id), .editNote(id: id)])
+  }
+
+  func testAKeyTheUserBindsIsTakenFromItsDefaultAction() throws {
+    let (keymap, warnings) = Keymap.configured(
+      preset: nil, overrides: [("previous-match", ["N"]), ("note", ["Ctrl-n"])])
+    XCTAssertEqual(keymap.action(for: .character("N")), .previousMatch)
+    XCTAssertEqual(keymap.action(for: .control("n")), .editNote)
+    XCTAssertEqual(warnings, [], "note moved to Ctrl-n: nothing lost")
+    let (alone, lost) = Keymap.configured(preset: nil, overrides: [("previous-match", ["N"])])
+    XCTAssertEqual(alone.action(for: .character("N")), .previousMatch, "the user's choice wins")
+    XCTAssertEqual(lost, ["keys: note has no key left: 'N' is now previous-match"])
+    var harness = ReaderHarness(
+      store: try makeLibrary(), settings: ReaderSettings(keymap: keymap, libraryName: "t"))
+    harness.type("/sentence\n..")
     let scroll = harness.state.detailScroll
     harness.type("N")
-    XCTAssertLessThan(
-      harness.state.detailScroll, scroll, "N goes back through matches while searching")
-    XCTAssertEqual(harness.external.count, 1)
+    XCTAssertLessThan(harness.state.detailScroll, scroll, "N is previous-match, as configured")
+    harness.press(.control("n"))
+    XCTAssertEqual(harness.external.count, 1, "and the note is on Ctrl-n")
+  }
+
+  func testTheGuidesActionTableIsTheDefaultKeymap() throws {
+    let guide = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+      .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent(
+        "docs/guide.md")
+    let text = try String(contentsOf: guide, encoding: .utf8)
+    var documented: [String: [String]] = [:]
+    for line in text.split(separator: "\n") where line.hasPrefix("| `") {
+      let cells = line.split(separator: "|").map { $0.trimmingCharacters(in: .whitespaces) }
+      guard cells.count == 2 else { continue }
+      // Cells list actions (or their keys) as "`a`, `b`"; a key itself may be a comma.
+      let names = cells[0].components(separatedBy: "`, `").map {
+        $0.trimmingCharacters(in: CharacterSet(charactersIn: "`"))
+      }
+      let keys = cells[1].components(separatedBy: "`, `")
+      guard names.allSatisfy({ Action(rawValue: $0) != nil }), names.count == keys.count else {
+        continue
+      }
+      for (name, keyText) in zip(names, keys) {
+        documented[name] = keyText.split(separator: " ").map {
+          $0.trimmingCharacters(in: CharacterSet(charactersIn: "`"))
+        }
+      }
+    }
+    for action in Action.allCases {
+      XCTAssertEqual(
+        documented[action.rawValue], Keymap.standard.keys(for: action).map(\.description),
+        "guide.md's row for \(action.rawValue)")
+    }
+  }
+
+  func testEveryActionHasADefaultKeyAndEachKeyOneAction() {
+    for action in Action.allCases {
+      XCTAssertFalse(Keymap.standard.keys(for: action).isEmpty, "\(action) has a default key")
+    }
+    let keys = Keymap.standard.bindings.flatMap(\.keys)
+    XCTAssertEqual(Set(keys).count, keys.count, "no key means two things")
+    XCTAssertEqual(Keymap.standard.action(for: .character("N")), .editNote)
+    XCTAssertEqual(Keymap.standard.action(for: .character("n")), .nextUnread)
+    XCTAssertEqual(Keymap.standard.action(for: .character("p")), .previousUnread)
+    XCTAssertEqual(Keymap.standard.action(for: .character("J")), .nextPaper)
+    XCTAssertEqual(Keymap.standard.action(for: .character("K")), .previousPaper)
+    XCTAssertEqual(Keymap.standard.action(for: .character("H")), .toggleHideRead)
   }
 
   func testListColumnsAndDateFormat() throws {

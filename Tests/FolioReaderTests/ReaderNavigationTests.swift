@@ -77,11 +77,11 @@ final class ReaderNavigationTests: XCTestCase {
     XCTAssertEqual(harness.state.focus, .list)
   }
 
-  func testShiftJKScrollTheDetailFromTheList() throws {
+  func testCtrlEAndCtrlYScrollTheDetailFromTheList() throws {
     var harness = ReaderHarness(store: try makeLibrary(), width: 80, height: 24)
-    harness.type("JJ")
+    harness.press(.control("e"), .control("e"))
     XCTAssertEqual(harness.state.detailScroll, 2)
-    harness.type("K")
+    harness.press(.control("y"))
     XCTAssertEqual(harness.state.detailScroll, 1)
     XCTAssertEqual(harness.state.focus, .list)
     harness.type("j")

@@ -83,19 +83,50 @@ final class ReaderSearchTests: XCTestCase {
     assertSnapshot(grid, named: "search-highlight-120x40")
   }
 
-  func testNAndShiftNJumpBetweenMatchLines() throws {
+  func testDotAndCommaJumpBetweenMatchLines() throws {
     var harness = ReaderHarness(store: try makeLibrary(), width: 80, height: 24)
     harness.type("/sentence\n")
     XCTAssertEqual(harness.selectedTitle, "Scaling Laws for Long Abstracts")
     let lines = try XCTUnwrap(harness.state.document(width: harness.state.layout.detailText.width))
       .matchLines
     XCTAssertGreaterThan(lines.count, 3)
-    harness.type("n")
+    harness.type(".")
     XCTAssertEqual(harness.state.detailScroll, lines[0])
-    harness.type("n")
+    harness.type(".")
     XCTAssertEqual(harness.state.detailScroll, lines[1])
-    harness.type("N")
+    harness.type(",")
     XCTAssertEqual(harness.state.detailScroll, lines[0])
+  }
+
+  func testEnterOnABrokenQueryKeepsTheLineOpenAndTheLastWorkingFilter() throws {
+    var harness = ReaderHarness(store: try makeLibrary(), width: 80, height: 24)
+    harness.type("/diffusion\n")
+    let diffusion = harness.state.counts.total
+    XCTAssertGreaterThan(diffusion, 0)
+    harness.type("/ OR (robot\n")
+    XCTAssertEqual(harness.state.searchLine?.text, "diffusion OR (robot", "the line stays open")
+    XCTAssertEqual(
+      harness.state.status,
+      StatusMessage("query: column 20: expected ')' after 'robot' · Esc cancels", isError: true))
+    XCTAssertEqual(harness.state.query?.text, "diffusion", "nothing half-typed is in force")
+    XCTAssertEqual(harness.state.counts.total, diffusion)
+    assertSnapshot(harness.grid, named: "search-error-80x24")
+    harness.type("\n")
+    XCTAssertNotNil(harness.state.searchLine, "Enter again does not commit it either")
+    XCTAssertEqual(harness.state.query?.text, "diffusion")
+    harness.type(")\n")
+    XCTAssertNil(harness.state.searchLine)
+    XCTAssertEqual(harness.state.query?.text, "diffusion OR (robot)")
+
+    harness.type("/")
+    harness.press(.control("u"))
+    harness.type("(diffusion\n")
+    XCTAssertEqual(harness.state.searchLine?.text, "(diffusion")
+    XCTAssertEqual(harness.state.status?.isError, true)
+    XCTAssertEqual(harness.state.query?.text, "diffusion OR (robot)", "the filter is not dropped")
+    harness.press(.escape)
+    XCTAssertNil(harness.state.searchLine)
+    XCTAssertEqual(harness.state.query?.text, "diffusion OR (robot)")
   }
 
   func testTopicPickerShowsCountsAndApplies() throws {

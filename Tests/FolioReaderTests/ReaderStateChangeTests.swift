@@ -70,6 +70,7 @@ final class ReaderStateChangeTests: XCTestCase {
   func testLingeringSelectionIsMarkedReadOnce() throws {
     let store = try makeLibrary()
     var harness = ReaderHarness(store: store)
+    harness.type("j")
     let id = try XCTUnwrap(harness.state.detail?.id)
     harness.send(.tick, after: 1.0)
     XCTAssertEqual(try store.paper(id: id)?.state.isRead, false)
@@ -84,6 +85,67 @@ final class ReaderStateChangeTests: XCTestCase {
     harness.type("j")
     harness.send(.tick, after: 1.5)
     XCTAssertEqual(harness.effects.count, 1, "moving on restarts the timer")
+  }
+
+  func testThePaperTheReaderOpensOnIsNotMarkedReadUnlooked() throws {
+    let store = try makeLibrary()
+    var harness = ReaderHarness(store: store)
+    let first = try XCTUnwrap(harness.state.detail?.id)
+    for _ in 0..<30 { harness.send(.tick, after: 1) }
+    XCTAssertEqual(try store.paper(id: first)?.state.isRead, false, "no key moved there")
+    XCTAssertTrue(harness.effects.isEmpty)
+  }
+
+  func testTheTimerWaitsWhileASearchLineOrOverlayIsOpen() throws {
+    let store = try makeLibrary()
+    var harness = ReaderHarness(store: store)
+    harness.type("j/synthli")
+    let underTheLine = try XCTUnwrap(harness.state.detail?.id)
+    for _ in 0..<6 { harness.send(.tick, after: 0.5) }
+    XCTAssertEqual(try store.paper(id: underTheLine)?.state.isRead, false, "not while searching")
+    harness.press(.escape)
+    harness.type("j")
+    let chosen = try XCTUnwrap(harness.state.detail?.id)
+    harness.type("?")
+    for _ in 0..<6 { harness.send(.tick, after: 0.5) }
+    XCTAssertEqual(try store.paper(id: chosen)?.state.isRead, false, "not behind the help")
+    harness.type("x")
+    harness.send(.tick, after: 1.5)
+    XCTAssertEqual(try store.paper(id: chosen)?.state.isRead, false, "the timer starts again")
+    harness.send(.tick, after: 1)
+    XCTAssertEqual(try store.paper(id: chosen)?.state.isRead, true, "read in the list")
+  }
+
+  func testAPaperThatSlidesIntoTheSelectionIsNotMarkedReadInTurn() throws {
+    let store = try makeLibrary()
+    var harness = ReaderHarness(store: store)
+    harness.type("/is:unread\nj")
+    let chosen = try XCTUnwrap(harness.state.detail?.id)
+    harness.send(.tick, after: 2.5)
+    XCTAssertEqual(try store.paper(id: chosen)?.state.isRead, true)
+    let slidIn = try XCTUnwrap(harness.state.detail?.id)
+    XCTAssertNotEqual(slidIn, chosen, "the read paper left the is:unread listing")
+    for _ in 0..<5 { harness.send(.tick, after: 2.5) }
+    XCTAssertEqual(
+      try store.paper(id: slidIn)?.state.isRead, false, "no chain of papers marked unlooked")
+  }
+
+  func testMarkReadOnOpenAndNever() throws {
+    let store = try makeLibrary()
+    var onOpen = ReaderHarness(store: store, settings: ReaderSettings(markReadAfter: nil))
+    onOpen.type("jj")
+    onOpen.send(.tick, after: 10)
+    let id = try XCTUnwrap(onOpen.state.detail?.id)
+    XCTAssertEqual(try store.paper(id: id)?.state.isRead, false)
+    onOpen.press(.enter)
+    XCTAssertEqual(try store.paper(id: id)?.state.isRead, true, "\"open\" marks on Enter")
+    var never = ReaderHarness(
+      store: store, settings: ReaderSettings(markReadAfter: nil, markReadOnOpen: false))
+    never.type("jjj")
+    never.press(.enter)
+    never.type("J")
+    never.send(.tick, after: 10)
+    XCTAssertTrue(never.effects.isEmpty, "\"never\" never marks")
   }
 
   func testMarkReadTimerCanBeSwitchedOff() throws {

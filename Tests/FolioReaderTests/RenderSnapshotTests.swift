@@ -71,7 +71,10 @@ final class RenderSnapshotTests: XCTestCase {
 
   func testAllDaysShowsTheDayColumn() throws {
     let store = try makeLibrary()
-    var harness = ReaderHarness(store: store, width: 120, height: 40)
+    // Today is fixed: the day column leaves out this year, so the real date would show.
+    var harness = ReaderHarness(
+      store: store, width: 120, height: 40,
+      settings: ReaderSettings(libraryName: "test.sqlite", today: sampleDay))
     harness.type("aG")
     assertSnapshot(harness.grid, named: "all-days-end-120x40")
   }
@@ -107,6 +110,26 @@ final class RenderSnapshotTests: XCTestCase {
       XCTAssertEqual(cell.style.foreground, .default)
       XCTAssertEqual(cell.style.background, .default)
       XCTAssertTrue(cell.style.attributes.isSubset(of: [.bold, .reverse, .underline]))
+    }
+  }
+
+  func testABrokenQueryKeepsTheSearchLineAndItsError() throws {
+    let store = try makeLibrary()
+    for (width, height) in sizes {
+      var harness = ReaderHarness(store: store, width: width, height: height)
+      harness.type("/diffusion\n/ OR (robot\n")
+      assertSnapshot(harness.grid, named: "search-error-enter-\(width)x\(height)")
+    }
+  }
+
+  func testHidingReadPapersAndEscHints() throws {
+    let store = try makeLibrary()
+    for (width, height) in sizes {
+      var harness = ReaderHarness(store: store, width: width, height: height)
+      harness.type("H")
+      assertSnapshot(harness.grid, named: "hide-read-\(width)x\(height)")
+      harness.type("H/agents\n\u{1B}")
+      assertSnapshot(harness.grid, named: "filter-cleared-\(width)x\(height)")
     }
   }
 }

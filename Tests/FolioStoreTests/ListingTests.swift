@@ -32,6 +32,23 @@ final class ListingTests: XCTestCase {
     XCTAssertEqual(try LibraryStore.inMemory().days(), [])
   }
 
+  func testAKeptPaperIsListedWhateverTheStateFilterSays() throws {
+    let store = try makeStore()
+    let read = try XCTUnwrap(try store.papers(PaperFilter(state: .read, day: testDay)).first)
+    var filter = PaperFilter(state: .unread, day: testDay)
+    let unread = try store.papers(filter)
+    filter.keepsPaper = read.id
+    let kept = try store.papers(filter)
+    XCTAssertEqual(kept.count, unread.count + 1)
+    XCTAssertTrue(kept.contains { $0.id == read.id })
+    XCTAssertEqual(try store.counts(filter).total, kept.count)
+    XCTAssertNotNil(try store.position(of: read.id, in: filter))
+    filter.state = .any
+    XCTAssertEqual(
+      try store.counts(filter).total, try store.counts(PaperFilter(day: testDay)).total,
+      "with no state filter, keeping a paper changes nothing")
+  }
+
   func testCountsMatchTheListedPapers() throws {
     let store = try makeStore()
     let filters = [

@@ -74,14 +74,34 @@ public struct Keymap: Hashable, Sendable {
     return problems.sorted()
   }
 
-  /// This keymap with `overrides` replacing the keys of their actions.
+  /// This keymap with `overrides` replacing the keys of their actions. A key the overrides
+  /// give to one action is taken from the action that had it by default (the user's choice
+  /// wins over a default); an action left with no key is reported, as are conflicts among
+  /// the overrides themselves.
   public func overriding(_ overrides: [Action: [KeySequence]]) -> (
     keymap: Keymap, conflicts: [String]
   ) {
-    let merged = bindings.map { binding in
-      (binding.action, overrides[binding.action] ?? binding.keys)
+    var owner: [KeySequence: Action] = [:]
+    for binding in bindings {
+      for sequence in overrides[binding.action] ?? [] {
+        owner[sequence] = owner[sequence] ?? binding.action
+      }
     }
-    return (Keymap(merged), Self.conflicts(in: merged))
+    var notes: [String] = []
+    let merged = bindings.map { binding -> (Action, [KeySequence]) in
+      if let keys = overrides[binding.action] { return (binding.action, keys) }
+      let kept = binding.keys.filter { sequence in
+        owner[sequence] == nil && (sequence.keys.count < 2 || owner[[sequence.keys[0]]] == nil)
+      }
+      if kept.isEmpty, let lost = binding.keys.first,
+        let taker = owner[lost] ?? owner[[lost.keys[0]]]
+      {
+        notes.append(
+          "\(binding.action.rawValue) has no key left: '\(lost)' is now \(taker.rawValue)")
+      }
+      return (binding.action, kept)
+    }
+    return (Keymap(merged), (Self.conflicts(in: merged) + notes).sorted())
   }
 
   public static func == (lhs: Keymap, rhs: Keymap) -> Bool {
@@ -94,7 +114,10 @@ public struct Keymap: Hashable, Sendable {
 }
 
 extension Keymap {
-  /// The vim-style defaults.
+  /// The vim-style defaults. `j`/`k` move within what has focus (rows, or the text);
+  /// `J`/`K` go to the next/previous paper from anywhere, the reading view included (as in
+  /// newsboat's article view); `n`/`p` go to the next/previous unread paper; search matches
+  /// are `.`/`,`, so that no key means two things and `N` (note) works while searching.
   public static let standard = Keymap([
     (.moveDown, [[.character("j")], [.down]]),
     (.moveUp, [[.character("k")], [.up]]),
@@ -105,13 +128,18 @@ extension Keymap {
     (.top, [[.character("g")], [.home]]),
     (.bottom, [[.character("G")], [.end]]),
     (.toggleFocus, [[.tab]]),
-    (.scrollDetailDown, [[.character("J")]]),
-    (.scrollDetailUp, [[.character("K")]]),
+    (.nextPaper, [[.character("J")]]),
+    (.previousPaper, [[.character("K")]]),
+    (.nextUnread, [[.character("n")]]),
+    (.previousUnread, [[.character("p")]]),
+    (.scrollDetailDown, [[.control("e")]]),
+    (.scrollDetailUp, [[.control("y")]]),
     (.openReading, [[.enter]]),
     (.back, [[.escape]]),
     (.toggleStar, [[.character("s")]]),
     (.toggleRead, [[.character("r")]]),
     (.markAllRead, [[.character("A")]]),
+    (.toggleHideRead, [[.character("H")]]),
     (.previousDay, [[.character("[")]]),
     (.nextDay, [[.character("]")]]),
     (.toggleAllDays, [[.character("a")]]),
@@ -120,9 +148,9 @@ extension Keymap {
     (.search, [[.character("/")]]),
     (.pickTopic, [[.character("t")]]),
     (.moreLikeThis, [[.character("m")]]),
-    (.nextMatch, [[.character("n")]]),
+    (.nextMatch, [[.character(".")]]),
+    (.previousMatch, [[.character(",")]]),
     (.editNote, [[.character("N")]]),
-    (.previousMatch, []),
     (.cycleTheme, [[.character("T")]]),
     (.fetch, [[.character("R")]]),
     (.exportStarred, [[.character("e")]]),

@@ -25,7 +25,10 @@ extension ReaderState {
     case (.path(let format), .enter):
       exportPrompt = nil
       let path = ExportPath.expand(prompt.text, home: settings.home, today: settings.today)
-      guard !path.isEmpty else { return [] }
+      guard !path.isEmpty else {
+        status = StatusMessage("export cancelled: no file name")
+        return []
+      }
       return [.exportStarred(format, path: path)]
     case (.path, .backspace):
       if !prompt.text.isEmpty { prompt.text.removeLast() }

@@ -52,6 +52,7 @@ extension ReaderState {
   /// `id` stays selected if it is there, or anywhere when `lookUp` (which costs counting the
   /// papers before it).
   mutating func restartListing(keeping id: String?, lookUp: Bool = false) {
+    keptReadPaper = id
     window = ListWindow()
     selected = 0
     top = 0
@@ -293,6 +294,8 @@ extension ReaderState {
       detailScroll = 0
       readingScroll = 0
       selectedSince = now
+      // Whatever brought this paper here, it was not (yet) the user's choice.
+      selectionChosen = false
     }
   }
 
@@ -301,6 +304,14 @@ extension ReaderState {
   /// not depend on state, its row and detail are reread; otherwise all rows are.
   mutating func refreshAfterWrite(of id: String? = nil, starredDelta: Int = 0, unreadDelta: Int = 0)
   {
+    if hidesRead {
+      // A paper just read leaves the list, but not the one selected: the listing starts
+      // over on it, so the selection stays where the user is.
+      topicCache.removeAll(keepingCapacity: true)
+      restartListing(keeping: detail?.id, lookUp: true)
+      loadDetail(force: true)
+      return
+    }
     let listingDependsOnState = query?.dependsOnState == true
     if listingDependsOnState {
       countsKnown = false
@@ -337,13 +348,19 @@ extension ReaderState {
   mutating func changeDay(by step: Int) {
     switch scope {
     case .allDays:
-      if let day = detail?.paper.day ?? days.first { changeScope(to: .day(day)) }
+      guard let day = detail?.paper.day ?? days.first else {
+        status = StatusMessage("no listing days yet")
+        return
+      }
+      changeScope(to: .day(day))
+      status = dayStatus(day)
     case .day(let day):
       guard let index = days.firstIndex(of: day), days.indices.contains(index + step) else {
         status = StatusMessage(step > 0 ? "no earlier day" : "no later day")
         return
       }
       changeScope(to: .day(days[index + step]))
+      status = dayStatus(days[index + step])
     }
   }
 }

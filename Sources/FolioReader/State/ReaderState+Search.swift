@@ -24,7 +24,23 @@ extension ReaderState {
     guard var line = searchLine else { return }
     switch key {
     case .enter:
+      // Only a query that parses is committed: on an error the line stays open with the
+      // error shown, and the list goes back to the filter that worked before `/` (not the
+      // prefix that parsed last, which is half-typed).
+      do {
+        let node = try QueryParser.parse(line.text, mode: .incremental)
+        apply(node == .all ? nil : try activeQuery(line.text, node))
+      } catch {
+        apply(line.previous)
+        let cancel = settings.keymap.keys(for: .back).first?.description ?? "Esc"
+        status = StatusMessage("\(error.description) · \(cancel) cancels", isError: true)
+        return
+      }
       searchLine = nil
+      if query != nil, query != line.previous {
+        let clear = settings.keymap.keys(for: .back).first?.description ?? "Esc"
+        status = StatusMessage("filter applied · \(clear) clears it")
+      }
       return
     case .escape:
       searchLine = nil
@@ -45,15 +61,29 @@ extension ReaderState {
       while let last = line.text.last, last != " " { line.text.removeLast() }
     case .character(let character):
       line.text.append(character)
-    case .down: return moveSelection(by: 1)
-    case .up: return moveSelection(by: -1)
-    case .pageDown: return moveSelection(by: listHeight, scrolling: listHeight)
-    case .pageUp: return moveSelection(by: -listHeight, scrolling: -listHeight)
+    case .down: return chooseWhileSearching { $0.moveSelection(by: 1) }
+    case .up: return chooseWhileSearching { $0.moveSelection(by: -1) }
+    case .pageDown:
+      return chooseWhileSearching { $0.moveSelection(by: $0.listHeight, scrolling: $0.listHeight) }
+    case .pageUp:
+      return chooseWhileSearching {
+        $0.moveSelection(by: -$0.listHeight, scrolling: -$0.listHeight)
+      }
     default:
+      let cancel = settings.keymap.keys(for: .back).first?.description ?? "Esc"
+      status = StatusMessage(
+        "\(key): not in the search line — Enter applies, \(cancel) cancels", isError: true)
       return
     }
     searchLine = line
     search(line.text)
+  }
+
+  /// Moves the selection from the search line: a paper the user went to, for the timer.
+  private mutating func chooseWhileSearching(_ move: (inout ReaderState) -> Void) {
+    let before = detail?.id
+    move(&self)
+    if detail != nil, detail?.id != before { selectionChosen = true }
   }
 
   /// Applies `text` as typed so far; a query that does not parse (yet) leaves the list as it
@@ -140,6 +170,8 @@ extension ReaderState {
       let text = Self.topicQuery(name)
       do {
         apply(try activeQuery(text, try QueryParser.parse(text)))
+        let clear = settings.keymap.keys(for: .back).first?.description ?? "Esc"
+        status = StatusMessage("topic: \(name) · \(clear) clears it")
       } catch {
         status = StatusMessage(error.description, isError: true)
       }

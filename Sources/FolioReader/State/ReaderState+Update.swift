@@ -7,6 +7,15 @@ extension ReaderState {
   /// ``ReaderEvent/completed(_:)`` event.
   public mutating func handle(_ event: ReaderEvent, now: Double) -> [ReaderEffect] {
     self.now = now
+    let wasDwelling = isDwelling
+    let effects = dispatch(event)
+    // The mark-as-read timer counts only time spent reading in the list: time in a prompt,
+    // an overlay, the search line or the reading view starts it again.
+    if !wasDwelling || !isDwelling { selectedSince = now }
+    return effects
+  }
+
+  private mutating func dispatch(_ event: ReaderEvent) -> [ReaderEffect] {
     switch event {
     case .key(let key): return handle(key)
     case .mouse(let mouse):
@@ -81,11 +90,19 @@ extension ReaderState {
       case .markAllRead: return [.markAllRead(filter)]
       }
     }
-    guard let action else { return [] }
-    return perform(action)
+    guard let action else {
+      status = nothingHere(key)
+      return []
+    }
+    let before = detail?.id
+    let effects = perform(action, key: key)
+    if Self.choosesAPaper.contains(action), detail != nil, detail?.id != before {
+      selectionChosen = true
+    }
+    return effects
   }
 
-  private mutating func perform(_ action: Action) -> [ReaderEffect] {
+  private mutating func perform(_ action: Action, key: Key) -> [ReaderEffect] {
     let page =
       isReading ? layout.reading.height : focus == .list ? listHeight : layout.detail.height
     switch action {
@@ -98,11 +115,23 @@ extension ReaderState {
     case .top: move(-Int.max / 2)
     case .bottom: move(Int.max / 2)
     case .toggleFocus:
-      if !isReading { focus = focus == .list ? .detail : .list }
+      guard !isReading else {
+        status = nothingHere(key)
+        return []
+      }
+      focus = focus == .list ? .detail : .list
     case .scrollDetailDown: isReading ? scrollReading(by: 1) : scrollDetail(by: 1)
     case .scrollDetailUp: isReading ? scrollReading(by: -1) : scrollDetail(by: -1)
+    case .nextPaper: return stepPaper(by: 1)
+    case .previousPaper: return stepPaper(by: -1)
+    case .nextUnread: return goToUnread(forward: true)
+    case .previousUnread: return goToUnread(forward: false)
+    case .toggleHideRead: toggleHideRead()
     case .openReading:
-      guard let paper = detail, !isReading else { return [] }
+      guard let paper = detail, !isReading else {
+        status = nothingHere(key)
+        return []
+      }
       isReading = true
       readingScroll = 0
       if !paper.state.isRead && settings.markReadOnOpen {
@@ -114,7 +143,7 @@ extension ReaderState {
       } else if focus == .detail {
         focus = .list
       } else {
-        leaveSimilar()
+        stepBack(key)
       }
     case .quit:
       if isReading {
@@ -125,10 +154,16 @@ extension ReaderState {
         isFinished = true
       }
     case .toggleStar:
-      guard let paper = detail else { return [] }
+      guard let paper = detail else {
+        status = nothingHere(key)
+        return []
+      }
       return [.setStarred(id: paper.id, starred: !paper.state.isStarred)]
     case .toggleRead:
-      guard let paper = detail else { return [] }
+      guard let paper = detail else {
+        status = nothingHere(key)
+        return []
+      }
       autoReadRequested = paper.id  // the user decided; the timer should not overrule them
       return [.setRead(id: paper.id, read: !paper.state.isRead, announce: true)]
     case .markAllRead:
@@ -142,7 +177,11 @@ extension ReaderState {
     case .nextDay: changeDay(by: -1)
     case .toggleAllDays:
       if case .allDays = scope {
-        if let day = detail?.paper.day ?? days.first { changeScope(to: .day(day)) }
+        guard let day = detail?.paper.day ?? days.first else {
+          status = StatusMessage("no listing days yet")
+          return []
+        }
+        changeScope(to: .day(day))
       } else {
         changeScope(to: .allDays)
       }
@@ -158,15 +197,18 @@ extension ReaderState {
       return [action == .openLink ? .openURL(url) : .copyToClipboard(url)]
     case .search: beginSearch()
     case .pickTopic: openTopicPicker()
-    case .moreLikeThis: showSimilar()
-    case .cycleTheme: return cycleTheme()
-    case .editNote:
-      // While a search highlights matches, N goes back through them, as in vim.
-      if !highlightTerms.isEmpty {
-        jumpToMatch(forward: false)
+    case .moreLikeThis:
+      guard detail != nil else {
+        status = nothingHere(key)
         return []
       }
-      guard let paper = detail else { return [] }
+      showSimilar()
+    case .cycleTheme: return cycleTheme()
+    case .editNote:
+      guard let paper = detail else {
+        status = nothingHere(key)
+        return []
+      }
       return [.editNote(id: paper.id)]
     case .exportStarred: return [.exportStarred(.markdown, path: exportPath(for: .markdown))]
     case .fetch:
@@ -264,6 +306,9 @@ extension ReaderState {
       return
     }
     if layout.list.contains(x: mouse.x, y: mouse.y) {
+      let before = detail?.id
+      // A paper the user clicked or wheeled to is one they chose to read.
+      defer { if detail != nil, detail?.id != before { selectionChosen = true } }
       switch mouse.kind {
       case .click:
         focus = .list
@@ -281,14 +326,6 @@ extension ReaderState {
   }
 
   // MARK: - Time and outcomes
-
-  private mutating func markReadIfLingering() -> [ReaderEffect] {
-    guard let delay = settings.markReadAfter, let paper = detail, !paper.state.isRead,
-      autoReadRequested != paper.id, now - selectedSince >= delay
-    else { return [] }
-    autoReadRequested = paper.id
-    return [.setRead(id: paper.id, read: true, announce: false)]
-  }
 
   private mutating func apply(_ outcome: EffectOutcome) {
     switch outcome {

@@ -66,6 +66,15 @@ public struct ReaderState: Sendable {
   var selectedSince: Double
   /// The paper the timer already asked to mark read, so it asks once.
   var autoReadRequested: String?
+  /// Whether a key (or the mouse) moved the selection onto the current paper: the
+  /// mark-as-read timer runs only for a paper the user went to, never for the one a new
+  /// listing happens to start on.
+  var selectionChosen = false
+  /// Whether the list leaves out read papers (`H`).
+  public internal(set) var hidesRead = false
+  /// The read paper the list keeps while hiding read ones: the one selected when the
+  /// listing was last started, so that marking it read does not pull it away.
+  var keptReadPaper: String?
 
   /// A reader on `store` showing the newest listing day, at `size`, at time `now` (seconds).
   public init(
@@ -104,6 +113,10 @@ public struct ReaderState: Sendable {
     if let similar { return PaperFilter(ranking: similar.ids) }
     var filter = query?.filter ?? PaperFilter()
     if case .day(let day) = scope { filter.day = day }
+    if hidesRead {
+      filter.state = .unread
+      filter.keepsPaper = keptReadPaper
+    }
     return filter
   }
 

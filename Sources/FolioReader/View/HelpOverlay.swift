@@ -8,8 +8,11 @@ enum HelpOverlay {
     let columns: Int
     let keyWidth: Int
     let rows: Int
+    /// Whether the box has a footer line ("any other key closes"); it goes first when the
+    /// entries would otherwise need scrolling (the status line says the same).
+    let hasFooter: Bool
     /// Rows of entries visible at once.
-    var visibleRows: Int { max(0, box.height - 3) }
+    var visibleRows: Int { max(0, box.height - (hasFooter ? 3 : 2)) }
   }
 
   /// Bindings worth listing: an action the user unbound has no key to show.
@@ -24,10 +27,13 @@ enum HelpOverlay {
     let entries = entries(keymap)
     let keyWidth = min(14, entries.map { keyText($0.keys) }.map(DisplayWidth.of).max() ?? 1)
     let rows = (entries.count + columns - 1) / columns
-    let height = min(size.height - 2, rows + 3)
+    let room = size.height - 2
+    let hasFooter = rows + 3 <= room || rows + 2 > room
+    let height = min(room, rows + (hasFooter ? 3 : 2))
     let box = Rect(
       x: (size.width - width) / 2, y: (size.height - height) / 2, width: width, height: height)
-    return Geometry(box: box, columns: columns, keyWidth: keyWidth, rows: rows)
+    return Geometry(
+      box: box, columns: columns, keyWidth: keyWidth, rows: rows, hasFooter: hasFooter)
   }
 
   static func keyText(_ keys: [KeySequence]) -> String {
@@ -76,6 +82,7 @@ enum HelpOverlay {
           style: theme[.help])
       }
     }
+    guard geometry.hasFooter else { return }
     var footer = "any other key closes"
     if geometry.rows > geometry.visibleRows {
       footer = "j/k scroll · any other key closes"

@@ -34,10 +34,13 @@ enum ListView {
       var rightEdge = rect.maxX - 1
       let dimmed = isSelected ? base : base.overlaid(with: theme[.listDay])
       if showsDay {
+        // This year's days go without the year; another year's keep it, so that last
+        // November's papers do not pass for this November's.
         let day =
-          state.settings.dateFormat == .iso
-          ? String(row.day.description.dropFirst(5))
-          : state.settings.dateFormat.string(from: row.day)
+          state.settings.dateFormat != .iso
+          ? state.settings.dateFormat.string(from: row.day)
+          : row.day.year == state.settings.today.year
+            ? String(row.day.description.dropFirst(5)) : row.day.description
         grid.writeRightAligned(day, maxX: rightEdge, y: y, style: dimmed)
         titleRoom -= DisplayWidth.of(day) + 1
         rightEdge -= DisplayWidth.of(day) + 1
