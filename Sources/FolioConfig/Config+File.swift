@@ -16,6 +16,12 @@ extension Config {
   /// what could not be used.
   public static func loading(path: String = Config.path()) -> (Config, [ConfigWarning]) {
     guard FileManager.default.fileExists(atPath: path) else { return (Config(), []) }
+    // Reading a FIFO would block the reader's start; a device might never end.
+    do {
+      _ = try AtomicFile.target(of: path)
+    } catch {
+      return (Config(), [ConfigWarning(file: path, line: nil, message: error.reason)])
+    }
     guard let data = FileManager.default.contents(atPath: path) else {
       return (Config(), [ConfigWarning(file: path, line: nil, message: "cannot read the file")])
     }

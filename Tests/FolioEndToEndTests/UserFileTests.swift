@@ -151,4 +151,28 @@ final class UserFileTests: XCTestCase {
     XCTAssertEqual(shell.terminationStatus, 0)
     XCTAssertEqual(try folio.rows().count, 284)
   }
+
+  /// A FIFO at the log (nobody reading it) blocked the reader at its first log line, before
+  /// it drew anything; a FIFO at config.toml blocked it reading the settings. Both are passed
+  /// over: the reader starts, says what is wrong with the config, and the FIFOs stay.
+  func testFIFOsAtTheLogAndTheConfigDoNotBlockTheReader() throws {
+    let folio = try FolioRunner(self)
+    let state = folio.directory.appendingPathComponent("state/folio")
+    let config = folio.directory.appendingPathComponent("config/folio")
+    for directory in [state, config] {
+      try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+    }
+    let log = state.appendingPathComponent("folio.log").path
+    let settings = config.appendingPathComponent("config.toml").path
+    XCTAssertEqual(mkfifo(log, 0o600), 0)
+    XCTAssertEqual(mkfifo(settings, 0o600), 0)
+    let tmux = try TmuxSession(
+      [FolioRunner.binary.path], environment: folio.environment, testCase: self)
+    try tmux.waitFor("it is a FIFO, not a regular file")
+    try tmux.waitFor(ReaderEndToEndTests.firstTitle)
+    try tmux.send("q")
+    try TmuxSession.waitUntil("folio to quit") { try tmux.isDead() }
+    XCTAssertEqual(mode(log) & S_IFMT, S_IFIFO)
+    XCTAssertEqual(mode(settings) & S_IFMT, S_IFIFO)
+  }
 }
