@@ -189,7 +189,8 @@ public enum AtomicFile {
       let result = posix_fallocate(descriptor, 0, off_t(bytes.count))
       if result != 0 {
         _ = ftruncate(descriptor, info.st_size)
-        throw Failure(code: result)
+        // A file system that cannot reserve room is written anyway; one without room is not.
+        if [ENOSPC, EDQUOT, EFBIG].contains(result) { throw Failure(code: result) }
       }
     }
     try writeAll(bytes, to: descriptor)
