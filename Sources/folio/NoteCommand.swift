@@ -33,7 +33,11 @@ struct NoteCommand: ParsableCommand {
       _ = try NoteEditor.save(text, row: row, id: paper.id, edited: false, store: store)
       return
     }
-    let note = try NoteEditor.edit(paper.state.note ?? "", title: paper.paper.title, id: paper.id)
+    // Like the reader: Ctrl-C belongs to the editor; SIGTERM and SIGHUP end it, keeping its text.
+    EditorSignals.catchWhileEditing()
+    let note = try NoteEditor.edit(
+      paper.state.note ?? "", title: paper.paper.title, id: paper.id,
+      stopSignal: EditorSignals.pending)
     _ = try NoteEditor.save(note, row: row, id: paper.id, edited: true, store: store)
   }
 }
@@ -139,3 +143,26 @@ enum NoteDrafts {
     return nil
   }
 }
+
+/// Signals while `folio note` waits for the editor: SIGINT and SIGQUIT are the editor's
+/// (ignored here); SIGTERM and SIGHUP are recorded so the wait can end the editor and keep
+/// the text instead of dying with the editor still running.
+enum EditorSignals {
+  static func catchWhileEditing() {
+    signal(SIGINT, SIG_IGN)
+    signal(SIGQUIT, SIG_IGN)
+    var stop = sigaction()
+    stop.__sigaction_handler.sa_handler = { signal in
+      if pendingEditorStop == 0 { pendingEditorStop = signal }
+    }
+    sigemptyset(&stop.sa_mask)
+    for signal in [SIGTERM, SIGHUP] { sigaction(signal, &stop, nil) }
+  }
+
+  /// The signal received since ``catchWhileEditing()``, or nil.
+  static func pending() -> Int32? {
+    pendingEditorStop == 0 ? nil : pendingEditorStop
+  }
+}
+
+nonisolated(unsafe) private var pendingEditorStop: Int32 = 0

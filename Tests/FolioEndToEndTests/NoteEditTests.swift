@@ -111,6 +111,48 @@ final class NoteEditTests: XCTestCase {
     XCTAssertEqual(info.st_mode & 0o777, 0o600, "a note is private")
   }
 
+  /// `folio note` told to end while the editor is open (its terminal closed, a shutdown):
+  /// the editor is ended too, and what it wrote is kept in a file the error names.
+  func testFolioNoteToldToEndKeepsTheTextWritten() throws {
+    for signal in [SIGTERM, SIGHUP] {
+      let (folio, id, _) = try libraryWithTitleOnlyPaper()
+      let started = folio.directory.appendingPathComponent("editing").path
+      let editor = try folio.file(
+        "editor.sh",
+        text: """
+          #!/bin/sh
+          printf 'Unsaved musings\\n' > "$1"
+          touch '\(started)'
+          exec sleep 600 </dev/null >/dev/null 2>&1
+
+          """)
+      chmod(editor, 0o755)
+      let process = Process()
+      process.executableURL = FolioRunner.binary
+      process.arguments = ["note", id]
+      process.environment = folio.environment.merging(["EDITOR": editor]) { $1 }
+      let errors = Pipe()
+      process.standardError = errors
+      process.standardOutput = FileHandle.nullDevice
+      process.standardInput = FileHandle.nullDevice
+      try process.run()
+      try TmuxSession.waitUntil("the editor to start") {
+        FileManager.default.fileExists(atPath: started)
+      }
+      XCTAssertEqual(kill(process.processIdentifier, signal), 0)
+      let stderr = String(
+        decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+      process.waitUntilExit()
+      XCTAssertEqual(process.terminationStatus, 1, stderr)
+      let prefix =
+        "folio: error: the editor '\(editor)' was ended by signal \(signal); the note was not changed; your text is in "
+      XCTAssertTrue(stderr.hasPrefix(prefix), stderr)
+      let draft = String(stderr.dropFirst(prefix.count)).trimmingCharacters(in: .newlines)
+      XCTAssertEqual(try String(contentsOfFile: draft, encoding: .utf8), "Unsaved musings\n")
+      XCTAssertNil(try note(folio, id))
+    }
+  }
+
   func testTheReadersNoteSurvivesAnIDUpgradeDuringEditing() throws {
     let (folio, _, upgrade) = try libraryWithTitleOnlyPaper()
     let editor = try upgradingEditor(folio, upgrade: upgrade, note: "Written in the reader")
