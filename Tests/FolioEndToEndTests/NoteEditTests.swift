@@ -262,6 +262,52 @@ final class ReaderSignalTests: XCTestCase {
     }
   }
 
+  /// SIGTERM while the reader waits for another process's write lock (a star during a long
+  /// import) went unanswered for as long as the wait lasted (minutes): now the reader ends
+  /// within its grace (``stopGraceSeconds``, 5 s) whatever it is doing, terminal restored.
+  func testTermWhileTheReaderWaitsForALockEndsItWithinTheGrace() throws {
+    let folio = try FolioRunner(self)
+    try folio.run(["import", FolioRunner.sample])
+    let tmux = try TmuxSession(["/bin/sh"], environment: folio.environment, testCase: self)
+    try tmux.type("echo $((6*7))-ready\n")
+    try tmux.waitFor("42-ready")
+    try tmux.type("\(FolioRunner.binary.path); echo \"exit=$?\"\n")
+    try tmux.waitFor(ReaderEndToEndTests.firstTitle)
+    let reader = try XCTUnwrap(ReaderEndToEndTests.child(of: try tmux.pid()), "folio's pid")
+    guard (try? String(contentsOfFile: "/proc/\(reader)/syscall", encoding: .utf8)) != nil else {
+      throw XCTSkip("/proc/PID/syscall is not readable here")
+    }
+
+    // Another process holds the write lock until the test ends.
+    let holder = try DatabaseQueue(path: folio.databasePath)
+    let locked = DispatchSemaphore(value: 0)
+    let release = DispatchSemaphore(value: 0)
+    DispatchQueue.global().async {
+      try? holder.inDatabase { db in
+        try db.execute(sql: "BEGIN IMMEDIATE")
+        locked.signal()
+        release.wait()
+        try db.execute(sql: "ROLLBACK")
+      }
+    }
+    defer { release.signal() }
+    locked.wait()
+    try tmux.send("s")
+    // The star now waits in SQLite's busy handler, which sleeps (nanosleep, 35, or
+    // clock_nanosleep, 230); an idle reader waits in poll for keys instead.
+    try TmuxSession.waitUntil("the reader to wait for the lock") {
+      let call = (try? String(contentsOfFile: "/proc/\(reader)/syscall", encoding: .utf8)) ?? ""
+      return call.hasPrefix("35 ") || call.hasPrefix("230 ")
+    }
+    XCTAssertEqual(kill(reader, SIGTERM), 0)
+    try TmuxSession.waitUntil(timeout: 15, "folio to end while waiting for the lock") {
+      Self.hasEnded(reader)
+    }
+    try tmux.waitFor("exit=")
+    XCTAssertEqual(try tmux.display("#{alternate_on}"), "0")
+    XCTAssertEqual(try tmux.display("#{mouse_any_flag}"), "0")
+  }
+
   /// Signals that end a process by default (SIGUSR1, SIGALRM, SIGQUIT...) used to leave the
   /// terminal in the alternate screen with mouse reporting on.
   func testEveryEndingSignalGivesTheTerminalBack() throws {
