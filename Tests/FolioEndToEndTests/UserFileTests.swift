@@ -175,4 +175,31 @@ final class UserFileTests: XCTestCase {
     XCTAssertEqual(mode(log) & S_IFMT, S_IFIFO)
     XCTAssertEqual(mode(settings) & S_IFMT, S_IFIFO)
   }
+
+  /// The reader's `e` goes through the same door: a FIFO at the export path is reported on
+  /// the status line and left a FIFO; a 0600 export linked from the home directory keeps its
+  /// mode and its link.
+  func testTheReadersExportRefusesAFIFOAndKeepsAPrivateLinkedFile() throws {
+    let folio = try FolioRunner(self)
+    let fifo = folio.directory.appendingPathComponent("folio-starred.md").path
+    XCTAssertEqual(mkfifo(fifo, 0o644), 0)
+    let tmux = try TmuxSession(
+      [FolioRunner.binary.path], environment: folio.environment, width: 200, testCase: self)
+    try tmux.waitFor(ReaderEndToEndTests.firstTitle)
+    try tmux.send("s")
+    try tmux.waitFor("1 ★")
+    try tmux.send("e")
+    try tmux.waitFor("it is a FIFO, not a regular file; left as it was")
+    XCTAssertEqual(mode(fifo) & S_IFMT, S_IFIFO)
+
+    try FileManager.default.removeItem(atPath: fifo)
+    let real = try folio.file("private-starred.md", text: "old")
+    XCTAssertEqual(chmod(real, 0o600), 0)
+    try FileManager.default.createSymbolicLink(atPath: fifo, withDestinationPath: real)
+    try tmux.send("e")
+    try tmux.waitFor("exported 1 paper to ~/folio-starred.md")
+    XCTAssertEqual(mode(fifo) & S_IFMT, S_IFLNK)
+    XCTAssertEqual(mode(real) & 0o7777, 0o600)
+    XCTAssertTrue(try String(contentsOfFile: real, encoding: .utf8).hasPrefix("# Starred papers"))
+  }
 }
