@@ -48,7 +48,7 @@ let package = Package(
     // The user's config.toml: reading it with warnings, and changing one key in place.
     .target(
       name: "FolioConfig",
-      dependencies: [.product(name: "TOMLKit", package: "TOMLKit")]
+      dependencies: ["FolioCore", .product(name: "TOMLKit", package: "TOMLKit")]
     ),
     // The reader as a pure state machine and render model: events in, effects and cells out.
     .target(

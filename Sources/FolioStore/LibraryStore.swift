@@ -1,6 +1,10 @@
 import Foundation
 import GRDB
 
+#if canImport(Glibc)
+  import Glibc
+#endif
+
 /// The user's library: papers, their read/starred state and notes, and the import history,
 /// in one SQLite file.
 ///
@@ -49,6 +53,7 @@ public final class LibraryStore: Sendable {
     at path: String, busyTimeout: TimeInterval = busyTimeout,
     writeWaitLimit: TimeInterval = writeWaitLimit
   ) throws(StoreError) -> LibraryStore {
+    try LibraryLocation.check(path)
     let fileManager = FileManager.default
     var isDirectory: ObjCBool = false
     let exists = fileManager.fileExists(atPath: path, isDirectory: &isDirectory)
@@ -137,12 +142,31 @@ public final class LibraryStore: Sendable {
   /// Rejects an existing non-empty file that does not start with SQLite's magic header, before
   /// SQLite touches it.
   private static func checkHeader(_ path: String) throws(StoreError) {
-    guard let handle = FileHandle(forReadingAtPath: path) else {
-      throw .io(path: path, reason: "cannot read the file (permission denied)")
+    // Non-blocking, and checked once open: whatever replaced the file since it was looked at
+    // (a FIFO) cannot hang the open.
+    let descriptor = Glibc.open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
+    guard descriptor >= 0 else {
+      throw .io(path: path, reason: "cannot read the file (\(String(cString: strerror(errno))))")
     }
-    defer { try? handle.close() }
-    let header = (try? handle.read(upToCount: 16)) ?? Data()
-    if !header.isEmpty && header != Data("SQLite format 3\0".utf8) {
+    defer { close(descriptor) }
+    var info = stat()
+    guard fstat(descriptor, &info) == 0, info.st_mode & S_IFMT == S_IFREG else {
+      throw .notALibrary(path: path, reason: "it is not a regular file")
+    }
+    var header = [UInt8](repeating: 0, count: 16)
+    var count = 0
+    while count < header.count {
+      let result = header.withUnsafeMutableBytes {
+        Glibc.read(descriptor, $0.baseAddress! + count, $0.count - count)
+      }
+      if result < 0 && errno == EINTR { continue }
+      guard result >= 0 else {
+        throw .io(path: path, reason: "cannot read the file (\(String(cString: strerror(errno))))")
+      }
+      if result == 0 { break }
+      count += result
+    }
+    if count > 0 && header[..<count] != Array("SQLite format 3\0".utf8)[...] {
       throw .notALibrary(path: path, reason: "file is not a database")
     }
   }

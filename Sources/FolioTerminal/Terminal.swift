@@ -15,8 +15,9 @@ public struct TerminalError: Error, Sendable {
 ///
 /// ``start(options:)`` takes over the terminal (alternate screen, no echo, keypad, mouse);
 /// ``stop()`` gives it back, as do SIGINT, SIGTERM and SIGHUP (reported through
-/// ``takeStopSignal()`` so the caller can stop cleanly) and crashes (a signal handler restores
-/// the modes before the process dies).
+/// ``takeStopSignal()`` so the caller can stop cleanly; a caller that has not stopped within a
+/// few seconds is ended), a terminal that hangs up, and every other signal that ends the
+/// process (a signal handler restores the modes before the process dies).
 public final class Terminal {
   /// How the terminal is set up.
   public struct Options: Sendable {
@@ -97,9 +98,15 @@ public final class Terminal {
   deinit { stop() }
 
   /// The signal (SIGINT, SIGTERM, SIGHUP) that asked the reader to stop since the last call,
-  /// or nil.
+  /// or nil. A terminal that hung up counts as SIGHUP.
   public static func takeStopSignal() -> Int32? {
     SignalHandlers.takeStopSignal()
+  }
+
+  /// The stop signal received and not yet taken, or nil: for code that waits on something
+  /// else (an editor) and must give up when the reader is asked to stop.
+  public static func pendingStopSignal() -> Int32? {
+    SignalHandlers.peekStopSignal()
   }
 
   /// Waits up to `milliseconds` for input; nil when none came (or a signal interrupted).
@@ -119,8 +126,19 @@ public final class Terminal {
         return KeyDecoder.functionKey(Int32(bitPattern: code)).map(TerminalInput.key)
       }
     }
-    guard result == OK else { return nil }
+    guard result == OK else {
+      if Self.hungUp() { SignalHandlers.noteHangUp() }
+      return nil
+    }
     return KeyDecoder.character(code).map(TerminalInput.key)
+  }
+
+  /// Whether the terminal is gone (its window closed, the SSH connection dropped): reads then
+  /// fail at once, and a reader that kept asking would spin.
+  private static func hungUp() -> Bool {
+    var descriptor = pollfd(fd: STDIN_FILENO, events: Int16(POLLIN), revents: 0)
+    guard poll(&descriptor, 1, 0) == 1 else { return false }
+    return descriptor.revents & Int16(POLLHUP | POLLERR | POLLNVAL) != 0
   }
 
   /// Draws `grid`, rewriting only the rows that changed since the last paint.
@@ -145,14 +163,14 @@ public final class Terminal {
   }
 
   /// Gives the terminal back while `body` runs (an editor, say), then takes it again and
-  /// repaints from scratch on the next `paint`. Ctrl-C during `body` belongs to `body`.
+  /// repaints from scratch on the next `paint`. Ctrl-C during `body` belongs to `body`;
+  /// SIGTERM and SIGHUP stay pending (see ``pendingStopSignal()``), so the reader ends after.
   public func suspend<T>(_ body: () throws -> T) rethrows -> T {
     def_prog_mode()
     endwin()
-    SignalHandlers.ignoreStopSignals()
+    SignalHandlers.enterSuspension()
     defer {
       SignalHandlers.install()
-      _ = SignalHandlers.takeStopSignal()
       reset_prog_mode()
       size = Size(width: Int(folio_columns()), height: Int(folio_lines()))
       previous = nil

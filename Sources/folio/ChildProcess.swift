@@ -9,16 +9,43 @@ import Foundation
 /// Starts programs from an argument vector, never through a shell, so no text from a feed or
 /// the environment is ever interpreted as shell syntax.
 enum ChildProcess {
+  /// How long a program asked to end (see ``run(_:stopSignal:)``) has before it is killed.
+  static let endGraceSeconds = 2.0
+
   /// Runs `argv` (looked up on PATH) with this terminal, waits for it, and returns its exit
   /// status (128+signal when killed). Throws when it cannot be started.
-  static func run(_ argv: [String]) throws -> Int32 {
+  ///
+  /// `stopSignal` is asked whenever a signal interrupts the wait; when it names one (this
+  /// process was told to end), the program gets that signal too, and is killed if it has not
+  /// ended ``endGraceSeconds`` later: an editor never keeps a reader that must end alive.
+  static func run(_ argv: [String], stopSignal: () -> Int32? = { nil }) throws -> Int32 {
     let pid = try spawn(argv, quiet: false)
     var status: Int32 = 0
-    while waitpid(pid, &status, 0) == -1 {
+    while true {
+      if let signal = stopSignal() {
+        status = end(pid, with: signal)
+        break
+      }
+      if waitpid(pid, &status, 0) == pid { break }
       guard errno == EINTR else { throw CLIError("cannot wait for \(argv[0])", exitCode: 1) }
     }
     let signal = status & 0x7f
     return signal == 0 ? (status >> 8) & 0xff : 128 + signal
+  }
+
+  /// Sends `signal` to `pid`, waits up to ``endGraceSeconds`` for it to end, then kills it;
+  /// its wait status.
+  private static func end(_ pid: pid_t, with signal: Int32) -> Int32 {
+    kill(pid, signal)
+    var status: Int32 = 0
+    let steps = Int(endGraceSeconds * 50)
+    for _ in 0..<steps {
+      if waitpid(pid, &status, WNOHANG) == pid { return status }
+      usleep(20_000)
+    }
+    kill(pid, SIGKILL)
+    while waitpid(pid, &status, 0) == -1 && errno == EINTR {}
+    return status
   }
 
   /// Starts `argv` detached from the terminal (stdin, stdout and stderr on /dev/null) and does

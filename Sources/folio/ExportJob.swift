@@ -41,18 +41,13 @@ enum ExportJob {
       emptyMessage: "Nothing is starred yet.", store: store, topics: topics)
   }
 
-  /// Writes `text` to `path` atomically, never following a link planted at its temporary
-  /// name (see ``AtomicFile/write(_:to:temporaryName:)``).
+  /// Writes `text` to `path` atomically, only ever to a regular file, through a symbolic
+  /// link and keeping the file's mode (see ``AtomicFile``).
   static func write(_ text: String, to path: String) throws {
     do {
       try AtomicFile.write(Array(text.utf8), to: path)
     } catch {
-      throw failure(path, error.code)
+      throw CLIError("cannot write \(path): \(error.reason)", exitCode: CLIError.cannotCreate)
     }
-  }
-
-  private static func failure(_ path: String, _ code: Int32) -> CLIError {
-    CLIError(
-      "cannot write \(path): \(String(cString: strerror(code)))", exitCode: CLIError.cannotCreate)
   }
 }

@@ -78,20 +78,71 @@ struct ImportCommand: ParsableCommand {
   }
 
   /// The bytes of `file` (memory-mapped, so large files cost no resident memory), or stdin
-  /// for `-`.
+  /// for `-`. A FIFO or pipe (`<(command)`) is read to its end; a device, socket or directory
+  /// is refused (a device such as /dev/zero would never end), and nothing can block on open.
   static func readInput(_ file: String) throws -> Data {
-    if file == "-" { return FileHandle.standardInput.readDataToEndOfFile() }
-    var isDirectory: ObjCBool = false
-    guard FileManager.default.fileExists(atPath: file, isDirectory: &isDirectory) else {
-      throw CLIError("\(file): no such file", exitCode: CLIError.noInput)
+    if file == "-" {
+      // A pipe, a file, a socket or the terminal (text pasted in); not /dev/zero.
+      var info = stat()
+      if fstat(STDIN_FILENO, &info) == 0, isatty(STDIN_FILENO) == 0,
+        let kind = InputKind(info.st_mode), kind != .socket
+      {
+        throw CLIError(
+          "standard input is \(kind), not a file or a pipe", exitCode: CLIError.noInput)
+      }
+      return FileHandle.standardInput.readDataToEndOfFile()
     }
-    if isDirectory.boolValue {
-      throw CLIError("\(file): is a directory", exitCode: CLIError.noInput)
+    var info = stat()
+    guard stat(file, &info) == 0 else {
+      let reason = errno == ENOENT ? "no such file" : String(cString: strerror(errno))
+      throw CLIError("\(file): \(reason)", exitCode: CLIError.noInput)
+    }
+    if info.st_mode & S_IFMT == S_IFIFO {
+      // Opened without blocking (a FIFO nobody writes to reads as empty), then read blocking.
+      let descriptor = open(file, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
+      guard descriptor >= 0 else {
+        throw CLIError("\(file): \(String(cString: strerror(errno)))", exitCode: CLIError.noInput)
+      }
+      _ = fcntl(descriptor, F_SETFL, fcntl(descriptor, F_GETFL) & ~O_NONBLOCK)
+      return FileHandle(fileDescriptor: descriptor, closeOnDealloc: true).readDataToEndOfFile()
+    }
+    if let kind = InputKind(info.st_mode) {
+      throw CLIError("\(file): is \(kind), not a file", exitCode: CLIError.noInput)
     }
     do {
       return try Data(contentsOf: URL(fileURLWithPath: file), options: .alwaysMapped)
     } catch {
-      throw CLIError("\(file): cannot read (permission denied?)", exitCode: CLIError.noInput)
+      let readable = access(file, R_OK) == 0
+      throw CLIError(
+        "\(file): cannot read it\(readable ? "" : " (permission denied)")",
+        exitCode: CLIError.noInput)
+    }
+  }
+}
+
+/// What an input that is not a regular file is, for messages; nil for a regular file or a
+/// pipe.
+enum InputKind: Equatable, CustomStringConvertible {
+  case directory, characterDevice, blockDevice, socket, other
+
+  init?(_ mode: mode_t) {
+    switch mode & S_IFMT {
+    case S_IFREG, S_IFIFO: return nil
+    case S_IFDIR: self = .directory
+    case S_IFCHR: self = .characterDevice
+    case S_IFBLK: self = .blockDevice
+    case S_IFSOCK: self = .socket
+    default: self = .other
+    }
+  }
+
+  var description: String {
+    switch self {
+    case .directory: "a directory"
+    case .characterDevice: "a device (it would never end)"
+    case .blockDevice: "a block device"
+    case .socket: "a socket"
+    case .other: "a special file"
     }
   }
 }

@@ -25,14 +25,16 @@ enum Log {
       atPath: directory, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
     let stamp = ISO8601DateFormatter().string(from: Date())
     let line = "\(stamp) \(level): \(message.replacingOccurrences(of: "\n", with: " "))\n"
-    guard
-      let handle = FileHandle(forWritingAtPath: path)
-        ?? {
-          _ = FileManager.default.createFile(
-            atPath: path, contents: nil, attributes: [.posixPermissions: 0o600])
-          return FileHandle(forWritingAtPath: path)
-        }()
-    else { return }
+    // Without blocking, and only into a regular file: a FIFO nobody reads would hang the
+    // reader at its first log line.
+    let descriptor = open(path, O_WRONLY | O_APPEND | O_CREAT | O_NONBLOCK | O_CLOEXEC, 0o600)
+    guard descriptor >= 0 else { return }
+    var info = stat()
+    guard fstat(descriptor, &info) == 0, info.st_mode & S_IFMT == S_IFREG else {
+      close(descriptor)
+      return
+    }
+    let handle = FileHandle(fileDescriptor: descriptor, closeOnDealloc: false)
     defer { try? handle.close() }
     _ = try? handle.seekToEnd()
     try? handle.write(contentsOf: Data(line.utf8))

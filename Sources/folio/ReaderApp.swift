@@ -143,7 +143,7 @@ struct ReaderApp {
         try Config.set("theme", to: name, inFileAt: Config.path())
         return .savedTheme(name)
       } catch {
-        return .failed("theme \(name) is shown but could not be saved to \(Config.path())")
+        return .failed("theme \(name) is shown but not saved: \(error)")
       }
     case .exportStarred(let format, let path):
       do {
@@ -157,15 +157,19 @@ struct ReaderApp {
         return .failed((error as? StoreError)?.message ?? "\(error)")
       }
     case .editNote(let id):
+      // The note is saved by the paper's row: a fetch or import that upgrades the paper's id
+      // while the editor is open does not lose it.
       do {
-        guard let paper = try store.paper(id: id) else {
+        guard let paper = try store.paper(id: id), let row = try store.row(ofPaper: id) else {
           return .failed("no paper with id '\(id)'")
         }
         let text = try terminal.suspend {
-          try NoteEditor.edit(paper.state.note ?? "", title: paper.paper.title)
+          try NoteEditor.edit(
+            paper.state.note ?? "", title: paper.paper.title, id: paper.id,
+            stopSignal: Terminal.pendingStopSignal)
         }
-        try store.setNote(text, id: id)
-        return .noteSaved(id: id)
+        let current = try NoteEditor.save(text, row: row, id: paper.id, edited: true, store: store)
+        return .noteSaved(id: current)
       } catch let error as CLIError {
         return .failed(error.message)
       } catch {

@@ -87,15 +87,18 @@ final class ExportCommandTests: XCTestCase {
     XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: directory.path), [])
   }
 
-  func testASymlinkAtTheTargetIsReplacedNotFollowed() throws {
+  /// A linked export (a dotfile, a synced folder) is written through its link, as editors
+  /// do: the file it points to gets the export and the link stays a link (issue 15, #1).
+  func testASymlinkAtTheTargetIsWrittenThroughAndStaysALink() throws {
     let (folio, _) = try starredLibrary()
-    let precious = folio.directory.appendingPathComponent("precious.txt")
-    try Data("keep me".utf8).write(to: precious)
+    let target = folio.directory.appendingPathComponent("synced.md")
+    try Data("old export".utf8).write(to: target)
     let link = folio.directory.appendingPathComponent("export.md")
-    try FileManager.default.createSymbolicLink(at: link, withDestinationURL: precious)
+    try FileManager.default.createSymbolicLink(at: link, withDestinationURL: target)
     XCTAssertEqual(try folio.run(["export", "-o", link.path]).status, 0)
-    XCTAssertEqual(try String(contentsOf: precious, encoding: .utf8), "keep me")
-    XCTAssertTrue(try String(contentsOf: link, encoding: .utf8).hasPrefix("# Starred papers"))
+    XCTAssertTrue(try String(contentsOf: target, encoding: .utf8).hasPrefix("# Starred papers"))
+    XCTAssertEqual(
+      try FileManager.default.destinationOfSymbolicLink(atPath: link.path), target.path)
   }
 
   func testDigestGroupsADaysPapersByTopicMostUpvotedFirst() throws {
