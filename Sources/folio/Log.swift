@@ -1,3 +1,4 @@
+import FolioCore
 import FolioStore
 import Foundation
 
@@ -24,7 +25,8 @@ enum Log {
     try? FileManager.default.createDirectory(
       atPath: directory, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
     let stamp = ISO8601DateFormatter().string(from: Date())
-    let line = "\(stamp) \(level): \(message.replacingOccurrences(of: "\n", with: " "))\n"
+    // Inert, and one line: the log is read with cat and tail.
+    let line = "\(stamp) \(level): \(TextCleaner.clean(message))\n"
     guard
       let handle = FileHandle(forWritingAtPath: path)
         ?? {
