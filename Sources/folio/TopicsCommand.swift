@@ -31,12 +31,13 @@ struct TopicsCommand: ParsableCommand {
     case .table:
       let nameWidth = max(5, rows.map { DisplayWidth.of($0.0.name) }.max() ?? 5)
       print(PaperTable.pad("TOPIC", nameWidth) + "  TOTAL  UNREAD  STARRED  QUERY")
-      let width = TerminalSize.outputWidth()
+      let width = TerminalSize.tableWidth()
       for (topic, counts) in rows {
         let line =
           PaperTable.pad(topic.name, nameWidth) + "  " + Self.right(counts.total, 5) + "  "
           + Self.right(counts.unread, 6) + "  " + Self.right(counts.starred, 7) + "  "
-        print(line + DisplayWidth.truncate(topic.query, to: max(10, width - DisplayWidth.of(line))))
+        let room = width.map { max(10, $0 - DisplayWidth.of(line)) }
+        print(line + (room.map { DisplayWidth.truncate(topic.query, to: $0) } ?? topic.query))
       }
     case .tsv:
       for (topic, counts) in rows {
