@@ -21,11 +21,15 @@ enum Output {
     FileHandle.standardError.write(Data(TextCleaner.inert(text).utf8))
   }
 
-  /// `folio: warning: <message>` on standard error.
-  static func warning(_ message: String) { standardError("folio: warning: \(message)\n") }
+  /// `folio: warning: <message>` on standard error, on one line.
+  static func warning(_ message: String) { standardError("folio: warning: \(oneLine(message))\n") }
 
-  /// `folio: error: <message>` on standard error.
-  static func error(_ message: String) { standardError("folio: error: \(message)\n") }
+  /// `folio: error: <message>` on standard error, on one line.
+  static func error(_ message: String) { standardError("folio: error: \(oneLine(message))\n") }
+
+  /// `message` inert and on one line (an echoed argument may hold line breaks), so every
+  /// message is one line a script can read with `read` or `grep`.
+  static func oneLine(_ message: String) -> String { TextCleaner.clean(message) }
 
   /// Writes Folio's own escape sequences to standard output unchanged. Never for text that
   /// holds anything read from outside.

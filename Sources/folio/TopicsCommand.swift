@@ -29,6 +29,14 @@ struct TopicsCommand: ParsableCommand {
     }
     switch format {
     case .table:
+      // Names and queries come from topics.toml: cleaned before they are measured, so the
+      // columns line up after the inert-text path has dropped any control.
+      let rows = rows.map { topic, counts in
+        var shown = topic
+        shown.name = TextCleaner.clean(topic.name)
+        shown.query = TextCleaner.clean(topic.query)
+        return (shown, counts)
+      }
       let nameWidth = max(5, rows.map { DisplayWidth.of($0.0.name) }.max() ?? 5)
       print(PaperTable.pad("TOPIC", nameWidth) + "  TOTAL  UNREAD  STARRED  QUERY")
       let width = TerminalSize.tableWidth()
