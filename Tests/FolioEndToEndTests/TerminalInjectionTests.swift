@@ -159,6 +159,8 @@ final class TerminalInjectionTests: XCTestCase {
     ).write(to: config.appendingPathComponent("topics.toml"))
     try Data("header = \(evil)red\n".utf8).write(
       to: config.appendingPathComponent("themes/\(evil).theme"))
+    try Data("extends = dark\n".utf8).write(
+      to: config.appendingPathComponent("themes/\(evil)ok.theme"))
     let named = try folio.file("notes\(evil).txt", text: "")
 
     let runs: [[String]] = [
@@ -167,6 +169,7 @@ final class TerminalInjectionTests: XCTestCase {
       ["list", "--topic", evil], ["list", "--filter", "title:\"\(evil)"], ["help", evil],
       ["list", "--\(evil)"], ["list", "--day", evil], ["config"], ["topics"],
       ["topics", "--format", "tsv"], ["themes"], ["themes", "--preview", evil],
+      ["themes", "--preview", evil + "ok"],
       ["export", "--topic", "evil"], ["export", "--filter", "learning", "--group", "topic"],
       ["export", "--filter", "learning \(evil)"], ["digest"], ["digest", "--topics", evil],
     ]
@@ -177,7 +180,12 @@ final class TerminalInjectionTests: XCTestCase {
         XCTAssertEqual(
           TerminalOutput.foreignSequences(in: Array(text.utf8)), [],
           "\(arguments.debugDescription) \(stream): \(text.debugDescription)")
-        XCTAssertFalse(text.contains("\u{1B}"), "\(arguments.debugDescription) \(stream)")
+        // A theme preview draws with SGR colours of its own; nothing else writes an ESC, and
+        // the hostile SGR never comes through.
+        let isPreview = arguments.first == "themes" && stream == "stdout"
+        XCTAssertFalse(
+          text.contains(isPreview ? "\u{1B}[31mPWNED" : "\u{1B}"),
+          "\(arguments.debugDescription) \(stream)")
       }
       if (result.stdout + result.stderr).contains("PWNED") { echoed += 1 }
     }
