@@ -1,13 +1,17 @@
 import ArgumentParser
 import FolioCore
+import FolioQuery
+import FolioReader
 import FolioStore
 
 extension Day: ExpressibleByArgument {
+  /// `YYYY-MM-DD`, `today` or `yesterday` (any case): the single days a query's `day:`
+  /// accepts (`-7d` is a range, so it stays a query's).
   public init?(argument: String) {
-    if argument == "today" {
-      self = Day.today()
-    } else {
-      self.init(argument)
+    switch argument.lowercased() {
+    case "today": self = Day.today()
+    case "yesterday": self = Day.today().adding(days: -1)
+    default: self.init(argument)
     }
   }
 }
@@ -17,4 +21,14 @@ extension ImportFormat: ExpressibleByArgument {}
 /// Output formats of `list` (and later `similar`).
 enum ListFormat: String, ExpressibleByArgument, CaseIterable {
   case table, tsv, json
+}
+
+/// What the shells complete where: file paths for files, the names `folio themes` and
+/// `folio topics` list for themes and topics.
+enum Completions {
+  static let days = CompletionKind.list(["today", "yesterday"])
+  static let themeNames = CompletionKind.custom { _, _, _ in ThemeCatalog.loading().names }
+  static let topicNames = CompletionKind.custom { _, _, _ in
+    TopicSet.loading().topics.topics.map(\.name)
+  }
 }

@@ -7,7 +7,11 @@ struct ConfigCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "config",
     abstract: "Show where config.toml is, check it, or write a commented default one.",
-    discussion: "With no option, checks the file and prints its warnings (exit 65 if any).",
+    discussion: """
+      With no option, checks the file as the reader would (settings, the theme it names, key \
+      bindings and their conflicts, date_format, default_view's topic, and topics.toml) and \
+      prints each problem as file:line: message (exit 65 if any).
+      """,
     version: Folio.version)
 
   @Flag(help: "Print the path of config.toml.")
@@ -42,16 +46,16 @@ struct ConfigCommand: ParsableCommand {
       print("wrote \(location)")
       return
     }
+    // Everything the reader checks at start: the settings, the theme they name, the key
+    // bindings, the date format, the topics file.
+    let warnings = ReaderConfiguration.load(configPath: location).warnings
+    for warning in warnings { Output.warning(warning) }
+    if !warnings.isEmpty { throw ExitCode(CLIError.dataError) }
     guard FileManager.default.fileExists(atPath: location) else {
       print(
         "\(location) does not exist; the defaults are in use ('folio config --init' writes one)")
       return
     }
-    let (_, warnings) = Config.loading(path: location)
-    for warning in warnings {
-      FileHandle.standardError.write(Data("folio: warning: \(warning)\n".utf8))
-    }
-    if !warnings.isEmpty { throw ExitCode(CLIError.dataError) }
     print("\(location): ok")
   }
 }

@@ -26,7 +26,10 @@ struct ExportCommand: ParsableCommand {
 
   @OptionGroup var query: QueryOptions
 
-  @Option(help: ArgumentHelp("Only papers listed on this day.", valueName: "YYYY-MM-DD"))
+  @Option(
+    help: ArgumentHelp(
+      "Only papers listed on this day: YYYY-MM-DD, today or yesterday.", valueName: "day"),
+    completion: Completions.days)
   var day: Day?
 
   @Option(help: "Output format.")
@@ -40,7 +43,7 @@ struct ExportCommand: ParsableCommand {
 
   @Option(
     name: [.short, .customLong("output")],
-    help: ArgumentHelp("Write to this file.", valueName: "file"))
+    help: ArgumentHelp("Write to this file.", valueName: "file"), completion: .file())
   var output: String?
 
   func run() throws {
@@ -62,10 +65,8 @@ struct ExportCommand: ParsableCommand {
     let text = ExportJob.render(document, format: format, grouping: group, abstracts: abstracts)
     if let output {
       try ExportJob.write(text, to: output)
-      FileHandle.standardError.write(
-        Data(
-          "exported \(document.entries.count) paper\(document.entries.count == 1 ? "" : "s") to \(output)\n"
-            .utf8))
+      let count = document.entries.count
+      Output.standardError("exported \(count) paper\(count == 1 ? "" : "s") to \(output)\n")
     } else {
       print(text, terminator: "")
     }
@@ -84,11 +85,15 @@ struct DigestCommand: ParsableCommand {
 
   @OptionGroup var library: LibraryOptions
 
-  @Option(help: ArgumentHelp("The listing day (default: the latest).", valueName: "YYYY-MM-DD"))
+  @Option(
+    help: ArgumentHelp(
+      "The listing day: YYYY-MM-DD, today or yesterday (default: the latest).", valueName: "day"),
+    completion: Completions.days)
   var day: Day?
 
   @Option(
-    help: ArgumentHelp("Only these topics, in this order (comma-separated).", valueName: "A,B"))
+    help: ArgumentHelp("Only these topics, in this order (comma-separated).", valueName: "A,B"),
+    completion: Completions.topicNames)
   var topics: String?
 
   func run() throws {

@@ -37,7 +37,7 @@ struct FetchCommand: ParsableCommand {
   func run() throws {
     let (config, warnings) = Config.loading()
     for warning in warnings {
-      FileHandle.standardError.write(Data("folio: warning: \(warning)\n".utf8))
+      Output.warning("\(warning)")
     }
     let store = try library.open()
     if store.isReadOnly { throw StoreError.readOnly(path: store.path) }

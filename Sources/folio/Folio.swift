@@ -15,9 +15,13 @@ struct Folio: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "folio",
     abstract: "A keyboard-driven terminal reader for research papers.",
+    // The subcommand is optional: with none, folio opens the reader.
+    usage: "folio [--db <path>] [--no-mouse] [--theme <name|path>] [<subcommand>]",
     discussion: """
       With no subcommand, opens the reader on the library (on first run, the bundled sample). \
-      The library is --db PATH, else $FOLIO_DB, else $XDG_DATA_HOME/folio/folio.sqlite.
+      The library is --db PATH, else $FOLIO_DB, else $XDG_DATA_HOME/folio/folio.sqlite. \
+      Errors are one line on stderr. \(Manual.exitStatusSummary) Keys, environment and files: \
+      man folio.
       """,
     version: version,
     subcommands: [
@@ -36,39 +40,27 @@ struct Folio: ParsableCommand {
   @Option(
     help: ArgumentHelp(
       "A colour theme: a name from 'folio themes' or a .theme file (default: $FOLIO_THEME, config.toml's theme, default).",
-      valueName: "name|path"))
+      valueName: "name|path"),
+    completion: Completions.themeNames)
   var theme: String?
 
   @Flag(help: .hidden)
   var exitAfterFirstFrame = false
 
+  /// For scripts/generate-docs: the man page sections made from the program's own tables.
+  @Flag(help: .hidden)
+  var manSections = false
+
   func run() throws {
+    if manSections {
+      Output.raw(Manual.mdoc)
+      return
+    }
     let store = try library.open()
     let environment = ProcessInfo.processInfo.environment
-    let configPath = Config.path()
-    let (config, configWarnings) = Config.loading(path: configPath)
-    let (topics, topicWarnings) = TopicSet.loading()
-    let themes = ThemeCatalog.loading()
-    let themeName =
-      theme ?? environment["FOLIO_THEME"].flatMap { $0.isEmpty ? nil : $0 } ?? config.theme
-      ?? "default"
-    let (chosenTheme, themeWarnings) = themes.theme(themeName)
-    let (keymap, keyWarnings) = Keymap.configured(
-      preset: config.keyPreset, overrides: config.keyBindings.map { ($0.action, $0.keys) })
-    var dateFormat = DayFormat.iso
-    var formatWarnings: [String] = []
-    if let pattern = config.dateFormat {
-      if DayFormat(pattern).isValid {
-        dateFormat = DayFormat(pattern)
-      } else {
-        formatWarnings.append(
-          "\(configPath): date_format '\(pattern)' has an unknown % directive; using %Y-%m-%d")
-      }
-    }
-    let warnings =
-      configWarnings.map(\.description) + topicWarnings.map { "\($0) (default topics in use)" }
-      + themeWarnings.map(\.description) + keyWarnings.map { "\(configPath): \($0)" }
-      + formatWarnings
+    let themeChoice = theme ?? environment["FOLIO_THEME"].flatMap { $0.isEmpty ? nil : $0 }
+    let loaded = ReaderConfiguration.load(themeChoice: themeChoice)
+    let (config, topics, warnings) = (loaded.config, loaded.topics, loaded.warnings)
     for warning in warnings { Log.warning(warning) }
 
     var greeting: StatusMessage? = nil
@@ -84,10 +76,10 @@ struct Folio: ParsableCommand {
     }
     let noColor = environment["NO_COLOR"] != nil
     var settings = ReaderSettings(
-      theme: chosenTheme, themes: themes, noColor: noColor,
+      theme: loaded.theme, themes: loaded.themes, noColor: noColor,
       startWithAllDays: config.defaultView != .today, exportPath: config.exportPath,
-      home: LibraryLocation.home(environment), dateFormat: dateFormat,
-      listColumns: Set(config.listColumns), keymap: keymap,
+      home: LibraryLocation.home(environment), dateFormat: loaded.dateFormat,
+      listColumns: Set(config.listColumns), keymap: loaded.keymap,
       libraryName: (store.path as NSString).lastPathComponent, topics: topics)
     if case .topic(let name) = config.defaultView {
       settings.startQuery = ReaderState.topicQuery(name)
@@ -113,6 +105,7 @@ struct Folio: ParsableCommand {
     // the write fails with EFBIG instead, SQLite rolls the change back and says so.
     signal(SIGXFSZ, SIG_IGN)
     do {
+      try checkHelpTopic(Array(CommandLine.arguments.dropFirst()))
       var command = try parseAsRoot()
       try command.run()
     } catch let error as ExitCode {
@@ -131,10 +124,36 @@ struct Folio: ParsableCommand {
       }
       let message = self.message(for: error)
       if code.rawValue == CLIError.usage {
-        exit(reporting: "\(message)\nsee 'folio --help'", code: code.rawValue)
+        // One line, like every error: the message and where the usage is.
+        let line = message.split(whereSeparator: \.isNewline).joined(separator: "; ")
+        exit(
+          reporting: "\(line) (see '\(helpCommand(for: CommandLine.arguments))')",
+          code: code.rawValue)
       }
       exit(reporting: message.isEmpty ? "\(error)" : message, code: code.rawValue)
     }
+  }
+
+  /// The names of the subcommands.
+  static var commandNames: [String] {
+    configuration.subcommands.map { $0._commandName } + ["help"]
+  }
+
+  /// `folio help NAME` for a NAME that is not a command is a usage error; the parser would
+  /// print the top-level help and succeed.
+  static func checkHelpTopic(_ arguments: [String]) throws {
+    guard arguments.first == "help", arguments.count > 1, !arguments[1].hasPrefix("-"),
+      !commandNames.contains(arguments[1])
+    else { return }
+    throw CLIError(
+      "no command '\(arguments[1])'; commands: \(commandNames.joined(separator: ", "))",
+      exitCode: CLIError.usage)
+  }
+
+  /// `folio COMMAND --help` for the command `arguments` name, else `folio --help`.
+  static func helpCommand(for arguments: [String]) -> String {
+    let command = arguments.dropFirst().first { commandNames.contains($0) && $0 != "help" }
+    return command.map { "folio \($0) --help" } ?? "folio --help"
   }
 
   static func exit(reporting message: String, code: Int32) -> Never {
@@ -142,8 +161,8 @@ struct Folio: ParsableCommand {
     Foundation.exit(code)
   }
 
-  /// Prints `folio: error: <message>` on stderr.
+  /// Prints `folio: error: <message>` on stderr, inert (it may echo an argument).
   static func report(_ message: String) {
-    FileHandle.standardError.write(Data("folio: error: \(message)\n".utf8))
+    Output.error(message)
   }
 }

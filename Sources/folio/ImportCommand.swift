@@ -19,7 +19,7 @@ struct ImportCommand: ParsableCommand {
 
   @OptionGroup var library: LibraryOptions
 
-  @Argument(help: ArgumentHelp("Files to import.", valueName: "file"))
+  @Argument(help: ArgumentHelp("Files to import.", valueName: "file"), completion: .file())
   var files: [String]
 
   @Option(
@@ -30,8 +30,9 @@ struct ImportCommand: ParsableCommand {
 
   @Option(
     help: ArgumentHelp(
-      "The listing day, instead of the one the source gives (text files: default today).",
-      valueName: "YYYY-MM-DD"))
+      "The listing day, instead of the one the source gives: YYYY-MM-DD, today or yesterday (text files: default today).",
+      valueName: "day"),
+    completion: Completions.days)
   var day: Day?
 
   @Flag(help: "Skip (and count) JSON Lines that cannot be read, instead of stopping.")

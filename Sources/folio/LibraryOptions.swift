@@ -7,7 +7,8 @@ struct LibraryOptions: ParsableArguments {
     name: .customLong("db"),
     help: ArgumentHelp(
       "The library file (default: $FOLIO_DB, else $XDG_DATA_HOME/folio/folio.sqlite).",
-      valueName: "path"))
+      valueName: "path"),
+    completion: .file())
   var path: String?
 
   /// Opens the library this invocation names.

@@ -10,35 +10,64 @@ struct ListCommand: ParsableCommand {
     commandName: "list",
     abstract: "List papers: newest day first, then by upvotes, then listing order.",
     discussion: """
-      Formats: table (fits the terminal, 100 columns when not a terminal); tsv (id, day, \
-      starred 0/1, read 0/1, title; no header); json (an array of paper objects, see \
-      docs/export.md).
+      --starred, --unread and --read combine (--starred --unread: starred papers not yet read). \
+      Formats: table (fits the terminal; to a pipe or file, whole titles, or $COLUMNS wide \
+      when set); tsv (id, day, starred 0/1, read 0/1, title; no header); json (an array of \
+      paper objects, see docs/export.md).
       """,
     version: Folio.version)
 
   @OptionGroup var library: LibraryOptions
 
-  @Flag(help: "Which papers (default: all).")
-  var state: PaperFilter.State = .any
+  @Flag(help: "All papers (the default).")
+  var all = false
 
-  @Option(help: ArgumentHelp("Only papers listed on this day.", valueName: "YYYY-MM-DD"))
+  @Flag(help: "Only starred papers.")
+  var starred = false
+
+  @Flag(help: "Only unread papers.")
+  var unread = false
+
+  @Flag(help: "Only read papers.")
+  var read = false
+
+  @Option(
+    help: ArgumentHelp(
+      "Only papers listed on this day: YYYY-MM-DD, today or yesterday.", valueName: "day"),
+    completion: Completions.days)
   var day: Day?
 
   @OptionGroup var query: QueryOptions
 
-  @Option(help: "At most this many papers.")
+  // Unconditional, so `--limit -1` reaches validate() and gets a plain message instead of
+  // the parser's "missing value".
+  @Option(parsing: .unconditional, help: "At most this many papers.")
   var limit: Int?
 
   @Option(help: "Output format.")
   var format: ListFormat = .table
 
   func validate() throws {
-    if let limit, limit < 0 { throw ValidationError("--limit must be 0 or more") }
+    if let limit, limit < 0 { throw ValidationError("--limit must be 0 or more, not \(limit)") }
+    if read && unread {
+      throw ValidationError("--read and --unread exclude each other; give one of them")
+    }
+  }
+
+  /// The state flags as one filter state and the query conditions for the rest.
+  var states: (PaperFilter.State, [QueryNode]) {
+    let chosen: [PaperFilter.State] =
+      (starred ? [.starred] : []) + (unread ? [.unread] : []) + (read ? [.read] : [])
+    let rest: [QueryNode] = chosen.dropFirst().map { state in
+      state == .unread ? .state(.unread) : .state(.read)
+    }
+    return (chosen.first ?? .any, rest)
   }
 
   func run() throws {
     let topics = UserTopics.load()
-    var filter = try query.filter(topics: topics)
+    let (state, conditions) = states
+    var filter = try query.filter(topics: topics, and: conditions)
     filter.state = state
     filter.day = day
     let store = try library.open()
@@ -50,7 +79,7 @@ struct ListCommand: ParsableCommand {
   /// each paper's topics.
   static func render(_ papers: [LibraryPaper], format: ListFormat, topics: TopicSet) -> String {
     switch format {
-    case .table: return PaperTable.render(papers, width: TerminalSize.outputWidth())
+    case .table: return PaperTable.render(papers, width: TerminalSize.tableWidth())
     case .tsv: return papers.map(tsvLine).joined()
     case .json:
       let evaluator = QueryEvaluator(topics: topics, today: Day.today())
@@ -68,20 +97,5 @@ struct ListCommand: ParsableCommand {
       p.title,
     ]
     return fields.joined(separator: "\t") + "\n"
-  }
-}
-
-extension PaperFilter.State: EnumerableFlag {
-  public static func name(for value: Self) -> NameSpecification {
-    value == .any ? .customLong("all") : .long
-  }
-
-  public static func help(for value: Self) -> ArgumentHelp? {
-    switch value {
-    case .any: "All papers."
-    case .starred: "Only starred papers."
-    case .unread: "Only unread papers."
-    case .read: "Only read papers."
-    }
   }
 }

@@ -1,3 +1,4 @@
+import FolioCore
 import FolioStore
 import Foundation
 
@@ -24,7 +25,8 @@ enum Log {
     try? FileManager.default.createDirectory(
       atPath: directory, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
     let stamp = ISO8601DateFormatter().string(from: Date())
-    let line = "\(stamp) \(level): \(message.replacingOccurrences(of: "\n", with: " "))\n"
+    // Inert, and one line: the log is read with cat and tail.
+    let line = "\(stamp) \(level): \(TextCleaner.clean(message))\n"
     // Without blocking, and only into a regular file: a FIFO nobody reads would hang the
     // reader at its first log line.
     let descriptor = open(path, O_WRONLY | O_APPEND | O_CREAT | O_NONBLOCK | O_CLOEXEC, 0o600)

@@ -11,12 +11,15 @@ struct QueryOptions: ParsableArguments {
   )
   var filter: String?
 
-  @Option(help: ArgumentHelp("Only papers of this topic (see 'folio topics').", valueName: "name"))
+  @Option(
+    help: ArgumentHelp("Only papers of this topic (see 'folio topics').", valueName: "name"),
+    completion: Completions.topicNames)
   var topic: String?
 
-  /// The filter for the options given (empty when none); a bad query is a data error.
-  func filter(topics: TopicSet) throws -> PaperFilter {
-    var nodes: [QueryNode] = []
+  /// The filter for the options given and `conditions` (empty when none); a bad query is a
+  /// data error.
+  func filter(topics: TopicSet, and conditions: [QueryNode] = []) throws -> PaperFilter {
+    var nodes: [QueryNode] = conditions
     if let topic {
       do {
         nodes.append(try topics.resolve(topic, column: 1).node)
@@ -44,7 +47,7 @@ enum UserTopics {
   static func load() -> TopicSet {
     let (topics, warnings) = TopicSet.loading()
     for warning in warnings {
-      FileHandle.standardError.write(Data("folio: warning: \(warning)\n".utf8))
+      Output.warning("\(warning)")
     }
     return topics
   }

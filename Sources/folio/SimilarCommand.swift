@@ -15,14 +15,14 @@ struct SimilarCommand: ParsableCommand {
   @Argument(help: ArgumentHelp("The paper's id.", valueName: "id"))
   var id: String
 
-  @Option(help: "At most this many papers.")
+  @Option(parsing: .unconditional, help: "At most this many papers.")
   var limit = 10
 
   @Option(help: "Output format.")
   var format: ListFormat = .table
 
   func validate() throws {
-    if limit < 1 { throw ValidationError("--limit must be at least 1") }
+    if limit < 1 { throw ValidationError("--limit must be at least 1, not \(limit)") }
   }
 
   func run() throws {

@@ -11,10 +11,25 @@ enum TerminalSize {
   /// The number of columns to lay output out in: the terminal's width when stdout is a
   /// terminal, else `fallback`.
   static func outputWidth(fallback: Int = 100) -> Int {
-    guard isatty(STDOUT_FILENO) == 1 else { return fallback }
+    terminalWidth() ?? fallback
+  }
+
+  /// The width a table is cut to: the terminal's, when stdout is one; else `$COLUMNS` when it
+  /// is set to a number; else none (nil), so a pipe (`folio list | grep`) gets whole lines.
+  static func tableWidth(
+    environment: [String: String] = ProcessInfo.processInfo.environment
+  ) -> Int? {
+    if let width = terminalWidth() { return width }
+    if let columns = environment["COLUMNS"].flatMap({ Int($0) }), columns > 0 { return columns }
+    return nil
+  }
+
+  /// The terminal's width, when stdout is a terminal that says.
+  private static func terminalWidth() -> Int? {
+    guard isatty(STDOUT_FILENO) == 1 else { return nil }
     var size = winsize()
     guard ioctl(STDOUT_FILENO, UInt(TIOCGWINSZ), &size) == 0, size.ws_col > 0 else {
-      return fallback
+      return nil
     }
     return Int(size.ws_col)
   }

@@ -11,33 +11,47 @@ struct ThemesCommand: ParsableCommand {
     commandName: "themes",
     abstract: "List the colour themes, or preview one.",
     discussion: """
-      Built-in themes come from Themes/; yours from $XDG_CONFIG_HOME/folio/themes/*.theme \
-      (a theme of yours replaces a built-in one of the same name). See docs/themes.md.
+      The built-in themes are part of the folio binary (their sources are Themes/ in Folio's \
+      repository); yours are $XDG_CONFIG_HOME/folio/themes/*.theme (a theme of yours replaces \
+      a built-in one of the same name). --preview of an unknown name exits 64 with the names, \
+      of a broken theme 65 with its problems. See docs/themes.md.
       """,
     version: Folio.version)
 
   @Option(
-    help: ArgumentHelp("Print a sample screen in this theme's colours.", valueName: "name|path"))
+    help: ArgumentHelp("Print a sample screen in this theme's colours.", valueName: "name|path"),
+    completion: Completions.themeNames)
   var preview: String?
 
   func run() throws {
     let catalog = ThemeCatalog.loading()
     let environment = ProcessInfo.processInfo.environment
     if let preview {
-      var (theme, warnings) = catalog.theme(preview)
-      if environment["NO_COLOR"] != nil { theme = theme.monochrome }
-      for warning in warnings {
-        FileHandle.standardError.write(Data("folio: warning: \(warning)\n".utf8))
+      let isPath = preview.contains("/") || preview.hasSuffix(".theme")
+      if !isPath, catalog.sources[preview] == nil {
+        throw CLIError(
+          "no theme named '\(preview)'; themes: \(catalog.names.joined(separator: ", "))",
+          exitCode: CLIError.usage)
       }
+      if isPath, !FileManager.default.isReadableFile(atPath: preview) {
+        throw CLIError("\(preview): cannot read the theme file", exitCode: CLIError.noInput)
+      }
+      var (theme, warnings) = catalog.theme(preview)
+      // A broken theme is not previewed as the default it would fall back to: that would
+      // look like success.
+      for warning in warnings { Output.warning("\(warning)") }
+      if !warnings.isEmpty { throw ExitCode(CLIError.dataError) }
+      if environment["NO_COLOR"] != nil { theme = theme.monochrome }
       // The preview writes its own SGR sequences, so COLORTERM alone can promise true colour.
       let colors =
         ["truecolor", "24bit"].contains(environment["COLORTERM"]?.lowercased() ?? "")
         ? 16_777_216 : TerminalColors.guess(environment: environment)
       let depth = ColorDepth.detect(colors: colors, environment: environment)
-      print(
+      // The grid drops every control from the text it holds; its colours are Folio's own.
+      Output.raw(
         try ThemePreview.grid(
           theme: theme, width: min(TerminalSize.outputWidth(fallback: 100), 110)
-        ).ansiText(depth: depth), terminator: "")
+        ).ansiText(depth: depth))
       return
     }
     let current =

@@ -29,14 +29,23 @@ struct TopicsCommand: ParsableCommand {
     }
     switch format {
     case .table:
+      // Names and queries come from topics.toml: cleaned before they are measured, so the
+      // columns line up after the inert-text path has dropped any control.
+      let rows = rows.map { topic, counts in
+        var shown = topic
+        shown.name = TextCleaner.clean(topic.name)
+        shown.query = TextCleaner.clean(topic.query)
+        return (shown, counts)
+      }
       let nameWidth = max(5, rows.map { DisplayWidth.of($0.0.name) }.max() ?? 5)
       print(PaperTable.pad("TOPIC", nameWidth) + "  TOTAL  UNREAD  STARRED  QUERY")
-      let width = TerminalSize.outputWidth()
+      let width = TerminalSize.tableWidth()
       for (topic, counts) in rows {
         let line =
           PaperTable.pad(topic.name, nameWidth) + "  " + Self.right(counts.total, 5) + "  "
           + Self.right(counts.unread, 6) + "  " + Self.right(counts.starred, 7) + "  "
-        print(line + DisplayWidth.truncate(topic.query, to: max(10, width - DisplayWidth.of(line))))
+        let room = width.map { max(10, $0 - DisplayWidth.of(line)) }
+        print(line + (room.map { DisplayWidth.truncate(topic.query, to: $0) } ?? topic.query))
       }
     case .tsv:
       for (topic, counts) in rows {

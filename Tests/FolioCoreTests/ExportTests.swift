@@ -96,6 +96,56 @@ final class ExportTests: XCTestCase {
     assertGolden(DigestExporter.render(Self.document(), includeOthers: true), named: "digest.md")
   }
 
+  /// Issue 16 #7: a digest's first sentence does not stop at an abbreviation, an initial or
+  /// a decimal number; it does stop at a real sentence end, and a long one is cut at the cap.
+  func testDigestSentencesKnowAbbreviations() {
+    let cases: [(String, String)] = [
+      (
+        "We study large models on many tasks (e.g. Translation, i.e. Text) and more. Then x.",
+        "We study large models on many tasks (e.g. Translation, i.e. Text) and more."
+      ),
+      (
+        "Building on the earlier work of Smith et al. We propose a method for tables. Second.",
+        "Building on the earlier work of Smith et al. We propose a method for tables."
+      ),
+      (
+        "Accuracy on the benchmark rises as shown in Fig. 3 and Eq. 2 from 3.5 to 4.25! Next.",
+        "Accuracy on the benchmark rises as shown in Fig. 3 and Eq. 2 from 3.5 to 4.25!"
+      ),
+      (
+        "Recurrent networks compared with transformers vs. Mamba, cf. J. Doe on arXiv:2401.01234. "
+          + "Next.",
+        "Recurrent networks compared with transformers vs. Mamba, cf. J. Doe on arXiv:2401.01234."
+      ),
+      (
+        "Does the model generalise beyond the data it was trained on? We find it does.",
+        "Does the model generalise beyond the data it was trained on?"
+      ),
+      (
+        "Short. But the first sentence is too short to stand alone here. More.",
+        "Short. But the first sentence is too short to stand alone here."
+      ),
+    ]
+    for (abstract, sentence) in cases {
+      XCTAssertEqual(DigestExporter.firstSentence(abstract), sentence)
+    }
+    let long = String(repeating: "word ", count: 100)
+    XCTAssertEqual(
+      DigestExporter.firstSentence(long), String(long.prefix(DigestExporter.sentenceLimit)) + "…")
+    XCTAssertEqual(DigestExporter.firstSentence("No end at all"), "No end at all")
+  }
+
+  /// Issue 15 #14: Markdown never carries an escape sequence or control, whatever the topic
+  /// names, titles or query text hold; line breaks in a one-line field become spaces.
+  func testMarkdownEscapeIsInert() {
+    XCTAssertEqual(
+      MarkdownExporter.escape("Evil \u{1B}]2;T\u{7}\u{1B}[31mred\u{9B}6n\u{202E} a\nb\tc"),
+      "Evil red a b\tc")
+    XCTAssertEqual(TextCleaner.inert("a\tb\nc\u{1B}[2Jd\u{85}e\u{2066}f"), "a\tb\ncdef")
+    let plain = "already fine\ttext\n"
+    XCTAssertEqual(TextCleaner.inert(plain), plain)
+  }
+
   /// What a CommonMark-style parser makes of the Markdown: every title's text and link come
   /// back exactly as they are.
   func testMarkdownRendersAsItsTextSays() throws {

@@ -43,6 +43,67 @@ final class InstallAndDocsTests: XCTestCase {
     }
   }
 
+  /// Issue 16: the man page's KEYS, ENVIRONMENT, FILES and EXIT STATUS come from the binary's
+  /// own tables (`folio --man-sections`, appended by scripts/generate-docs), and its SYNOPSIS
+  /// shows the subcommand is optional.
+  func testTheManPageHasKeysEnvironmentFilesAndExitStatusFromTheBinary() throws {
+    let folio = try FolioRunner(self)
+    let page = try String(
+      contentsOf: Self.root.appendingPathComponent("docs/folio.1"), encoding: .utf8)
+    let sections = try folio.run(["--man-sections"])
+    XCTAssertEqual(sections.status, 0, sections.stderr)
+    XCTAssertTrue(
+      page.hasSuffix(sections.stdout),
+      "docs/folio.1 lacks the current KEYS/ENVIRONMENT/FILES/EXIT STATUS; run scripts/generate-docs"
+    )
+    for heading in [".Sh KEYS", ".Sh ENVIRONMENT", ".Sh FILES", ".Sh \"EXIT STATUS\""] {
+      XCTAssertEqual(page.components(separatedBy: heading + "\n").count, 2, heading)
+    }
+    XCTAssertFalse(page.contains(".Ex -std"), "a real EXIT STATUS, not the generic line")
+    for text in [
+      ".It Cm \\&j , \\&Down\n\\&move down / scroll down (down)", ".It Ev FOLIO_DB",
+      ".It Pa $XDG_CONFIG_HOME/folio/config.toml", ".It 64\n", ".It 65\n", ".It 73\n",
+    ] {
+      XCTAssertTrue(page.contains(text), text)
+    }
+    let synopsis = page.components(separatedBy: ".Sh SYNOPSIS\n")[1]
+      .components(separatedBy: ".Sh ")[0]
+    XCTAssertTrue(synopsis.contains(".Op Ar subcommand\n"), synopsis)
+    let help = try folio.run(["--help"]).stdout.split(whereSeparator: \.isWhitespace)
+      .joined(separator: " ")
+    XCTAssertTrue(help.contains("Exit status: 0 success, 1 unknown paper, 64 usage"), help)
+    XCTAssertTrue(help.contains("[<subcommand>]"), "the usage shows the subcommand is optional")
+  }
+
+  /// Issue 16 #12: the shells complete file paths for files (`import FILE`, `--db`, `-o`),
+  /// theme and topic names from folio itself, and the words `--day` takes.
+  func testCompletionOffersFilesThemesAndTopics() throws {
+    let folio = try FolioRunner(self)
+    let fish = try folio.run(["--generate-completion-script", "fish"]).stdout
+      .split(separator: "\n").map(String.init)
+    func fishLine(_ command: String, _ option: String) -> String {
+      fish.first { $0.contains("\"\(command)\" \(option)") } ?? "none for \(command) \(option)"
+    }
+    XCTAssertTrue(fishLine("folio import", "db").hasSuffix("-rF"), fishLine("folio import", "db"))
+    XCTAssertTrue(fishLine("folio export", "o output").hasSuffix("-rF"))
+    XCTAssertTrue(fish.contains { $0.contains("\"folio import\" -ge 1") && $0.hasSuffix("-F") })
+    XCTAssertTrue(fishLine("folio", "theme").contains("---completion -- --theme"))
+    XCTAssertTrue(fishLine("folio list", "topic").contains("---completion list -- --topic"))
+    XCTAssertTrue(fishLine("folio list", "day").contains("today yesterday"))
+    let zsh = try folio.run(["--generate-completion-script", "zsh"]).stdout
+    XCTAssertTrue(zsh.contains("'*:file:_files'"), "zsh completes import's files")
+    XCTAssertTrue(zsh.contains("---completion themes -- --preview"))
+    let bash = try folio.run(["--generate-completion-script", "bash"]).stdout
+    XCTAssertTrue(bash.contains("'-o'|'--output')\n        __folio_add_completions -f"), bash)
+    // What the completion scripts run for names.
+    let themes = try folio.run(
+      ["---completion", "themes", "--", "--preview", "3", "0", "folio", "themes", "--preview", ""])
+    XCTAssertTrue(themes.stdout.contains("\nsolarized-dark\n"), themes.stdout + themes.stderr)
+    let topics = try folio.run(
+      ["---completion", "list", "--", "--topic", "3", "0", "folio", "list", "--topic", ""])
+    XCTAssertTrue(topics.stdout.hasPrefix("LLMs\n"), topics.stdout + topics.stderr)
+  }
+
   /// The `--long` options the OPTIONS lines of a help text name.
   static func longOptions(_ help: String) -> [String] {
     var options: Set<String> = []

@@ -22,13 +22,97 @@ final class ListCommandTests: XCTestCase {
     XCTAssertTrue(papers[0]["links"] is [String: Any])
   }
 
-  func testTableFitsOneHundredColumnsWhenNotATerminal() throws {
+  /// Issue 16 #9: to a pipe the table keeps whole titles, so `folio list | grep` finds the
+  /// words at their end; `COLUMNS` still fits it to a width.
+  func testPipedTableKeepsWholeTitlesUnlessColumnsIsSet() throws {
     let folio = try FolioRunner(self)
     try folio.run(["import", FolioRunner.sample])
+    let title = String(repeating: "A Very Long Title About Learning ", count: 5) + "Zanzibar"
+    try folio.run(["import", "-"], stdin: "\(title)\nAbstract.\n")
     let lines = try folio.run(["list"]).stdout.split(separator: "\n")
-    XCTAssertEqual(lines.count, 285, "a header and 284 papers")
-    XCTAssertTrue(lines.allSatisfy { $0.count <= 100 })
-    XCTAssertTrue(lines.contains { $0.count == 100 && $0.hasSuffix("…") })
+    XCTAssertEqual(lines.count, 286, "a header and 285 papers")
+    XCTAssertFalse(lines.contains { $0.hasSuffix("…") })
+    XCTAssertTrue(lines.contains { $0.hasSuffix(title) }, "the whole title, Zanzibar and all")
+    let fitted = try folio.run(["list"], environment: ["COLUMNS": "100"]).stdout
+      .split(separator: "\n")
+    XCTAssertTrue(fitted.allSatisfy { $0.count <= 100 })
+    XCTAssertTrue(fitted.contains { $0.count == 100 && $0.hasSuffix("…") })
+    let topics = try folio.run(["topics"], environment: ["COLUMNS": "60"]).stdout
+    XCTAssertTrue(topics.split(separator: "\n").allSatisfy { $0.count <= 60 }, topics)
+  }
+
+  /// Issue 16 #12: the state flags combine; the plain words for what cannot.
+  func testStateFlagsCombine() throws {
+    let folio = try FolioRunner(self)
+    try folio.run(["import", "-"], stdin: "One\nA.\nTwo\nB.\nThree\nC.\n")
+    let ids = try folio.rows().map { $0[0] }
+    try folio.run(["star", ids[0], ids[1]])
+    try folio.run(["read", ids[1], ids[2]])
+    XCTAssertEqual(try folio.rows(["--starred", "--unread"]).map { $0[4] }, ["One"])
+    XCTAssertEqual(try folio.rows(["--starred", "--read"]).map { $0[4] }, ["Two"])
+    XCTAssertEqual(try folio.rows(["--unread"]).map { $0[4] }, ["One"])
+    XCTAssertEqual(try folio.rows(["--all", "--read"]).map { $0[4] }, ["Two", "Three"])
+    XCTAssertEqual(try folio.rows(["--all"]).count, 3)
+    let both = try folio.run(["list", "--read", "--unread"])
+    XCTAssertEqual(both.status, 64)
+    XCTAssertEqual(
+      both.stderr,
+      "folio: error: --read and --unread exclude each other; give one of them"
+        + " (see 'folio list --help')\n")
+  }
+
+  /// Issue 16 #12: `--day` takes the days a query's `day:` does.
+  func testDayAcceptsTodayAndYesterday() throws {
+    let folio = try FolioRunner(self)
+    try folio.run(["import", "-", "--day", "yesterday"], stdin: "Old\nA.\n")
+    try folio.run(["import", "-", "--day", "Today"], stdin: "New\nB.\n")
+    XCTAssertEqual(try folio.rows(["--day", "today"]).map { $0[4] }, ["New"])
+    XCTAssertEqual(try folio.rows(["--day", "yesterday"]).map { $0[4] }, ["Old"])
+    XCTAssertEqual(
+      try folio.rows(["--filter", "day:yesterday"]), try folio.rows(["--day", "YESTERDAY"]))
+    XCTAssertEqual(try folio.run(["export", "--day", "yesterday", "--format", "json"]).status, 0)
+    let bad = try folio.run(["list", "--day", "someday"])
+    XCTAssertEqual(bad.status, 64)
+    XCTAssertEqual(bad.stderr.split(separator: "\n").count, 1, bad.stderr)
+  }
+
+  /// Issue 16 #12 and "errors are one line": a negative `--limit` says so plainly, and every
+  /// usage error is one line naming the help to read.
+  func testUsageErrorsAreOnePlainLine() throws {
+    let folio = try FolioRunner(self)
+    let negative = try folio.run(["list", "--limit", "-1"])
+    XCTAssertEqual(negative.status, 64)
+    XCTAssertEqual(
+      negative.stderr, "folio: error: --limit must be 0 or more, not -1 (see 'folio list --help')\n"
+    )
+    let similar = try folio.run(["similar", "x", "--limit", "-3"])
+    XCTAssertEqual(similar.status, 64)
+    XCTAssertTrue(similar.stderr.contains("--limit must be at least 1, not -3"), similar.stderr)
+    for arguments in [
+      ["list", "--frob"], ["show"], ["list", "--limit", "x"], ["frobnicate"], ["show", "a\nb\rc"],
+      ["list", "--topic", "x\ny"],
+    ] {
+      let result = try folio.run(arguments)
+      XCTAssertTrue([1, 64, 65].contains(result.status), "\(arguments)")
+      XCTAssertEqual(result.stderr.split(separator: "\n").count, 1, result.stderr)
+      XCTAssertTrue(result.stderr.hasPrefix("folio: error: "), result.stderr)
+    }
+  }
+
+  /// Issue 16 #12: help for a command that does not exist is a usage error, not the top-level
+  /// help.
+  func testHelpForAnUnknownCommandIsAUsageError() throws {
+    let folio = try FolioRunner(self)
+    let result = try folio.run(["help", "nope"])
+    XCTAssertEqual(result.status, 64)
+    XCTAssertEqual(result.stdout, "")
+    XCTAssertTrue(
+      result.stderr.hasPrefix("folio: error: no command 'nope'; commands: import, "),
+      result.stderr)
+    let known = try folio.run(["help", "list"])
+    XCTAssertEqual(known.status, 0)
+    XCTAssertTrue(known.stdout.contains("USAGE: folio list"), known.stdout)
+    XCTAssertEqual(try folio.run(["help"]).status, 0)
   }
 
   func testDayFilterAndLimit() throws {

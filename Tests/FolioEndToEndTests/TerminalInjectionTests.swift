@@ -141,6 +141,64 @@ final class TerminalInjectionTests: XCTestCase {
       try TmuxSession.tmux(["-L", tmux.socket, "list-buffers"]), "", "OSC 52 set the clipboard")
   }
 
+  /// Issue 15 #14: what the command line echoes (arguments, file names, config keys, topics,
+  /// theme files) and the Markdown it writes carry no escape sequence, control or bidi
+  /// override, whichever command prints it; the words around them stay.
+  func testCommandLineMessagesAndExportsAreInert() throws {
+    let folio = try FolioRunner(self)
+    let evil = "\u{1B}[31mPWNED\u{1B}]2;TITLE\u{7}\u{9B}6n\u{202E}"
+    try folio.run(["import", "--day", "2026-11-27", "-"], stdin: "Learning Things\nAbstract.\n")
+    let config = folio.directory.appendingPathComponent("config/folio")
+    try FileManager.default.createDirectory(
+      at: config.appendingPathComponent("themes"), withIntermediateDirectories: true)
+    // TOML escapes put the controls in keys and values; a theme file holds them raw.
+    try Data("\"\\u001b[31mPWNED\\u0007\" = 1\ntheme = \"\\u001b[31mx\"\n".utf8).write(
+      to: config.appendingPathComponent("config.toml"))
+    try Data(
+      "[topics]\n\"Evil \\u001b[31mPWNED\\u001b]2;T\\u0007\\u202e topic\" = 'learning'\n".utf8
+    ).write(to: config.appendingPathComponent("topics.toml"))
+    try Data("header = \(evil)red\n".utf8).write(
+      to: config.appendingPathComponent("themes/\(evil).theme"))
+    try Data("extends = dark\n".utf8).write(
+      to: config.appendingPathComponent("themes/\(evil)ok.theme"))
+    let named = try folio.file("notes\(evil).txt", text: "")
+
+    let runs: [[String]] = [
+      ["show", evil], ["star", evil], ["note", evil, "x"], ["import", "/nonexistent/\(evil).txt"],
+      ["import", named, named],
+      ["list", "--topic", evil], ["list", "--filter", "title:\"\(evil)"], ["help", evil],
+      ["list", "--\(evil)"], ["list", "--day", evil], ["config"], ["topics"],
+      ["topics", "--format", "tsv"], ["themes"], ["themes", "--preview", evil],
+      ["themes", "--preview", evil + "ok"],
+      ["export", "--topic", "evil"], ["export", "--filter", "learning", "--group", "topic"],
+      ["export", "--filter", "learning \(evil)"], ["digest"], ["digest", "--topics", evil],
+    ]
+    var echoed = 0
+    for arguments in runs {
+      let result = try folio.run(arguments)
+      for (stream, text) in [("stdout", result.stdout), ("stderr", result.stderr)] {
+        XCTAssertEqual(
+          TerminalOutput.foreignSequences(in: Array(text.utf8)), [],
+          "\(arguments.debugDescription) \(stream): \(text.debugDescription)")
+        // A theme preview draws with SGR colours of its own; nothing else writes an ESC, and
+        // the hostile SGR never comes through.
+        let isPreview = arguments.first == "themes" && stream == "stdout"
+        XCTAssertFalse(
+          text.contains(isPreview ? "\u{1B}[31mPWNED" : "\u{1B}"),
+          "\(arguments.debugDescription) \(stream)")
+      }
+      if (result.stdout + result.stderr).contains("PWNED") { echoed += 1 }
+    }
+    XCTAssertGreaterThan(echoed, 12, "the hostile words are echoed, as text")
+    let export = try folio.run([
+      "export", "--filter", "learning", "-o", folio.directory.path + "/x.md",
+    ])
+    XCTAssertEqual(export.status, 0, export.stderr)
+    let markdown = try String(contentsOfFile: folio.directory.path + "/x.md", encoding: .utf8)
+    XCTAssertTrue(markdown.contains("Evil PWNED topic"), markdown)
+    XCTAssertEqual(TerminalOutput.foreignSequences(in: Array(markdown.utf8)), [], markdown)
+  }
+
   func testTheOutputCheckRecognisesForeignSequences() {
     let ncurses = Array(
       "\u{1B}(B\u{1B})0\u{1B}[?1049h\u{1B}[1;40r\u{1B}[m\u{F}\u{1B}[2;1H ok\r\n".utf8)

@@ -112,7 +112,7 @@ final class ThemeEndToEndTests: XCTestCase {
       preview.stdout.contains("\u{1B}[0;1;38;5;255;48;5;237m folio"), "the dark header it extends")
     XCTAssertTrue(preview.stdout.contains("38;5;208"), "its own star colour, #ff8800")
     let broken = try folio.run(["themes", "--preview", "broken"])
-    XCTAssertEqual(broken.status, 0)
+    XCTAssertEqual(broken.status, 65, "a broken theme is not previewed as the default")
     XCTAssertTrue(
       broken.stderr.hasPrefix(
         "folio: warning: \(themes.path)/broken.theme:1:10: 'nocolour' is not a colour"),

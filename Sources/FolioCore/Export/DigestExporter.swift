@@ -54,18 +54,55 @@ public enum DigestExporter {
     return lines
   }
 
-  /// The abstract's first sentence, at most 300 characters.
+  /// The longest first sentence a digest shows, in characters; a longer one is cut with `…`.
+  static let sentenceLimit = 300
+
+  /// The abstract's first sentence (of more than 40 characters, so a short opener takes the
+  /// next one along), at most ``sentenceLimit`` characters. A sentence ends at `.`, `!` or `?`
+  /// followed by a space or the end, but not after an abbreviation (`e.g.`, `i.e.`, `et al.`,
+  /// `Fig.`, `vs.`, `cf.`), an initial (`J. Smith`), or before a lowercase word; `3.5` and
+  /// `arXiv:2401.01234` have no space after the dot. Looks at no more than the limit.
   static func firstSentence(_ text: String) -> String {
-    var sentence = ""
-    for character in text {
-      sentence.append(character)
-      if character == "." && sentence.count > 40 { break }
-      if sentence.count >= 300 {
-        sentence += "…"
-        break
-      }
+    let characters = Array(text.prefix(sentenceLimit + 1))
+    for index in characters.indices where index >= 40 && index < sentenceLimit {
+      if endsSentence(characters, at: index) { return String(characters[...index]) }
     }
-    return sentence
+    if characters.count > sentenceLimit {
+      return String(characters[..<sentenceLimit]) + "…"
+    }
+    return String(characters)
+  }
+
+  /// Words that end with a dot without ending a sentence, lowercased, without the last dot.
+  static let abbreviations: Set<String> = [
+    "e.g", "i.e", "al", "fig", "figs", "vs", "cf", "eq", "eqs", "sec", "secs", "ref",
+    "refs", "tab", "approx", "resp", "viz", "ca", "incl", "no", "nos", "dr", "mr", "ms", "prof",
+    "ch", "vol", "pp", "p", "etc",
+  ]
+
+  /// Whether the character at `index` ends a sentence.
+  static func endsSentence(_ characters: [Character], at index: Int) -> Bool {
+    let mark = characters[index]
+    guard mark == "." || mark == "!" || mark == "?" else { return false }
+    var next = index + 1
+    guard next < characters.count else { return true }
+    guard characters[next].isWhitespace else { return false }
+    while next < characters.count, characters[next].isWhitespace { next += 1 }
+    // Running on in lowercase: `et al. propose`, `etc. and`.
+    if next < characters.count, characters[next].isLowercase { return false }
+    guard mark == "." else { return true }
+    // The word before the dot, from the last space or opening bracket.
+    var start = index
+    while start > 0, !characters[start - 1].isWhitespace, !"([{\"'“".contains(characters[start - 1])
+    {
+      start -= 1
+    }
+    let word = String(characters[start..<index]).lowercased()
+    if abbreviations.contains(word) { return false }
+    // An initial (`J.`) or a dotted abbreviation (`U.S.`, `e.g.` written `e. g.`).
+    if word.count == 1, characters[start].isLetter { return false }
+    if word.contains("."), word.allSatisfy({ $0.isLetter || $0 == "." }) { return false }
+    return true
   }
 
   static func byUpvotes(_ lhs: ExportDocument.Entry, _ rhs: ExportDocument.Entry) -> Bool {

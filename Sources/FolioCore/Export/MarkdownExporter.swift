@@ -45,12 +45,21 @@ public enum MarkdownExporter {
     return lines
   }
 
-  /// `text` with Markdown's inline metacharacters escaped, so it renders literally. A
-  /// backslash becomes the entity `&#92;`: some renderers drop an escaped backslash.
+  /// `text` on one line with Markdown's inline metacharacters escaped, so it renders
+  /// literally. A backslash becomes the entity `&#92;`: some renderers drop an escaped
+  /// backslash. Escape sequences and controls are dropped first (``TextCleaner/inert(_:)``,
+  /// the command line's inert-text path) and a line break becomes a space: a topic name from
+  /// topics.toml or a query from the command line can hold them, and a Markdown file is read
+  /// with `cat` too.
   public static func escape(_ text: String) -> String {
+    let text = TextCleaner.inert(text)
     var out = ""
     out.reserveCapacity(text.count)
     for character in text {
+      if character == "\n" {
+        out.append(" ")
+        continue
+      }
       if character == "\\" {
         out += "&#92;"
         continue

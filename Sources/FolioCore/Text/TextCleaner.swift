@@ -101,8 +101,9 @@ public enum TextCleaner {
 
   private static let escape: UInt32 = 0x1B
 
-  /// Drops escape sequences and controls. Whitespace controls become spaces (or stay newlines).
-  static func stripControls(_ raw: String, keepNewlines: Bool) -> String {
+  /// Drops escape sequences and controls. Whitespace controls become spaces (or stay newlines;
+  /// tabs stay tabs with `keepTabs`).
+  static func stripControls(_ raw: String, keepNewlines: Bool, keepTabs: Bool = false) -> String {
     var output = UTF8Buffer(capacity: raw.utf8.count)
     var scalars = raw.unicodeScalars.makeIterator()
     var pending: Unicode.Scalar? = nil
@@ -124,7 +125,7 @@ public enum TextCleaner {
         if following?.value != 0x0A { pending = following }
         output.append(keepNewlines ? "\n" : " ")
       case 0x09:
-        output.append(" ")
+        output.append(keepTabs ? "\t" : " ")
       case escape:
         pending = skipEscapeSequence(&scalars)
       case 0x9B:  // 8-bit CSI

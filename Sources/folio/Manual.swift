@@ -1,0 +1,110 @@
+import FolioReader
+
+/// The man page's KEYS, ENVIRONMENT, FILES and EXIT STATUS sections, made from the same tables
+/// the program uses (the reader's keymap and action summaries, the exit codes), so the page
+/// cannot drift from the binary. `scripts/generate-docs` appends ``mdoc`` to the page the
+/// argument parser generates; a test checks that docs/folio.1 holds it as the binary prints it.
+enum Manual {
+  /// The environment variables Folio reads, and what for.
+  static let environment: [(name: String, meaning: String)] = [
+    ("FOLIO_DB", "The library file, when --db is not given."),
+    ("FOLIO_THEME", "The colour theme, over config.toml's theme (--theme wins)."),
+    ("FOLIO_HF_URL, FOLIO_ARXIV_URL", "Base URLs for fetch, over config.toml's."),
+    ("FOLIO_HTTP_TIMEOUT", "Seconds a fetch request may take."),
+    (
+      "XDG_DATA_HOME, XDG_CONFIG_HOME, XDG_STATE_HOME",
+      "Where the library, the settings and the log live (default under HOME)."
+    ),
+    ("VISUAL, EDITOR", "The editor for notes (fallback vi)."),
+    ("BROWSER", "The program that opens links (fallback xdg-open)."),
+    ("NO_COLOR", "When set, draw with attributes only, no colours."),
+    ("TERM, COLORTERM", "How many colours the terminal has."),
+    ("COLUMNS", "The width of list and topics tables written to a pipe or file."),
+  ]
+
+  /// The files Folio reads and writes.
+  static let files: [(path: String, meaning: String)] = [
+    ("$XDG_DATA_HOME/folio/folio.sqlite", "The library (~/.local/share/folio/folio.sqlite)."),
+    (
+      "$XDG_CONFIG_HOME/folio/config.toml",
+      "Settings (~/.config/folio/config.toml); folio config checks it, folio config --init writes one."
+    ),
+    ("$XDG_CONFIG_HOME/folio/topics.toml", "Topics: a [topics] table of name = \"query\"."),
+    ("$XDG_CONFIG_HOME/folio/themes/*.theme", "Colour themes of your own."),
+    ("$XDG_STATE_HOME/folio/folio.log", "Warnings and errors (~/.local/state/folio/folio.log)."),
+  ]
+
+  /// Every exit status, as sysexits.h names them.
+  static let exitStatuses: [(code: Int32, meaning: String)] = [
+    (0, "Success."),
+    (1, "No paper has the id given, or the editor or browser could not be run."),
+    (CLIError.usage, "Usage error: an unknown command or option, a bad value."),
+    (
+      CLIError.dataError,
+      "Bad data: a file that cannot be imported, a bad query or topic, problems in config.toml, topics.toml or a theme, a damaged library."
+    ),
+    (CLIError.noInput, "An input file is missing or cannot be read."),
+    (69, "A source cannot be reached (fetch)."),
+    (CLIError.cannotCreate, "A file or the library cannot be created."),
+    (CLIError.ioError, "Reading or writing failed, or the library is read-only."),
+  ]
+
+  /// One line for `folio --help`.
+  static var exitStatusSummary: String {
+    "Exit status: "
+      + exitStatuses.map { "\($0.code) \(shortMeaning($0.code))" }.joined(
+        separator: ", ") + "."
+  }
+
+  private static func shortMeaning(_ code: Int32) -> String {
+    switch code {
+    case 0: "success"
+    case 1: "unknown paper"
+    case CLIError.usage: "usage"
+    case CLIError.dataError: "bad data"
+    case CLIError.noInput: "no input"
+    case 69: "unavailable"
+    case CLIError.cannotCreate: "cannot create"
+    case CLIError.ioError: "I/O error"
+    default: "error"
+    }
+  }
+
+  /// The four sections as mdoc.
+  static var mdoc: String {
+    var lines = [".Sh KEYS"]
+    lines.append(
+      "The reader's default keys. In config.toml, [keys] preset = \"emacs\" switches to Emacs "
+        + "movement, and action = [\"key\", ...] rebinds an action (the name after each key "
+        + "here); folio config reports conflicts.")
+    lines.append(".Bl -tag -width 12n -compact")
+    for (action, keys) in Keymap.standard.bindings {
+      let names = keys.map { "\\&" + escape($0.description) }
+      lines.append(".It " + (names.isEmpty ? "(unbound)" : "Cm " + names.joined(separator: " , ")))
+      lines.append("\\&" + escape(action.summary) + " (" + escape(action.rawValue) + ")")
+    }
+    lines += [".El", ".Sh ENVIRONMENT", ".Bl -tag -width 6n"]
+    for (name, meaning) in environment {
+      lines += [".It Ev " + name, "\\&" + escape(meaning)]
+    }
+    lines += [".El", ".Sh FILES", ".Bl -tag -width 6n"]
+    for (path, meaning) in files {
+      lines += [".It Pa " + escape(path), "\\&" + escape(meaning)]
+    }
+    lines += [
+      ".El", ".Sh \"EXIT STATUS\"",
+      "Errors are one line on standard error: folio: error: and the message.",
+      ".Bl -tag -width 6n",
+    ]
+    for (code, meaning) in exitStatuses {
+      lines += [".It \(code)", "\\&" + escape(meaning)]
+    }
+    lines.append(".El")
+    return lines.joined(separator: "\n") + "\n"
+  }
+
+  /// `text` safe in an mdoc line: a backslash is `\e`, a double quote `\(dq`.
+  static func escape(_ text: String) -> String {
+    text.replacingOccurrences(of: "\\", with: "\\e").replacingOccurrences(of: "\"", with: "\\(dq")
+  }
+}
