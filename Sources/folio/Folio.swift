@@ -65,7 +65,7 @@ struct Folio: ParsableCommand {
 
     var greeting: StatusMessage? = nil
     if let sample = try FirstRun.loadSampleIfNew(store) {
-      greeting = StatusMessage(FirstRun.greeting(papers: sample.new, keymap: keymap))
+      greeting = StatusMessage(FirstRun.greeting(papers: sample.new, keymap: loaded.keymap))
     }
     if store.isReadOnly {
       greeting = StatusMessage("the library is read-only: changes are disabled", isError: true)
