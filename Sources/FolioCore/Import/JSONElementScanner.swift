@@ -43,14 +43,33 @@ struct JSONElementScanner {
   mutating func feed(
     _ chunk: UnsafeBufferPointer<UInt8>, _ emit: (Element) throws -> Void
   ) throws {
-    for byte in chunk {
+    var at = 0
+    while at < chunk.count {
+      // Most bytes are inside strings: copy a run of plain ones at once.
+      if nesting.isPlainStringRun {
+        var end = at
+        while end < chunk.count, !Self.endsRun(chunk[end]) { end += 1 }
+        if end > at {
+          current.append(contentsOf: UnsafeBufferPointer(rebasing: chunk[at..<end]))
+          column += end - at
+          at = end
+          continue
+        }
+      }
+      let byte = chunk[at]
       column += 1
       try take(byte, emit)
       if byte == UInt8(ascii: "\n") {
         line += 1
         column = 0
       }
+      at += 1
     }
+  }
+
+  /// Whether `byte` needs a look of its own inside a string: a quote, an escape or a newline.
+  private static func endsRun(_ byte: UInt8) -> Bool {
+    byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") || byte == UInt8(ascii: "\n")
   }
 
   /// Ends the document: hands over a document that is not an array, and throws when the
@@ -168,6 +187,10 @@ struct JSONNesting {
   private(set) var depth = 0
   private(set) var isInString = false
   private var escaped = false
+
+  /// Inside a string and not after a backslash: bytes other than a quote or a backslash
+  /// change nothing.
+  var isPlainStringRun: Bool { isInString && !escaped }
 
   mutating func take(_ byte: UInt8) {
     if isInString {
