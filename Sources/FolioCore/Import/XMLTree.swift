@@ -47,9 +47,13 @@ final class XMLElement {
   /// UTF-8 replaced); throws ``ImportError`` with the line and column of the first error.
   /// Entities are resolved as ``XMLEntities`` describes; external entities are never loaded.
   static func parse(_ bytes: some Collection<UInt8>, file: String) throws -> XMLElement {
-    let utf8 = withoutDeclaration(try XMLEncoding.utf8(bytes, file: file))
-    let resolved = try XMLEntities.resolve(utf8, file: file)
-    let data = Data(paddingEmptyInstructions(resolved))
+    // One variable through the passes, so each copy is freed as the next is made: at most two
+    // copies of the document are alive at once.
+    var document = withoutDeclaration(try XMLEncoding.utf8(bytes, file: file))
+    document = try XMLEntities.resolve(document, file: file)
+    document = paddingEmptyInstructions(document)
+    let data = Data(document)
+    document = []
     let builder = Builder()
     // From a stream, libxml2 gets the document in chunks; given all of it at once, it refuses
     // a document past its 10 MB look-ahead limit ("not well-formed" at the last line).
