@@ -152,8 +152,13 @@ final class HostileFeedTests: XCTestCase {
       try read(ArxivAtomImporter(), feed("windows-1252", title: [0x93, 0x51, 0x94, 0x80]))
         .added.first?.title, "\u{201C}Q\u{201D}\u{20AC}")
     XCTAssertEqual(
-      try read(ArxivAtomImporter(), feed("UTF-8", title: Array("Café".utf8))).added.first?.title,
-      "Café")
+      try read(ArxivAtomImporter(), feed("ISO-8859-15", title: cafe + [0x20, 0xA4])).added.first?
+        .title, "Café €")
+    for encoding in ["UTF-8", "utf-16"] {
+      XCTAssertEqual(
+        try read(ArxivAtomImporter(), feed(encoding, title: Array("Café".utf8))).added.first?.title,
+        "Café", encoding)
+    }
     let rss: [UInt8] =
       Array("<?xml version='1.0' encoding='ISO-8859-1'?><rss><channel><item><title>".utf8) + cafe
       + Array("</title><link>https://arxiv.org/abs/2401.01234</link></item></channel></rss>".utf8)
@@ -162,7 +167,7 @@ final class HostileFeedTests: XCTestCase {
       XCTAssertEqual(
         (error as? ImportError)?.description,
         "h.xml:1: unsupported encoding 'EBCDIC-US' in the XML declaration "
-          + "(Folio reads UTF-8, ISO-8859-1 and windows-1252)")
+          + "(Folio reads UTF-8, ISO-8859-1, ISO-8859-15 and windows-1252)")
     }
     XCTAssertThrowsError(try read(ArxivAtomImporter(), feed("\u{1B}]2;x", title: cafe))) { error in
       XCTAssertFalse((error as? ImportError)?.description.contains("\u{1B}") ?? true)

@@ -13,12 +13,14 @@ enum XMLEncoding {
     /// windows-1252: latin-1 with printable characters in 0x80-0x9F (what "ISO-8859-1"
     /// documents written on Windows usually are).
     case windows1252
+    /// ISO-8859-15 (latin-9): latin-1 with the euro sign and eight other letters.
+    case latin9
   }
 
   /// The document as UTF-8, decoded by the encoding its declaration names.
   ///
   /// Throws ``ImportError`` (line 1) when the declared encoding is not one Folio reads:
-  /// UTF-8, US-ASCII, ISO-8859-1 (latin-1) or windows-1252.
+  /// UTF-8, US-ASCII, ISO-8859-1 (latin-1), ISO-8859-15 (latin-9) or windows-1252.
   static func utf8(_ bytes: some Collection<UInt8>, file: String) throws -> [UInt8] {
     let kind: Kind
     if bytes.starts(with: [0xEF, 0xBB, 0xBF]) {
@@ -29,7 +31,7 @@ enum XMLEncoding {
         throw ImportError(
           file: file, line: 1,
           reason: "unsupported encoding\(shown ? " '\(name)'" : "") in the XML declaration "
-            + "(Folio reads UTF-8, ISO-8859-1 and windows-1252)")
+            + "(Folio reads UTF-8, ISO-8859-1, ISO-8859-15 and windows-1252)")
       }
       kind = known
     } else {
@@ -38,13 +40,16 @@ enum XMLEncoding {
     switch kind {
     case .utf8:
       return Array(String(decoding: bytes, as: UTF8.self).utf8)
-    case .latin1, .windows1252:
+    case .latin1, .windows1252, .latin9:
       var scalars = String.UnicodeScalarView()
       scalars.reserveCapacity(bytes.count)
       for byte in bytes {
-        let value =
-          kind == .windows1252 && (0x80...0x9F).contains(byte)
-          ? windows1252High[Int(byte) - 0x80] : UInt32(byte)
+        var value = UInt32(byte)
+        if kind == .windows1252, (0x80...0x9F).contains(byte) {
+          value = windows1252High[Int(byte) - 0x80]
+        } else if kind == .latin9, let letter = latin9Differences[byte] {
+          value = letter
+        }
         scalars.append(Unicode.Scalar(value) ?? "\u{FFFD}")
       }
       return Array(String(scalars).utf8)
@@ -55,10 +60,14 @@ enum XMLEncoding {
   static func kind(named name: String) -> Kind? {
     switch name.lowercased().replacingOccurrences(of: "_", with: "-") {
     case "utf-8", "utf8", "us-ascii", "ascii", "ansi-x3.4-1968": .utf8
+    // A declaration that can be read as ASCII is not in UTF-16, whatever it says (a real
+    // UTF-16 document has NUL bytes and is refused as binary before it gets here).
+    case "utf-16", "utf-16le", "utf-16be", "ucs-2": .utf8
     case "iso-8859-1", "iso8859-1", "latin1", "latin-1", "l1", "iso-ir-100", "cp819", "ibm819",
       "iso-8859-1:1987":
       .latin1
     case "windows-1252", "cp1252", "x-cp1252": .windows1252
+    case "iso-8859-15", "iso8859-15", "latin9", "latin-9", "l9": .latin9
     default: nil
     }
   }
@@ -82,6 +91,12 @@ enum XMLEncoding {
     guard let close = rest.firstIndex(of: quote) else { return nil }
     return String(rest[..<close])
   }
+
+  /// Where ISO-8859-15 differs from latin-1.
+  static let latin9Differences: [UInt8: UInt32] = [
+    0xA4: 0x20AC, 0xA6: 0x0160, 0xA8: 0x0161, 0xB4: 0x017D, 0xB8: 0x017E, 0xBC: 0x0152,
+    0xBD: 0x0153, 0xBE: 0x0178,
+  ]
 
   /// windows-1252's characters for bytes 0x80-0x9F; the five bytes it leaves undefined
   /// become U+FFFD.
