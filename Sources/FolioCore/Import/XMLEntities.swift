@@ -72,9 +72,16 @@ struct XMLEntities {
       } else if byte == Self.amp {
         try reference(inAttribute: false)
       } else {
+        // Copy the run of text up to the next markup, reference or line at once.
+        var end = index + 1
+        while end < input.count, input[end] != Self.lt, input[end] != Self.amp,
+          input[end] != Self.newline
+        {
+          end += 1
+        }
         if byte == Self.newline { line += 1 }
-        output.append(byte)
-        index += 1
+        output += input[index..<end]
+        index = end
       }
     }
   }
