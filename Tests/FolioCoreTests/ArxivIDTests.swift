@@ -23,6 +23,19 @@ final class ArxivIDTests: XCTestCase {
     }
   }
 
+  /// Issue 15: an Atom `<id>` on a line of its own, or with a query or fragment, was not
+  /// recognised, so the paper came in a second time under a title id.
+  func testIgnoresSurroundingWhitespaceQueryAndFragment() {
+    for input in [
+      "\n    http://arxiv.org/abs/2401.01234v1\n  ", "\t2401.01234\r\n",
+      "http://arxiv.org/abs/2401.01234v2?x=1", "https://arxiv.org/abs/2401.01234#frag",
+      " https://arxiv.org/pdf/2401.01234v1.pdf?download=1#page=2 ",
+    ] {
+      XCTAssertEqual(ArxivID.normalize(input), "2401.01234", input.debugDescription)
+    }
+    XCTAssertNil(ArxivID.normalize("?2401.01234"))
+  }
+
   func testRejectsWhatIsNotAnArxivID() {
     for input in ["", "2401", "2401.123", "2401.123456", "abc/123", "hello world", "6abeecb04c48"] {
       XCTAssertNil(ArxivID.normalize(input), input)

@@ -97,7 +97,7 @@ final class SourceImporterTests: XCTestCase {
     XCTAssertThrowsError(
       try read(HuggingFaceImporter(), Array("[{\"paper\": ".utf8), file: "x.json")
     ) { error in
-      XCTAssertEqual((error as? ImportError)?.description, "x.json:1: not valid JSON")
+      XCTAssertEqual((error as? ImportError)?.description, "x.json:1:2: not valid JSON")
     }
   }
 

@@ -1,33 +1,50 @@
 /// Reads Hugging Face daily papers JSON: an array of `{paper: {...}, publishedAt, ...}` items
 /// (the daily list), or of flat paper objects (search results, `/api/papers/{id}`), or one
 /// such object. Unknown fields are ignored; every field but the title is optional.
+///
+/// The array is read element by element (``JSONElementScanner``), in pieces of
+/// ``chunkSize``: memory holds one item at a time, however large the file.
 public struct HuggingFaceImporter: PaperImporter {
   public init() {}
+
+  /// How many bytes are scanned between progress reports: 1 MiB.
+  static let chunkSize = 1 << 20
 
   public func read<Sink: PaperSink>(
     _ data: some Collection<UInt8>, context: ImportContext, into sink: inout Sink
   ) throws {
-    guard let value = JSONInput.parse(data) else {
-      throw ImportError(file: context.file, line: 1, reason: "not valid JSON")
-    }
-    let items: [Any]
-    if let array = value as? [Any] {
-      items = array
-    } else if let object = value as? [String: Any] {
-      items = [object]
-    } else {
-      throw ImportError(file: context.file, line: 1, reason: "expected a JSON array of papers")
-    }
-    for (index, item) in items.enumerated() {
-      guard let object = item as? [String: Any] else {
-        throw ImportError(file: context.file, reason: "item \(index + 1) is not a JSON object")
+    var scanner = JSONElementScanner()
+    do {
+      try forEachChunk(of: data, size: Self.chunkSize) { chunk, bytesRead in
+        try scanner.feed(chunk) { try Self.read($0, context: context, into: &sink) }
+        sink.progress(bytesRead: bytesRead)
       }
-      guard let paper = Self.paper(from: object, context: context) else {
-        sink.skip(ImportError(file: context.file, reason: "item \(index + 1) has no title"))
-        continue
-      }
-      try sink.add(paper)
+      try scanner.finish { try Self.read($0, context: context, into: &sink) }
+    } catch let failure as JSONElementScanner.Failure {
+      throw ImportError(
+        file: context.file, line: failure.line, column: failure.column, reason: failure.reason)
     }
+  }
+
+  /// Reads one item of the array (or the document, when it is not an array).
+  private static func read<Sink: PaperSink>(
+    _ element: JSONElementScanner.Element, context: ImportContext, into sink: inout Sink
+  ) throws {
+    func problem(_ reason: String) -> ImportError {
+      ImportError(file: context.file, line: element.line, column: element.column, reason: reason)
+    }
+    guard let value = JSONInput.parse(element.bytes) else { throw problem("not valid JSON") }
+    guard let object = value as? [String: Any] else {
+      throw problem(
+        element.index == 0
+          ? "expected a JSON array of papers" : "item \(element.index) is not a JSON object")
+    }
+    guard let paper = paper(from: object, context: context) else {
+      let item = element.index == 0 ? "the paper" : "item \(element.index)"
+      sink.skip(problem("\(item) has no title"))
+      return
+    }
+    try sink.add(paper)
   }
 
   /// The paper an item describes: the `paper` object when wrapped, the item itself when flat.

@@ -6,7 +6,14 @@ import Foundation
 
 /// A parsed XML document as a tree of elements, namespaces resolved: enough to read feeds
 /// without a streaming state machine per format.
+///
+/// The tree is at most ``maxDepth`` elements deep: elements nested deeper, and their text,
+/// are skipped while parsing (feeds need four levels). So building, walking and freeing the
+/// tree never recurse deeper than that, whatever the input.
 final class XMLElement {
+  /// The deepest element kept (the root is depth 1): 64.
+  static let maxDepth = 64
+
   /// The namespace URI ("" for none).
   let namespace: String
   /// The local name.
@@ -36,11 +43,17 @@ final class XMLElement {
   /// The text of the first child `name`, if any.
   func text(_ name: String, in namespace: String) -> String? { first(name, in: namespace)?.text }
 
-  /// Parses `bytes` (invalid UTF-8 replaced first); throws ``ImportError`` with the line and
-  /// column of the first error. External entities are never loaded.
+  /// Parses `bytes` in the encoding their declaration names (see ``XMLEncoding``; invalid
+  /// UTF-8 replaced); throws ``ImportError`` with the line and column of the first error.
+  /// Entities are resolved as ``XMLEntities`` describes; external entities are never loaded.
   static func parse(_ bytes: some Collection<UInt8>, file: String) throws -> XMLElement {
-    let utf8 = withoutDeclaration(Array(String(decoding: bytes, as: UTF8.self).utf8))
-    let data = Data(paddingEmptyInstructions(utf8))
+    // One variable through the passes, so each copy is freed as the next is made: at most two
+    // copies of the document are alive at once.
+    var document = withoutDeclaration(try XMLEncoding.utf8(bytes, file: file))
+    document = try XMLEntities.resolve(document, file: file)
+    document = paddingEmptyInstructions(document)
+    let data = Data(document)
+    document = []
     let builder = Builder()
     // From a stream, libxml2 gets the document in chunks; given all of it at once, it refuses
     // a document past its 10 MB look-ahead limit ("not well-formed" at the last line).
@@ -64,8 +77,8 @@ final class XMLElement {
   }
 
   /// `bytes` without a leading XML declaration (`<?xml version="1.0" encoding="..."?>`): the
-  /// bytes are UTF-8 by now whatever it said, and libxml2 must not decode them as another
-  /// encoding, in which the padding below could not see the instructions.
+  /// bytes are UTF-8 by now (``XMLEncoding`` decoded them as it said), and libxml2 must not
+  /// decode them again.
   static func withoutDeclaration(_ bytes: [UInt8]) -> [UInt8] {
     let bom: [UInt8] = [0xEF, 0xBB, 0xBF]
     let start = bytes.starts(with: bom) ? 3 : 0
@@ -122,6 +135,8 @@ final class XMLElement {
     weak var parser: XMLParser?
     var root: XMLElement?
     var stack: [XMLElement] = []
+    /// How many elements deeper than ``XMLElement/maxDepth`` are open (skipped).
+    var skipped = 0
     /// The first error, where the parser was when it found it.
     var problem: (line: Int, column: Int, reason: String)?
 
@@ -135,6 +150,10 @@ final class XMLElement {
       _ parser: XMLParser, didStartElement elementName: String, namespaceURI: String?,
       qualifiedName: String?, attributes: [String: String] = [:]
     ) {
+      guard skipped == 0, stack.count < XMLElement.maxDepth else {
+        skipped += 1
+        return
+      }
       let element = XMLElement(
         namespace: namespaceURI ?? "", name: elementName, attributes: attributes,
         line: parser.lineNumber)
@@ -150,15 +169,19 @@ final class XMLElement {
       _ parser: XMLParser, didEndElement elementName: String, namespaceURI: String?,
       qualifiedName: String?
     ) {
-      _ = stack.popLast()
+      if skipped > 0 {
+        skipped -= 1
+      } else {
+        _ = stack.popLast()
+      }
     }
 
     func parser(_ parser: XMLParser, foundCharacters string: String) {
-      stack.last?.text += string
+      if skipped == 0 { stack.last?.text += string }
     }
 
     func parser(_ parser: XMLParser, foundCDATA block: Data) {
-      stack.last?.text += String(decoding: block, as: UTF8.self)
+      if skipped == 0 { stack.last?.text += String(decoding: block, as: UTF8.self) }
     }
   }
 }

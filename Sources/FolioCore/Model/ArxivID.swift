@@ -5,11 +5,14 @@ public enum ArxivID {
   /// The canonical id inside `text`, or nil when `text` is not an arXiv id.
   ///
   /// Accepts `arXiv:2401.01234v2`, `http://arxiv.org/abs/1605.08386v1`,
-  /// `https://arxiv.org/pdf/2401.01234v1.pdf`, `oai:arXiv.org:2401.01234v1`, `hep-th/9901001v3`.
+  /// `https://arxiv.org/pdf/2401.01234v1.pdf`, `oai:arXiv.org:2401.01234v1`, `hep-th/9901001v3`;
+  /// surrounding whitespace (feeds indent `<id>` on lines of its own) and a URL's query
+  /// (`?context=cs`) or fragment (`#section`) are ignored, as no id contains them.
   public static func normalize(_ text: some StringProtocol) -> String? {
     var id = Substring(text.lowercased())
-    id = id.drop(while: { $0 == " " })
-    while id.last == " " { id = id.dropLast() }
+    if let end = id.firstIndex(where: { $0 == "?" || $0 == "#" }) { id = id[..<end] }
+    id = id.drop(while: \.isWhitespace)
+    while id.last?.isWhitespace == true { id = id.dropLast() }
     for prefix in ["https://", "http://"] where id.hasPrefix(prefix) {
       id = id.dropFirst(prefix.count)
     }
