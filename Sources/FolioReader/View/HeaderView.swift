@@ -19,6 +19,8 @@ enum HeaderView {
       scope = "all days"
     }
     if state.isReading { scope += " › reading" }
+    // Hiding read papers changes what "shown" counts; say so for as long as it lasts.
+    if state.hidesRead { scope += " · unread only" }
     let counts = state.counts
     // Until the exact counts come (on an idle tick), the total is the rows seen so far.
     let total = ReaderView.grouped(counts.total) + (state.countsKnown ? "" : "+")

@@ -101,7 +101,8 @@ enum StatusView {
     if state.isReading {
       return [
         hint(keys(.moveDown, .moveUp), "scroll"), hint(key(.pageDown), "page"),
-        hint(key(.toggleStar), "star"), hint(key(.openLink), "link"),
+        hint(keys(.nextPaper, .previousPaper), "paper"), hint(key(.toggleStar), "star"),
+        hint(key(.openLink), "link"),
         hint(keys(.quit, .back), "back", kept: true), help,
       ]
     }
