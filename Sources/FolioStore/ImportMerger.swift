@@ -51,6 +51,12 @@ struct ImportMerger {
   /// Adds `incoming`, or merges it into the stored copy; with `onlyIfKnown`, a paper the
   /// library does not have is skipped instead.
   mutating func add(_ incoming: Paper, onlyIfKnown: Bool = false) throws {
+    // A day the sort key cannot order (or a source's nonsense date): left out, and said.
+    guard incoming.day.isSupported, incoming.published?.isSupported ?? true else {
+      summary.skipped += 1
+      summary.outOfRange += 1
+      return
+    }
     let titleKey = incoming.titleKey
     guard let (seq, existing) = try find(incoming, titleKey: titleKey) else {
       if onlyIfKnown {

@@ -7,7 +7,9 @@ extension Day: ExpressibleByArgument {
     if argument == "today" {
       self = Day.today()
     } else {
-      self.init(argument)
+      // Only the days Folio can list (Day.supported): argument-parser names the bad value.
+      guard let day = Day(argument), day.isSupported else { return nil }
+      self = day
     }
   }
 }
