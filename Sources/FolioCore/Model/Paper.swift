@@ -47,7 +47,8 @@ public struct Paper: Hashable, Sendable {
   }
 
   /// A paper built from untrusted source fields: text is cleaned (see ``TextCleaner``), the
-  /// arXiv id canonicalised, the stable id derived, and links the abstract mentions extracted.
+  /// arXiv id canonicalised, the stable id derived, links the abstract mentions extracted, and
+  /// counts kept within ``ClampedCount``.
   ///
   /// Returns nil when the title is empty after cleaning.
   public static func fromSource(
@@ -76,9 +77,9 @@ public struct Paper: Hashable, Sendable {
       day: day,
       source: source,
       links: allLinks,
-      upvotes: upvotes,
+      upvotes: upvotes.map(ClampedCount.clamp),
       categories: categories.map(TextCleaner.clean).filter { !$0.isEmpty },
-      commentCount: commentCount,
+      commentCount: commentCount.map(ClampedCount.clamp),
       keywords: keywords.map(TextCleaner.clean).filter { !$0.isEmpty })
   }
 
