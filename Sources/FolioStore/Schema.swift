@@ -1,3 +1,4 @@
+import FolioCore
 import GRDB
 
 /// The library's schema as a fixed timeline of migrations.
@@ -139,6 +140,27 @@ enum Schema {
           INSERT INTO search_term SELECT term FROM paper_fts_vocab;
           """)
     }
+    migrator.registerMigration("v6-title-keys") { db in
+      // Title keys keep symbols now ("C++" and "C#" were one key) and read TeX markup:
+      // every stored key is made again by the current rules. Idempotent: a second run
+      // writes what is there. Papers merged under the old keys stay merged.
+      try recomputeTitleKeys(db)
+    }
     return migrator
+  }
+
+  /// Sets every paper's `title_key` to ``FolioCore/PaperIdentity/titleKey(_:)`` of its title,
+  /// one pass over the table.
+  static func recomputeTitleKeys(_ db: Database) throws {
+    let update = try db.makeStatement(sql: "UPDATE paper SET title_key = ? WHERE seq = ?")
+    let rows = try Row.fetchCursor(db, sql: "SELECT seq, title, title_key FROM paper")
+    var changed: [(Int64, String)] = []
+    while let row = try rows.next() {
+      let key = PaperIdentity.titleKey(row["title"])
+      if key != row["title_key"] as String? { changed.append((row["seq"], key)) }
+    }
+    // Updated after the cursor is done: SQLite does not promise a cursor over a table that
+    // changes under it.
+    for (seq, key) in changed { try update.execute(arguments: [key, seq]) }
   }
 }
