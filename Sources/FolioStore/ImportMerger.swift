@@ -79,8 +79,16 @@ struct ImportMerger {
     let merged = existing.merging(incoming)
     if merged == existing {
       summary.unchanged += 1
+      return
+    }
+    try update(seq: seq, to: merged)
+    // A later copy saying the same is stored (its date decides the next merge) but is not
+    // news: nothing the user sees changed.
+    var seen = merged
+    seen.revised = existing.revised
+    if seen == existing {
+      summary.unchanged += 1
     } else {
-      try update(seq: seq, to: merged)
       summary.updated += 1
     }
   }

@@ -146,6 +146,11 @@ enum Schema {
       // writes what is there. Papers merged under the old keys stay merged.
       try recomputeTitleKeys(db)
     }
+    migrator.registerMigration("v7-revised") { db in
+      // The source's own date for a paper's record, so that an older file re-imported
+      // fills in what is missing instead of rolling newer data back (Paper.merging).
+      try db.execute(sql: "ALTER TABLE paper ADD COLUMN revised TEXT")
+    }
     return migrator
   }
 
