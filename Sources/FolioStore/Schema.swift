@@ -155,17 +155,29 @@ enum Schema {
   }
 
   /// Sets every paper's `title_key` to ``FolioCore/PaperIdentity/titleKey(_:)`` of its title,
-  /// one pass over the table.
+  /// one pass over the table in pages of ``recomputePage`` rows, so memory stays flat at a
+  /// million papers.
   static func recomputeTitleKeys(_ db: Database) throws {
+    let select = try db.makeStatement(
+      sql:
+        "SELECT seq, title, title_key FROM paper WHERE seq > ? ORDER BY seq LIMIT \(recomputePage)")
     let update = try db.makeStatement(sql: "UPDATE paper SET title_key = ? WHERE seq = ?")
-    let rows = try Row.fetchCursor(db, sql: "SELECT seq, title, title_key FROM paper")
-    var changed: [(Int64, String)] = []
-    while let row = try rows.next() {
-      let key = PaperIdentity.titleKey(row["title"])
-      if key != row["title_key"] as String? { changed.append((row["seq"], key)) }
+    var last: Int64 = .min
+    while true {
+      // A page is read whole before it is written: SQLite does not promise a cursor over a
+      // table that changes under it.
+      let rows = try Row.fetchAll(select, arguments: [last])
+      guard let final = rows.last else { return }
+      last = final["seq"]
+      for row in rows {
+        let key = PaperIdentity.titleKey(row["title"])
+        if key != row["title_key"] as String? {
+          try update.execute(arguments: [key, row["seq"] as Int64])
+        }
+      }
     }
-    // Updated after the cursor is done: SQLite does not promise a cursor over a table that
-    // changes under it.
-    for (seq, key) in changed { try update.execute(arguments: [key, seq]) }
   }
+
+  /// Rows read at a time by ``recomputeTitleKeys(_:)``.
+  static let recomputePage = 1000
 }

@@ -112,13 +112,32 @@ final class TitleIdentityTests: XCTestCase {
       try String.fetchAll(db, sql: "SELECT title_key FROM paper ORDER BY seq")
     }
     XCTAssertEqual(keys, ["learningc++programs", "🚀"])
+    // Past one page of the recomputation.
+    try queue.write { db in
+      try db.execute(
+        sql: """
+          WITH RECURSIVE n(i) AS (SELECT 3 UNION ALL SELECT i + 1 FROM n WHERE i < 2600)
+          INSERT INTO paper (seq, id, title_key, title, abstract, authors, day, source, links,
+            upvotes, categories, added_at, updated_at, sort_key)
+          SELECT i, 'id' || i, 'old', 'Paper #' || i, '', '[]', '2026-11-27', 't', '{}', NULL,
+            '[]', 0, 0, i FROM n
+          """)
+      try Schema.recomputeTitleKeys(db)
+    }
+    let last = try queue.read { db in
+      try String.fetchOne(db, sql: "SELECT title_key FROM paper WHERE seq = 2600")
+    }
+    XCTAssertEqual(last, "paper#2600")
     // Idempotent: running the recomputation again changes nothing.
-    try queue.write { db in try Schema.recomputeTitleKeys(db) }
-    XCTAssertEqual(
+    func allKeys() throws -> [String] {
       try queue.read { db in
         try String.fetchAll(db, sql: "SELECT title_key FROM paper ORDER BY seq")
-      },
-      keys)
+      }
+    }
+    let before = try allKeys()
+    XCTAssertEqual(Array(before.prefix(2)), keys)
+    try queue.write { db in try Schema.recomputeTitleKeys(db) }
+    XCTAssertEqual(try allKeys(), before)
   }
 
   func testAnOldLibraryOpensWithNewKeysAndImportsByThem() throws {
