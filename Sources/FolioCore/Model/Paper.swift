@@ -1,6 +1,6 @@
 /// A research paper as Folio stores it: bibliographic data only, no per-user state.
 public struct Paper: Hashable, Sendable {
-  /// The stable id: the canonical arXiv id, or a hash of the normalised title
+  /// The stable id: the canonical arXiv id, or a hash of the title's letters and digits
   /// (see ``PaperIdentity``).
   public var id: String
   /// The canonical arXiv id, when known.
