@@ -1,4 +1,4 @@
-/// The fuzz targets: one per importer and one for the query language.
+/// The fuzz targets: one per importer, one for the query language, one for title identity.
 ///
 /// Each takes arbitrary bytes and checks the promises Folio makes about untrusted input: it
 /// never crashes, it fails only with its own error type (which the command line turns into a
@@ -17,6 +17,9 @@ public enum FuzzTarget: String, CaseIterable, Sendable {
   case jsonl
   /// The query language: lexer, parser, compiler, in-memory evaluator and the SQL it runs.
   case query
+  /// Title identity: restyled titles keep their key, a changed letter, digit or symbol
+  /// changes it.
+  case titlekey
 
   /// Runs the target on `data` and returns the promises it broke, as sentences; empty when
   /// all held. A crash is a broken promise too, but one the process cannot report.
@@ -28,6 +31,7 @@ public enum FuzzTarget: String, CaseIterable, Sendable {
     case .rss: ImporterTarget.findings(data, format: .arxivRSS)
     case .jsonl: ImporterTarget.findings(data, format: .jsonl)
     case .query: QueryTarget.findings(data)
+    case .titlekey: TitleKeyTarget.findings(data)
     }
   }
 }

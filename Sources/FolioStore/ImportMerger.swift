@@ -51,52 +51,97 @@ struct ImportMerger {
   /// Adds `incoming`, or merges it into the stored copy; with `onlyIfKnown`, a paper the
   /// library does not have is skipped instead.
   mutating func add(_ incoming: Paper, onlyIfKnown: Bool = false) throws {
+    // A day the sort key cannot order (or a source's nonsense date): left out, and said.
+    guard incoming.day.isSupported, incoming.published?.isSupported ?? true else {
+      summary.skipped += 1
+      summary.outOfRange += 1
+      return
+    }
     let titleKey = incoming.titleKey
-    guard let (seq, existing) = try find(incoming, titleKey: titleKey) else {
+    let (seq, existing): (Int64, Paper)
+    let match = try find(incoming, titleKey: titleKey)
+    switch match {
+    case .found(let foundSeq, let foundPaper): (seq, existing) = (foundSeq, foundPaper)
+    case .none, .keptApart:
       if onlyIfKnown {
         summary.skipped += 1
         return
       }
       try insert(incoming, titleKey: titleKey)
       summary.new += 1
+      if case .keptApart = match { summary.keptApart += 1 }
+      return
+    case .tooMany:
+      summary.skipped += 1
+      summary.sameTitle += 1
       return
     }
     let merged = existing.merging(incoming)
     if merged == existing {
       summary.unchanged += 1
+      return
+    }
+    try update(seq: seq, to: merged)
+    // A later copy saying the same is stored (its date decides the next merge) but is not
+    // news: nothing the user sees changed.
+    var seen = merged
+    seen.revised = existing.revised
+    if seen == existing {
+      summary.unchanged += 1
     } else {
-      try update(seq: seq, to: merged)
       summary.updated += 1
     }
   }
 
-  /// The stored paper `incoming` is another copy of: same arXiv id, or same normalised title
-  /// where at most one side has an arXiv id.
-  private func find(_ incoming: Paper, titleKey: String) throws -> (Int64, Paper)? {
+  /// What the library holds of an incoming paper.
+  private enum Match {
+    /// This stored paper (`seq`) is another copy of it.
+    case found(Int64, Paper)
+    /// Nothing.
+    case none
+    /// Papers with the same title key that are not it (other authors, another abstract):
+    /// it is added beside them.
+    case keptApart
+    /// ``maxPapersPerTitleKey`` papers with its title key, none of them it: it is left out.
+    case tooMany
+  }
+
+  /// Papers with one title key an import compares a paper with: different papers with one
+  /// title are rare ("Introduction"); a file of thousands with one title and different
+  /// authors would otherwise make every import compare each with all the others.
+  static let maxPapersPerTitleKey = 8
+
+  /// The stored paper `incoming` is another copy of: same arXiv id, or same title key
+  /// where at most one side has an arXiv id and the authors and abstract do not say
+  /// otherwise (``FolioCore/PaperIdentity/maySamePaper(_:_:)``).
+  private func find(_ incoming: Paper, titleKey: String) throws -> Match {
     // Filling an empty library, only this import's own papers can match: most papers are
     // seen for the first time, which the in-memory sets tell without asking SQLite.
     if let seen = seenInThisImport {
       let arxivSeen = incoming.arxivID.map { seen.arxivIDs.contains($0.hashValue) } ?? false
-      if !arxivSeen && !seen.titleKeys.contains(titleKey.hashValue) { return nil }
+      if !arxivSeen && !seen.titleKeys.contains(titleKey.hashValue) { return .none }
     }
     if let arxivID = incoming.arxivID {
       let statement = try db.cachedStatement(sql: Self.findByArxivID)
       if let row = try Row.fetchOne(statement, arguments: [arxivID]) {
-        return (row["seq"], PaperColumns.paper(row))
+        return .found(row["seq"], PaperColumns.paper(row))
       }
     }
     let statement = try db.cachedStatement(sql: Self.findByTitleKey)
-    if let row = try Row.fetchOne(statement, arguments: [titleKey, incoming.arxivID]) {
-      return (row["seq"], PaperColumns.paper(row))
+    let rows = try Row.fetchAll(statement, arguments: [titleKey, incoming.arxivID])
+    for row in rows {
+      let paper = PaperColumns.paper(row)
+      if PaperIdentity.maySamePaper(paper, incoming) { return .found(row["seq"], paper) }
     }
-    return nil
+    if rows.isEmpty { return .none }
+    return rows.count >= Self.maxPapersPerTitleKey ? .tooMany : .keptApart
   }
 
   private static let selectPaper =
     "SELECT seq, \(PaperColumns.paperColumnNames.joined(separator: ", ")) FROM paper"
   private static let findByArxivID = "\(selectPaper) WHERE arxiv_id = ?"
   private static let findByTitleKey =
-    "\(selectPaper) WHERE title_key = ? AND (? IS NULL OR arxiv_id IS NULL) ORDER BY seq LIMIT 1"
+    "\(selectPaper) WHERE title_key = ? AND (? IS NULL OR arxiv_id IS NULL) ORDER BY seq LIMIT \(maxPapersPerTitleKey)"
   private static let insertColumns =
     PaperColumns.paperColumnNames + ["seq", "sort_key", "added_at", "updated_at"]
   private static let insertPaper =

@@ -9,9 +9,11 @@ extension LibraryStore {
   /// `produce` feeds papers to the session (see ``FolioCore/PaperSink``); it runs on a thread
   /// of its own, while this one stores what it has read so far. Each paper is merged with
   /// what the library already has (see ``FolioCore/Paper/merging(_:)``): found by arXiv id,
-  /// else by normalised title, so a title first seen without an arXiv id is upgraded in
-  /// place when one arrives, keeping its read/starred state and note. The run is recorded in
-  /// `import_run`. `progress` hears how far the import is, every so often.
+  /// else by title key when authors and abstract agree (see ``FolioCore/PaperIdentity``), so a
+  /// title first seen without an arXiv id is upgraded in place when one arrives, keeping its
+  /// read/starred state and note. Papers dated outside ``FolioCore/Day/supported`` are
+  /// skipped and counted. The run is recorded in `import_run`. `progress` hears how far the
+  /// import is, every so often.
   ///
   /// Errors from `produce` are rethrown as they are; database failures become ``StoreError``.
   @discardableResult

@@ -7,7 +7,8 @@ enum PaperColumns {
   /// The columns selected for a full ``LibraryPaper``, from `paper p LEFT JOIN paper_state s`.
   static let selection = """
     p.seq, p.id, p.arxiv_id, p.title, p.abstract, p.authors, p.published, p.day, p.source,
-    p.links, p.upvotes, p.categories, p.comments, p.keywords, s.read_at, s.starred_at, s.note
+    p.links, p.upvotes, p.categories, p.comments, p.keywords, p.revised, s.read_at, s.starred_at,
+    s.note
     """
 
   static func paper(_ row: Row) -> Paper {
@@ -25,7 +26,8 @@ enum PaperColumns {
       upvotes: row["upvotes"],
       categories: decodeList(row["categories"]).map { inert($0) },
       commentCount: row["comments"],
-      keywords: decodeList(row["keywords"]).map { inert($0) })
+      keywords: decodeList(row["keywords"]).map { inert($0) },
+      revised: (row["revised"] as String?).flatMap { Day($0) })
   }
 
   static func libraryPaper(_ row: Row) -> LibraryPaper {
@@ -53,13 +55,13 @@ enum PaperColumns {
       paper.id, paper.arxivID, titleKey ?? paper.titleKey, paper.title, paper.abstract,
       encodeList(paper.authors), paper.published?.description, paper.day.description,
       paper.source, encodeLinks(paper.links), paper.upvotes, encodeList(paper.categories),
-      paper.commentCount, encodeList(paper.keywords),
+      paper.commentCount, encodeList(paper.keywords), paper.revised?.description,
     ]
   }
 
   static let paperColumnNames = [
     "id", "arxiv_id", "title_key", "title", "abstract", "authors", "published", "day", "source",
-    "links", "upvotes", "categories", "comments", "keywords",
+    "links", "upvotes", "categories", "comments", "keywords", "revised",
   ]
 
   // MARK: - JSON columns

@@ -75,8 +75,13 @@ public struct PaperFilter: Hashable, Sendable {
     if let day {
       // A day is a range of sort keys: an index range, not a scan.
       let range = SortKey.range(of: day)
-      conditions.append("p.sort_key >= ? AND p.sort_key < ?")
+      conditions.append("p.sort_key BETWEEN ? AND ?")
       _ = arguments.append(contentsOf: [range.lowerBound, range.upperBound])
+      if !SortKey.isExact(day) {
+        // At the ends of the key's days, several days share a range.
+        conditions.append("p.day = ?")
+        _ = arguments.append(contentsOf: [day.description])
+      }
     }
     if let condition {
       conditions.append("(\(condition.sql))")

@@ -1,3 +1,4 @@
+import FolioCore
 import GRDB
 
 /// The library's schema as a fixed timeline of migrations.
@@ -139,6 +140,44 @@ enum Schema {
           INSERT INTO search_term SELECT term FROM paper_fts_vocab;
           """)
     }
+    migrator.registerMigration("v6-title-keys") { db in
+      // Title keys keep symbols now ("C++" and "C#" were one key) and read TeX markup:
+      // every stored key is made again by the current rules. Idempotent: a second run
+      // writes what is there. Papers merged under the old keys stay merged.
+      try recomputeTitleKeys(db)
+    }
+    migrator.registerMigration("v7-revised") { db in
+      // The source's own date for a paper's record, so that an older file re-imported
+      // fills in what is missing instead of rolling newer data back (Paper.merging).
+      try db.execute(sql: "ALTER TABLE paper ADD COLUMN revised TEXT")
+    }
     return migrator
   }
+
+  /// Sets every paper's `title_key` to ``FolioCore/PaperIdentity/titleKey(_:)`` of its title,
+  /// one pass over the table in pages of ``recomputePage`` rows, so memory stays flat at a
+  /// million papers.
+  static func recomputeTitleKeys(_ db: Database) throws {
+    let select = try db.makeStatement(
+      sql:
+        "SELECT seq, title, title_key FROM paper WHERE seq > ? ORDER BY seq LIMIT \(recomputePage)")
+    let update = try db.makeStatement(sql: "UPDATE paper SET title_key = ? WHERE seq = ?")
+    var last: Int64 = .min
+    while true {
+      // A page is read whole before it is written: SQLite does not promise a cursor over a
+      // table that changes under it.
+      let rows = try Row.fetchAll(select, arguments: [last])
+      guard let final = rows.last else { return }
+      last = final["seq"]
+      for row in rows {
+        let key = PaperIdentity.titleKey(row["title"])
+        if key != row["title_key"] as String? {
+          try update.execute(arguments: [key, row["seq"] as Int64])
+        }
+      }
+    }
+  }
+
+  /// Rows read at a time by ``recomputeTitleKeys(_:)``.
+  static let recomputePage = 1000
 }

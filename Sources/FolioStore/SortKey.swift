@@ -7,6 +7,11 @@ import FolioCore
 /// can walk its matches in listing order and stop after a screenful. Layout, high to low
 /// bits: 17 bits of days since 1970, 16 bits of upvotes + 1 (0 when unknown), 30 bits of
 /// `seq` inverted. Descending order of the key is the listing order.
+///
+/// The day part holds 1970-01-01 up to 2328-11-11; Folio accepts days in ``FolioCore/Day/supported``,
+/// well inside. A day outside (stored by an older Folio, or written into the file by hand)
+/// is clamped to the nearest end, so it shares its day part with others: ``isExact(_:)``
+/// says when a day's key range holds only that day's papers.
 enum SortKey {
   static let seqBits: Int64 = 30
   static let upvoteBits: Int64 = 16
@@ -20,10 +25,22 @@ enum SortKey {
     return dayPart << (upvoteBits + seqBits) | upvotePart << seqBits | (maxSeq - min(seq, maxSeq))
   }
 
-  /// The keys of papers listed on `day`: `lowerBound ..< upperBound`.
-  static func range(of day: Day) -> Range<Int64> {
+  /// The keys of papers listed on `day`, for any day: at the clamped ends, the range also
+  /// holds every key below (the first day) or above (the last), so that rows written with
+  /// an out-of-range key are found rather than lost.
+  static func range(of day: Day) -> ClosedRange<Int64> {
     let dayPart = min(max(0, Int64(day.ordinal)), maxDayOrdinal)
-    return (dayPart << (upvoteBits + seqBits))..<((dayPart + 1) << (upvoteBits + seqBits))
+    let shift = upvoteBits + seqBits
+    let lower = dayPart == 0 ? Int64.min : dayPart << shift
+    // The last day part's range ends at Int64.max: `(dayPart + 1) << shift` would wrap.
+    let upper = dayPart == maxDayOrdinal ? Int64.max : ((dayPart + 1) << shift) - 1
+    return lower...upper
+  }
+
+  /// Whether ``range(of:)`` holds the keys of `day`'s papers only: false at the clamped ends,
+  /// where other days' keys (and keys no day makes) fall too, and the day must be checked.
+  static func isExact(_ day: Day) -> Bool {
+    day.ordinal > 0 && Int64(day.ordinal) < maxDayOrdinal
   }
 
   /// The same computation in SQL, for the migration that adds the column to existing rows.

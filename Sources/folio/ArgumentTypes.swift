@@ -11,7 +11,10 @@ extension Day: ExpressibleByArgument {
     switch argument.lowercased() {
     case "today": self = Day.today()
     case "yesterday": self = Day.today().adding(days: -1)
-    default: self.init(argument)
+    default:
+      // Only the days Folio can list (Day.supported): argument-parser names the bad value.
+      guard let day = Day(argument), day.isSupported else { return nil }
+      self = day
     }
   }
 }

@@ -25,4 +25,21 @@ final class DayTests: XCTestCase {
     }
     XCTAssertEqual(Day("2024-03-01")!.adding(days: -1).description, "2024-02-29")
   }
+
+  func testTheSupportedRangeAndArithmeticAtTheExtremes() {
+    XCTAssertTrue(Day("1970-01-01")!.isSupported && Day("2199-12-31")!.isSupported)
+    XCTAssertFalse(Day("1969-12-31")!.isSupported || Day("2200-01-01")!.isSupported)
+    XCTAssertFalse(Day("9999-12-31")!.isSupported || Day("0001-01-01")!.isSupported)
+    // Far beyond any calendar: no overflow trap, the day itself or nil.
+    let day = Day("2026-11-27")!
+    XCTAssertEqual(day.adding(days: Int.max), day)
+    XCTAssertEqual(day.adding(days: Int.min), day)
+    XCTAssertEqual(Day("9999-12-31")!.adding(days: 1).description, "9999-12-31")
+    XCTAssertNil(Day(ordinal: Int.max))
+    XCTAssertNil(Day(ordinal: Int.min))
+    XCTAssertEqual(Day(ordinal: Day("9999-12-31")!.ordinal)?.description, "9999-12-31")
+    let utc = TimeZone(identifier: "UTC")!
+    XCTAssertEqual(Day(Date(timeIntervalSince1970: 1e15), in: utc), Day.supported.upperBound)
+    XCTAssertEqual(Day(Date(timeIntervalSince1970: -1e15), in: utc), Day.supported.lowerBound)
+  }
 }

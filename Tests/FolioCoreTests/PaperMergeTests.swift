@@ -36,6 +36,57 @@ final class PaperMergeTests: XCTestCase {
     XCTAssertEqual(merged.day, early, "the listing day is the first one")
   }
 
+  func testTheFirstImportsListingDayStaysEvenWhenALaterOneIsEarlier() throws {
+    // An arXiv feed after Hugging Face moved the paper to its first version's day.
+    let featured = try XCTUnwrap(
+      Paper.fromSource(title: "T", abstract: "A.", arxivID: "2411.01234", day: late, source: "hf"))
+    let feed = try XCTUnwrap(
+      Paper.fromSource(
+        title: "T", abstract: "A.", arxivID: "2411.01234", day: early, source: "arxiv"))
+    XCTAssertEqual(featured.merging(feed).day, late)
+    XCTAssertEqual(feed.merging(featured).day, early)
+  }
+
+  func testAnOlderCopyFillsInButRollsNothingBack() throws {
+    let newer = try XCTUnwrap(
+      Paper.fromSource(
+        title: "Fixed Title", abstract: "Fixed.", arxivID: "2411.01234", day: late, source: "hf",
+        upvotes: 99, commentCount: 5, revised: late))
+    let older = try XCTUnwrap(
+      Paper.fromSource(
+        title: "Typo Title", abstract: "Typo.", authors: ["Ada"], arxivID: "2411.01234",
+        day: early, source: "hf", links: PaperLinks(github: "https://github.com/a/b"), upvotes: 42,
+        commentCount: 7, keywords: ["k"], revised: early))
+    let merged = newer.merging(older)
+    XCTAssertEqual(merged.title, "Fixed Title")
+    XCTAssertEqual(merged.abstract, "Fixed.")
+    XCTAssertEqual(merged.upvotes, 99, "counts only grow")
+    XCTAssertEqual(merged.commentCount, 7, "the larger count, whichever copy has it")
+    XCTAssertEqual(merged.authors, ["Ada"], "what the newer copy lacks is filled in")
+    XCTAssertEqual(merged.keywords, ["k"])
+    XCTAssertEqual(merged.links.github, "https://github.com/a/b")
+    XCTAssertEqual(merged.revised, late)
+    // The other way round, the newer copy wins where it says something.
+    let forward = older.merging(newer)
+    XCTAssertEqual(forward.title, "Fixed Title")
+    XCTAssertEqual(forward.upvotes, 99)
+    XCTAssertEqual(forward.commentCount, 7)
+    XCTAssertEqual(forward.authors, ["Ada"])
+    XCTAssertEqual(forward.revised, late)
+  }
+
+  func testUndatedAndSameDayCopiesWinByImportOrderButCountsOnlyGrow() throws {
+    let first = try XCTUnwrap(
+      Paper.fromSource(
+        title: "T", abstract: "First.", day: late, source: "text", upvotes: 10, revised: late))
+    let undated = try XCTUnwrap(
+      Paper.fromSource(title: "T", abstract: "Second.", day: late, source: "text", upvotes: 3))
+    let merged = first.merging(undated)
+    XCTAssertEqual(merged.abstract, "Second.")
+    XCTAssertEqual(merged.upvotes, 10)
+    XCTAssertEqual(merged.revised, late)
+  }
+
   func testMergingTheSamePaperChangesNothing() throws {
     let paper = try XCTUnwrap(
       Paper.fromSource(title: "T", abstract: "A.", day: late, source: "text"))

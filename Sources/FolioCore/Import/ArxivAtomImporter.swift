@@ -65,6 +65,8 @@ public struct ArxivAtomImporter: PaperImporter {
     return Paper.fromSource(
       title: entry.text("title", in: atom) ?? "", abstract: entry.text("summary", in: atom) ?? "",
       authors: authors, arxivID: id, published: published, day: context.listingDay(published),
-      source: context.source, links: id == nil ? links : PaperLinks(), categories: categories)
+      source: context.source, links: id == nil ? links : PaperLinks(), categories: categories,
+      revised: dayOfTimestamp(
+        entry.text("updated", in: atom)?.trimmingCharacters(in: .whitespacesAndNewlines)))
   }
 }

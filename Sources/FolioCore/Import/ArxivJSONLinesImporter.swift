@@ -65,7 +65,7 @@ public struct ArxivJSONLinesImporter: PaperImporter {
         title: title, abstract: object.string("abstract") ?? "", authors: authors(object),
         arxivID: id,
         published: published, day: context.listingDay(published), source: context.source,
-        categories: categories)
+        categories: categories, revised: Day(object.string("update_date") ?? ""))
     else { throw bad("the title is empty") }
     return paper
   }

@@ -72,6 +72,6 @@ public struct HuggingFaceImporter: PaperImporter {
       published: published, day: context.listingDay(featured ?? published), source: context.source,
       links: links, upvotes: paper.int("upvotes"),
       commentCount: item.int("numComments") ?? paper.int("numComments"),
-      keywords: paper.strings("ai_keywords"))
+      keywords: paper.strings("ai_keywords"), revised: featured)
   }
 }

@@ -62,10 +62,9 @@ extension Dictionary where Key == String, Value == Any {
     return nil
   }
 
+  /// A count (see ``ClampedCount``): clamped, never wrapped.
   func int(_ key: String) -> Int? {
-    if self[key] is Bool { return nil }
-    if let number = self[key] as? NSNumber { return number.intValue }
-    return (self[key] as? String).flatMap { Int($0) }
+    ClampedCount.from(self[key])
   }
 
   func object(_ key: String) -> [String: Any]? { self[key] as? [String: Any] }

@@ -34,16 +34,30 @@ public struct Day: Hashable, Comparable, Sendable {
     self.init(year: y, month: m, day: d)
   }
 
-  /// The day `date` falls on in `timeZone`.
+  /// The day `date` falls on in `timeZone` (a date beyond year 9999 or before year 1, which
+  /// no clock shows, gives the nearest end of ``supported``).
   public init(_ date: Date, in timeZone: TimeZone = .current) {
     var calendar = Calendar(identifier: .gregorian)
     calendar.timeZone = timeZone
-    let parts = calendar.dateComponents([.year, .month, .day], from: date)
-    self = Day(year: parts.year ?? 1970, month: parts.month ?? 1, day: parts.day ?? 1)!
+    let parts = calendar.dateComponents([.era, .year, .month, .day], from: date)
+    let year = parts.era == 0 ? 0 : parts.year ?? 1970
+    self =
+      Day(year: year, month: parts.month ?? 1, day: parts.day ?? 1)
+      ?? (year < 1970 ? Day.supported.lowerBound : Day.supported.upperBound)
   }
 
   /// Today in the local time zone.
   public static func today() -> Day { Day(Date()) }
+
+  /// The days Folio accepts as a listing or publication day: whatever the library's sort
+  /// key can order (``ordinal`` 0 up to 2^17 - 1, that is 2328-11-11), cut to whole centuries.
+  /// A source or argument naming a day outside is refused, or its entry skipped, with a
+  /// message saying so (see ``isSupported``).
+  public static let supported =
+    Day(year: 1970, month: 1, day: 1)!...Day(year: 2199, month: 12, day: 31)!
+
+  /// Whether this day is in ``supported``.
+  public var isSupported: Bool { Day.supported.contains(self) }
 
   /// Days since 1970-01-01 (negative before).
   public var ordinal: Int {
@@ -59,6 +73,9 @@ public struct Day: Hashable, Comparable, Sendable {
 
   /// The day `ordinal` days after 1970-01-01.
   public init?(ordinal: Int) {
+    // Years 1...9999 are within ±3 million days; the bound keeps the arithmetic from
+    // overflowing on any Int.
+    guard (-4_000_000...4_000_000).contains(ordinal) else { return nil }
     let z = ordinal + 719468
     let era = (z >= 0 ? z : z - 146096) / 146097
     let dayOfEra = z - era * 146097
@@ -70,9 +87,12 @@ public struct Day: Hashable, Comparable, Sendable {
     self.init(year: yearOfEra + era * 400 + (m <= 2 ? 1 : 0), month: m, day: d)
   }
 
-  /// The day `count` days later (earlier when negative).
+  /// The day `count` days later (earlier when negative); beyond year 1 or 9999, the day
+  /// itself.
   public func adding(days count: Int) -> Day {
-    Day(ordinal: ordinal + count) ?? self
+    // Far beyond any calendar: also keeps `ordinal + count` from overflowing.
+    guard (-4_000_000...4_000_000).contains(count) else { return self }
+    return Day(ordinal: ordinal + count) ?? self
   }
 
   public static func < (lhs: Day, rhs: Day) -> Bool {

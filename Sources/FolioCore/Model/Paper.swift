@@ -1,6 +1,6 @@
 /// A research paper as Folio stores it: bibliographic data only, no per-user state.
 public struct Paper: Hashable, Sendable {
-  /// The stable id: the canonical arXiv id, or a hash of the normalised title
+  /// The stable id: the canonical arXiv id, or a hash of the title's letters and digits
   /// (see ``PaperIdentity``).
   public var id: String
   /// The canonical arXiv id, when known.
@@ -24,12 +24,16 @@ public struct Paper: Hashable, Sendable {
   public var commentCount: Int?
   /// Keywords a source attached (Hugging Face's AI keywords).
   public var keywords: [String]
+  /// The source's own date for this record, when it gives one: arXiv's last version
+  /// (`updated`), the day Hugging Face featured it, the metadata snapshot's `update_date`.
+  /// Tells which of two copies is newer when they are merged (see ``merging(_:)``).
+  public var revised: Day?
 
   /// A paper with exactly these fields; no cleaning, no derivation.
   public init(
     id: String, arxivID: String?, title: String, abstract: String, authors: [String],
     published: Day?, day: Day, source: String, links: PaperLinks, upvotes: Int?,
-    categories: [String], commentCount: Int? = nil, keywords: [String] = []
+    categories: [String], commentCount: Int? = nil, keywords: [String] = [], revised: Day? = nil
   ) {
     self.id = id
     self.arxivID = arxivID
@@ -44,17 +48,19 @@ public struct Paper: Hashable, Sendable {
     self.categories = categories
     self.commentCount = commentCount
     self.keywords = keywords
+    self.revised = revised
   }
 
   /// A paper built from untrusted source fields: text is cleaned (see ``TextCleaner``), the
-  /// arXiv id canonicalised, the stable id derived, and links the abstract mentions extracted.
+  /// arXiv id canonicalised, the stable id derived, links the abstract mentions extracted, and
+  /// counts kept within ``ClampedCount``.
   ///
   /// Returns nil when the title is empty after cleaning.
   public static func fromSource(
     title: String, abstract: String, authors: [String] = [], arxivID: String? = nil,
     published: Day? = nil, day: Day, source: String, links: PaperLinks = PaperLinks(),
     upvotes: Int? = nil, categories: [String] = [], commentCount: Int? = nil,
-    keywords: [String] = []
+    keywords: [String] = [], revised: Day? = nil
   ) -> Paper? {
     let cleanTitle = TextCleaner.clean(title)
     guard !cleanTitle.isEmpty else { return nil }
@@ -76,10 +82,12 @@ public struct Paper: Hashable, Sendable {
       day: day,
       source: source,
       links: allLinks,
-      upvotes: upvotes,
+      upvotes: upvotes.map(ClampedCount.clamp),
       categories: categories.map(TextCleaner.clean).filter { !$0.isEmpty },
-      commentCount: commentCount,
-      keywords: keywords.map(TextCleaner.clean).filter { !$0.isEmpty })
+      commentCount: commentCount.map(ClampedCount.clamp),
+      keywords: keywords.map(TextCleaner.clean).filter { !$0.isEmpty },
+      // Only for ordering copies: a date outside the days Folio accepts is no date.
+      revised: revised.flatMap { $0.isSupported ? $0 : nil })
   }
 
   /// The title reduced for identity comparison (see ``PaperIdentity/titleKey(_:)``).

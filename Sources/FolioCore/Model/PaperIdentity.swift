@@ -1,21 +1,32 @@
-/// How a paper's stable id is derived.
+/// How a paper's stable id is derived, and when two titles name the same paper.
 ///
-/// The arXiv id when known; otherwise a short hash of the normalised title, so that a re-import
-/// of the same listing finds the same papers whatever their order in the file.
+/// The arXiv id when known; otherwise a short hash of the title, so that a re-import of the
+/// same listing finds the same papers whatever their order in the file.
 public enum PaperIdentity {
   /// The stable id for a paper with `arxivID` (canonical, see ``ArxivID``) and `title`.
+  ///
+  /// The hash is of the title's letters and digits (``hashKey(_:)``), as it has always been,
+  /// so ids stay what earlier versions made; two different papers whose titles differ only in
+  /// symbols hash alike, and the store gives the second a salted hash.
   public static func stableID(arxivID: String?, title: String) -> String {
-    arxivID ?? titleHash(titleKey(title))
+    arxivID ?? titleHash(hashKey(title))
   }
 
-  /// The title reduced for comparison: case-folded, punctuation and symbols removed, whitespace
-  /// collapsed. `"Re-Identification:  A Survey"` and `"reidentification a survey"` are equal.
+  /// The title reduced for identity: two titles are the same paper's exactly when their keys
+  /// are equal (see ``TitleKey``). `"Re-Identification:  A Survey"` and
+  /// `"reidentification a survey."` are; `"Learning C++"` and `"Learning C#"` are not.
   public static func titleKey(_ title: String) -> String {
-    title.utf8.allSatisfy { $0 < 0x80 } ? asciiTitleKey(title) : unicodeTitleKey(title)
+    TitleKey.make(title)
   }
 
-  /// ``titleKey(_:)`` by Unicode properties, for titles beyond ASCII.
-  static func unicodeTitleKey(_ title: String) -> String {
+  /// The title's letters and digits, case-folded, words one space apart: what hash ids are
+  /// made from (not identity: it drops symbols).
+  public static func hashKey(_ title: String) -> String {
+    title.utf8.allSatisfy { $0 < 0x80 } ? asciiHashKey(title) : unicodeHashKey(title)
+  }
+
+  /// ``hashKey(_:)`` by Unicode properties, for titles beyond ASCII.
+  static func unicodeHashKey(_ title: String) -> String {
     var key = String.UnicodeScalarView()
     var pendingSpace = false
     for scalar in title.lowercased().unicodeScalars {
@@ -33,9 +44,9 @@ public enum PaperIdentity {
     return String(key)
   }
 
-  /// ``titleKey(_:)`` for ASCII titles (nearly all of them), byte by byte: the same rules
+  /// ``hashKey(_:)`` for ASCII titles (nearly all of them), byte by byte: the same rules
   /// without Unicode property lookups.
-  static func asciiTitleKey(_ title: String) -> String {
+  static func asciiHashKey(_ title: String) -> String {
     var key: [UInt8] = []
     key.reserveCapacity(title.utf8.count)
     var pendingSpace = false

@@ -219,6 +219,10 @@ public struct QueryParser {
     case "day":
       let (comparison, rest) = Self.comparison(raw)
       guard let day = Self.dayValue(rest) else {
+        if Self.isOutOfRange(rest) {
+          let range = Day.supported
+          throw expected("a day from \(range.lowerBound) to \(range.upperBound)")
+        }
         throw expected("a day (YYYY-MM-DD, today, yesterday or -7d, optionally after >= > <= < =)")
       }
       // `day:-7d` alone means "within the last 7 days".
@@ -256,15 +260,30 @@ public struct QueryParser {
     case "today": return .today
     case "yesterday": return .yesterday
     default:
-      if let day = Day(value) { return .date(day) }
-      if value.hasPrefix("-"), value.hasSuffix("d"), let count = Int(value.dropFirst().dropLast()),
-        count > 0
-      {
-        return .lastDays(count)
-      }
+      if let day = Day(value), day.isSupported { return .date(day) }
+      if let count = lastDaysCount(value), count <= supportedSpan { return .lastDays(count) }
       return nil
     }
   }
+
+  /// Whether `value` is a well-formed day outside ``FolioCore/Day/supported``, or `-Nd` with
+  /// N beyond its length.
+  static func isOutOfRange(_ value: String) -> Bool {
+    if let day = Day(value) { return !day.isSupported }
+    return lastDaysCount(value).map { $0 > supportedSpan } ?? false
+  }
+
+  /// N of `-Nd`.
+  private static func lastDaysCount(_ value: String) -> Int? {
+    guard value.hasPrefix("-"), value.hasSuffix("d"), let count = Int(value.dropFirst().dropLast()),
+      count > 0
+    else { return nil }
+    return count
+  }
+
+  /// The number of days in ``FolioCore/Day/supported``: `-Nd` reaches no further back.
+  private static let supportedSpan =
+    Day.supported.upperBound.ordinal - Day.supported.lowerBound.ordinal + 1
 
   /// Makes the query's last token a prefix when it is a bare word (or a field's bare text)
   /// whose last search token is long enough, for search-as-you-type: `diff` and `re-ide`
