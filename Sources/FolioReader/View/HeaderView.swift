@@ -19,8 +19,6 @@ enum HeaderView {
       scope = "all days"
     }
     if state.isReading { scope += " › reading" }
-    // Hiding read papers changes what "shown" counts; say so for as long as it lasts.
-    if state.hidesRead { scope += " · unread only" }
     let counts = state.counts
     // Until the exact counts come (on an idle tick), the total is the rows seen so far.
     let total = ReaderView.grouped(counts.total) + (state.countsKnown ? "" : "+")
@@ -33,7 +31,10 @@ enum HeaderView {
       filter = " │ / \(query.text)"
     }
     if let fetching = state.fetchStatus { filter += " │ ⟳ fetching: \(fetching)" }
-    let full = " folio │ \(scope) │ \(total) shown · \(unread) unread · \(starred) ★"
+    // Hiding read papers changes what "shown" counts; the full header says so for as long as
+    // it lasts (the compact one keeps its room for the counts).
+    let hidden = state.hidesRead ? " · unread only" : ""
+    let full = " folio │ \(scope)\(hidden) │ \(total) shown · \(unread) unread · \(starred) ★"
     let compact = " \(scope) │ \(total) · \(unread) unread · \(starred) ★"
     let library = state.settings.libraryName + " "
     // The same header with or without a filter: the filter is cut to its room, keeping at
