@@ -61,10 +61,17 @@ let package = Package(
       name: "FolioTerminal",
       dependencies: ["CNCursesW", "FolioReader"]
     ),
+    // The network side of the app: HTTP with Folio's caps and retry etiquette, fetching the
+    // daily sources, and the reader's background fetch.
+    .target(
+      name: "FolioApp",
+      dependencies: ["FolioCore", "FolioStore", "FolioConfig", "FolioReader"]
+    ),
     // The `folio` command line.
     .executableTarget(
       name: "folio",
       dependencies: [
+        "FolioApp",
         "FolioCore",
         "FolioStore",
         "FolioQuery",
@@ -101,6 +108,7 @@ let package = Package(
     .testTarget(name: "FolioStoreTests", dependencies: ["FolioCore", "FolioStore"]),
     .testTarget(name: "FolioQueryTests", dependencies: ["FolioCore", "FolioStore", "FolioQuery"]),
     .testTarget(name: "FolioConfigTests", dependencies: ["FolioConfig"]),
+    .testTarget(name: "FolioAppTests", dependencies: ["FolioApp", "FolioCore", "FolioConfig"]),
     .testTarget(
       name: "FolioReaderTests",
       dependencies: ["FolioCore", "FolioStore", "FolioReader"],

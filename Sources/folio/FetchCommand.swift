@@ -1,4 +1,5 @@
 import ArgumentParser
+import FolioApp
 import FolioConfig
 import FolioCore
 import FolioStore
@@ -48,7 +49,7 @@ struct FetchCommand: ParsableCommand {
         }
       }
       ?? config.arxivCategories
-    let fetcher = Fetcher(config: config)
+    let fetcher = Fetcher(config: config, version: Folio.version)
     var downloads: [Fetcher.Download] = []
     do {
       if source != .arxiv {

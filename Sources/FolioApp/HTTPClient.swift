@@ -7,10 +7,16 @@ import Foundation
 /// Blocking HTTP GET for the command line, with Folio's etiquette: a User-Agent naming Folio,
 /// timeouts, retries with backoff on network errors and 5xx answers, and waiting out HTTP 429
 /// as the server asks (within a bound).
-final class HTTPClient: Sendable {
-  struct Failure: Error {
-    var message: String
-    var exitCode: Int32
+public final class HTTPClient: Sendable {
+  /// Why a request failed: a one-line message and the sysexits code to exit with.
+  public struct Failure: Error {
+    public var message: String
+    public var exitCode: Int32
+
+    public init(message: String, exitCode: Int32) {
+      self.message = message
+      self.exitCode = exitCode
+    }
   }
 
   /// Seconds to wait for a connection and between bytes.
@@ -23,14 +29,14 @@ final class HTTPClient: Sendable {
   let rateLimitBudget: Double
   /// The first retry delay; doubled for each further retry.
   let backoff: Double
-  let userAgent =
-    "Folio/\(Folio.version) (terminal paper reader; https://github.com/folio-reader/folio)"
+  let userAgent: String
   private let session: URLSession
 
-  init(
-    connectTimeout: Double = 10, totalTimeout: Double = 60, backoff: Double = 1,
+  public init(
+    version: String, connectTimeout: Double = 10, totalTimeout: Double = 60, backoff: Double = 1,
     rateLimitBudget: Double = 60
   ) {
+    userAgent = "Folio/\(version) (terminal paper reader; https://github.com/folio-reader/folio)"
     self.connectTimeout = connectTimeout
     self.totalTimeout = totalTimeout
     self.backoff = backoff
@@ -45,19 +51,20 @@ final class HTTPClient: Sendable {
 
   /// The client configured from the environment: `FOLIO_HTTP_TIMEOUT` (seconds) shortens every
   /// timeout and wait, for tests and slow links alike.
-  static func fromEnvironment(_ environment: [String: String] = ProcessInfo.processInfo.environment)
-    -> HTTPClient
-  {
+  public static func fromEnvironment(
+    version: String, _ environment: [String: String] = ProcessInfo.processInfo.environment
+  ) -> HTTPClient {
     guard let value = environment["FOLIO_HTTP_TIMEOUT"].flatMap(Double.init), value > 0 else {
-      return HTTPClient()
+      return HTTPClient(version: version)
     }
     return HTTPClient(
-      connectTimeout: min(10, value), totalTimeout: value, backoff: min(1, value / 10),
+      version: version, connectTimeout: min(10, value), totalTimeout: value,
+      backoff: min(1, value / 10),
       rateLimitBudget: value)
   }
 
   /// The body of a successful (2xx) answer to GET `url`.
-  func get(_ url: URL) throws(Failure) -> Data {
+  public func get(_ url: URL) throws(Failure) -> Data {
     let host = url.host ?? url.absoluteString
     var rateLimitWaited = 0.0
     var attempt = 0
