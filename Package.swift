@@ -92,10 +92,11 @@ let package = Package(
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
-    // The fuzz targets: the promises each importer and the query language keep on any input.
+    // The fuzz targets: the promises each importer, the query language and HTTP answer handling
+    // keep on any input.
     .target(
       name: "FolioFuzzing",
-      dependencies: ["FolioCore", "FolioStore", "FolioQuery"]
+      dependencies: ["FolioCore", "FolioStore", "FolioQuery", "FolioApp"]
     ),
     // Runs a fuzz target under libFuzzer (scripts/fuzz builds it with -sanitize=fuzzer), or
     // replays input files through it in a plain build.

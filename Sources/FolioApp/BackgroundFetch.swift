@@ -64,7 +64,9 @@ public final class BackgroundFetch: @unchecked Sendable {
       for download in downloads {
         total = total + (try Fetcher.importDownload(download, into: store, day: nil))
       }
-      result = .success(total.description)
+      let notes = downloads.compactMap(\.note)
+      result = .success(
+        notes.isEmpty ? total.description : "\(total) (\(notes.joined(separator: "; ")))")
     } catch let error as HTTPClient.Failure {
       result = .failure(FetchFailure(error.message))
     } catch let error as StoreError {

@@ -20,18 +20,22 @@ public struct Fetcher {
   public let arxivBase: String
   /// Papers per Hugging Face page.
   public static let pageSize = 50
-  /// A bound on pages, in case a server keeps answering full pages.
+  /// A bound on pages, in case a server keeps answering full pages; reaching it is reported
+  /// in ``Download/note``.
   public static let maxPages = 40
   /// arXiv's etiquette: at most one request every three seconds.
   public static let arxivSpacing = 3.0
 
-  /// The base URLs from config.toml, overridden by `FOLIO_HF_URL` and `FOLIO_ARXIV_URL`;
+  /// The base URLs from config.toml, overridden by `FOLIO_HF_URL` and `FOLIO_ARXIV_URL`; the
+  /// HTTP limits from config.toml and the environment (see ``HTTPLimits/configured``);
   /// `version` names Folio in the User-Agent.
   public init(
     config: Config, version: String,
     environment: [String: String] = ProcessInfo.processInfo.environment
   ) {
-    client = HTTPClient.fromEnvironment(version: version, environment)
+    client = HTTPClient(
+      version: version,
+      limits: HTTPLimits.configured(maxMegabytes: config.httpMaxMB, environment: environment))
     hfBase = Self.trimmed(
       environment["FOLIO_HF_URL"].flatMap { $0.isEmpty ? nil : $0 } ?? config.hfBaseURL)
     arxivBase = Self.trimmed(
@@ -49,6 +53,8 @@ public struct Fetcher {
     public var source: Source
     public var format: ImportFormat
     public var documents: [(url: String, data: Data)]
+    /// What the user should know about an incomplete download (the page bound reached).
+    public var note: String?
   }
 
   /// Downloads Hugging Face's daily papers for `day`, every page.
@@ -68,9 +74,15 @@ public struct Fetcher {
           message: "the answer from \(address) is not Hugging Face daily papers JSON", exitCode: 65)
       }
       documents.append((address, data))
-      if items < Self.pageSize { break }
+      if items < Self.pageSize {
+        return Download(source: .hf, format: .hf, documents: documents)
+      }
     }
-    return Download(source: .hf, format: .hf, documents: documents)
+    return Download(
+      source: .hf, format: .hf, documents: documents,
+      note:
+        "stopped after \(Self.maxPages) Hugging Face pages (\(Self.maxPages * Self.pageSize) "
+        + "papers) for \(day); any more were not fetched")
   }
 
   /// Downloads arXiv's RSS feed of new submissions in `categories` (one request).

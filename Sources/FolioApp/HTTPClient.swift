@@ -4,9 +4,11 @@ import Foundation
   import FoundationNetworking
 #endif
 
-/// Blocking HTTP GET for the command line, with Folio's etiquette: a User-Agent naming Folio,
-/// timeouts, retries with backoff on network errors and 5xx answers, and waiting out HTTP 429
-/// as the server asks (within a bound).
+/// Blocking HTTP GET for fetches, with Folio's etiquette and bounds: a User-Agent naming
+/// Folio; a total deadline per request and per fetch (not only an idle timeout); a cap on the
+/// body, counted as it streams in after decompression; retries on network errors, 429 and 5xx
+/// as ``RetryPolicy`` decides. One client serves one fetch: its retries and deadline are shared
+/// by all the fetch's requests.
 public final class HTTPClient: Sendable {
   /// Why a request failed: a one-line message and the sysexits code to exit with.
   public struct Failure: Error {
@@ -19,126 +21,97 @@ public final class HTTPClient: Sendable {
     }
   }
 
-  /// Seconds to wait for a connection and between bytes.
-  let connectTimeout: Double
-  /// Seconds a whole request may take.
-  let totalTimeout: Double
-  /// Attempts per request on network errors and 5xx answers.
-  let attempts = 3
-  /// The longest total wait for rate limits (HTTP 429) before giving up.
-  let rateLimitBudget: Double
-  /// The first retry delay; doubled for each further retry.
-  let backoff: Double
+  public let limits: HTTPLimits
   let userAgent: String
-  private let session: URLSession
+  private let policy: RetryPolicy
+  private let budget: FetchBudget
 
-  public init(
-    version: String, connectTimeout: Double = 10, totalTimeout: Double = 60, backoff: Double = 1,
-    rateLimitBudget: Double = 60
-  ) {
+  /// A client for one fetch; `version` names Folio in the User-Agent.
+  public init(version: String, limits: HTTPLimits = HTTPLimits()) {
     userAgent = "Folio/\(version) (terminal paper reader; https://github.com/folio-reader/folio)"
-    self.connectTimeout = connectTimeout
-    self.totalTimeout = totalTimeout
-    self.backoff = backoff
-    self.rateLimitBudget = rateLimitBudget
-    let configuration = URLSessionConfiguration.ephemeral
-    configuration.timeoutIntervalForRequest = connectTimeout
-    configuration.timeoutIntervalForResource = totalTimeout
-    configuration.httpAdditionalHeaders = ["User-Agent": userAgent]
-    configuration.requestCachePolicy = .reloadIgnoringLocalCacheData
-    session = URLSession(configuration: configuration)
-  }
-
-  /// The client configured from the environment: `FOLIO_HTTP_TIMEOUT` (seconds) shortens every
-  /// timeout and wait, for tests and slow links alike.
-  public static func fromEnvironment(
-    version: String, _ environment: [String: String] = ProcessInfo.processInfo.environment
-  ) -> HTTPClient {
-    guard let value = environment["FOLIO_HTTP_TIMEOUT"].flatMap(Double.init), value > 0 else {
-      return HTTPClient(version: version)
-    }
-    return HTTPClient(
-      version: version, connectTimeout: min(10, value), totalTimeout: value,
-      backoff: min(1, value / 10),
-      rateLimitBudget: value)
+    self.limits = limits
+    policy = RetryPolicy(limits: limits)
+    budget = FetchBudget(limits: limits)
   }
 
   /// The body of a successful (2xx) answer to GET `url`.
   public func get(_ url: URL) throws(Failure) -> Data {
     let host = url.host ?? url.absoluteString
-    var rateLimitWaited = 0.0
+    var waited = 0.0
     var attempt = 0
     while true {
       attempt += 1
-      let outcome = perform(url)
-      switch outcome {
-      case .failure(let error):
-        guard attempt < attempts else {
-          throw Failure(message: "cannot reach \(host): \(Self.describe(error))", exitCode: 69)
+      let secondsLeft = budget.secondsLeft
+      guard secondsLeft > 0 else { throw fetchTimedOut() }
+      let deadline = min(limits.requestDeadline, secondsLeft)
+      let outcome: RetryPolicy.Outcome
+      var body = Data()
+      switch perform(url, deadline: deadline) {
+      case .tooLarge:
+        throw Failure(
+          message:
+            "the answer from \(url.absoluteString) is larger than \(limits.maxBodyDescription) "
+            + "(config.toml http_max_mb)",
+          exitCode: 65)
+      case .timedOut:
+        // The fetch's deadline came first: nothing is left to retry with.
+        if deadline < limits.requestDeadline { throw fetchTimedOut() }
+        outcome = .unreachable("timed out (no complete answer within \(Self.seconds(deadline)))")
+      case .failed(let error as URLError) where error.code == .timedOut:
+        // URLSession's own timers enforce the same deadline; whichever fires first.
+        if deadline < limits.requestDeadline { throw fetchTimedOut() }
+        outcome = .unreachable("timed out (no complete answer within \(Self.seconds(deadline)))")
+      case .failed(let error):
+        outcome = .unreachable(Self.describe(error))
+      case .answered(let status, let headers, let data):
+        outcome = .answer(status: status, headers: headers)
+        body = data
+      }
+      let progress = RetryPolicy.Progress(
+        attempt: attempt, waited: waited, retriesLeftInFetch: budget.retries,
+        secondsLeftInFetch: budget.secondsLeft, now: Date().timeIntervalSince1970)
+      switch policy.decide(outcome, host: host, url: url.absoluteString, progress: progress) {
+      case .accept:
+        return body
+      case .fail(let message, let exitCode):
+        throw Failure(message: message, exitCode: exitCode)
+      case .retry(let delay):
+        guard budget.takeRetry() else {
+          throw Failure(message: "\(host): no retries left in this fetch", exitCode: 69)
         }
-        pause(backoff * Double(1 << (attempt - 1)))
-      case .success(let (data, response)):
-        switch response.statusCode {
-        case 200..<300:
-          return data
-        case 429:
-          let wait = Self.retryDelay(response) ?? backoff * Double(1 << min(attempt, 5))
-          guard rateLimitWaited + wait <= rateLimitBudget else {
-            throw Failure(
-              message:
-                "\(host) is limiting requests (HTTP 429); try again in \(Int(wait.rounded(.up))) s",
-              exitCode: 69)
-          }
-          rateLimitWaited += wait
-          attempt -= 1  // waiting out a rate limit is not a failed attempt
-          pause(wait)
-        case 500..<600:
-          guard attempt < attempts else {
-            throw Failure(
-              message: "\(host) answered HTTP \(response.statusCode) for \(url.absoluteString)",
-              exitCode: 69)
-          }
-          pause(backoff * Double(1 << (attempt - 1)))
-        default:
-          throw Failure(
-            message: "\(host) refused \(url.absoluteString) (HTTP \(response.statusCode))",
-            exitCode: 69)
-        }
+        waited += delay
+        Thread.sleep(forTimeInterval: delay)
       }
     }
   }
 
-  private func perform(_ url: URL) -> Result<(Data, HTTPURLResponse), any Error> {
-    let box = ResultBox()
-    let task = session.dataTask(with: url) { data, response, error in
-      if let error {
-        box.set(.failure(error))
-      } else if let response = response as? HTTPURLResponse {
-        box.set(.success((data ?? Data(), response)))
-      } else {
-        box.set(.failure(URLError(.badServerResponse)))
-      }
-    }
+  private func fetchTimedOut() -> Failure {
+    Failure(
+      message: "the fetch took longer than \(Self.seconds(limits.fetchDeadline)) and was stopped",
+      exitCode: 69)
+  }
+
+  static func seconds(_ value: Double) -> String {
+    value.rounded() == value ? "\(Int(value)) s" : "\(value) s"
+  }
+
+  /// One attempt, given up at `deadline` seconds whatever the server does.
+  private func perform(_ url: URL, deadline: Double) -> Attempt.Result {
+    let attempt = Attempt(maxBytes: limits.maxBodyBytes)
+    let configuration = URLSessionConfiguration.ephemeral
+    configuration.timeoutIntervalForRequest = min(limits.idleTimeout, deadline)
+    configuration.timeoutIntervalForResource = deadline
+    configuration.httpAdditionalHeaders = ["User-Agent": userAgent]
+    configuration.requestCachePolicy = .reloadIgnoringLocalCacheData
+    let session = URLSession(configuration: configuration, delegate: attempt, delegateQueue: nil)
+    defer { session.invalidateAndCancel() }
+    let task = session.dataTask(with: url)
     task.resume()
-    return box.wait()
-  }
-
-  /// Seconds to wait from `Retry-After` (seconds) or `RateLimit` (`...;t=N`) headers.
-  static func retryDelay(_ response: HTTPURLResponse) -> Double? {
-    if let value = response.value(forHTTPHeaderField: "Retry-After"),
-      let seconds = Double(value.trimmingCharacters(in: .whitespaces))
-    {
-      return max(0, seconds)
+    guard let result = attempt.wait(seconds: deadline) else {
+      task.cancel()
+      return .timedOut
     }
-    if let value = response.value(forHTTPHeaderField: "RateLimit"),
-      let part = value.split(separator: ";").first(where: {
-        $0.trimmingCharacters(in: .whitespaces).hasPrefix("t=")
-      }),
-      let seconds = Double(part.trimmingCharacters(in: .whitespaces).dropFirst(2))
-    {
-      return max(0, seconds)
-    }
-    return nil
+    return result
   }
 
   static func describe(_ error: any Error) -> String {
@@ -153,31 +126,5 @@ public final class HTTPClient: Sendable {
       }
     }
     return (error as NSError).localizedDescription
-  }
-
-  private func pause(_ seconds: Double) {
-    guard seconds > 0 else { return }
-    Thread.sleep(forTimeInterval: seconds)
-  }
-}
-
-/// Hands a result from URLSession's queue to the waiting thread.
-private final class ResultBox: @unchecked Sendable {
-  private let semaphore = DispatchSemaphore(value: 0)
-  private let lock = NSLock()
-  private var result: Result<(Data, HTTPURLResponse), any Error>?
-
-  func set(_ value: Result<(Data, HTTPURLResponse), any Error>) {
-    lock.lock()
-    result = value
-    lock.unlock()
-    semaphore.signal()
-  }
-
-  func wait() -> Result<(Data, HTTPURLResponse), any Error> {
-    semaphore.wait()
-    lock.lock()
-    defer { lock.unlock() }
-    return result!
   }
 }

@@ -17,7 +17,12 @@ struct FetchCommand: ParsableCommand {
       of new submissions in the categories (config.toml arxiv_categories, default cs.LG, \
       cs.CL, cs.CV, cs.AI); arXiv's feed is always today's. Base URLs: config.toml \
       hf_base_url and arxiv_base_url, or $FOLIO_HF_URL and $FOLIO_ARXIV_URL. Nothing is \
-      imported unless every download succeeds; exit 69 when a source cannot be reached.
+      imported unless every download succeeds; exit 69 when a source cannot be reached or \
+      keeps refusing, 65 when an answer is not what was asked for or is larger than \
+      config.toml http_max_mb (default 64, or $FOLIO_HTTP_MAX_MB). Each request has a total \
+      deadline ($FOLIO_HTTP_TIMEOUT, default 60 s) and the whole fetch one too \
+      ($FOLIO_FETCH_TIMEOUT, default 300 s). Hugging Face is read for at most 40 pages (2,000 \
+      papers): past that a warning says so, and what was fetched is imported.
       """,
     version: Folio.version)
 
@@ -60,6 +65,9 @@ struct FetchCommand: ParsableCommand {
       }
     } catch {
       throw CLIError(error.message, exitCode: error.exitCode)
+    }
+    for note in downloads.compactMap(\.note) {
+      FileHandle.standardError.write(Data("folio: warning: \(note)\n".utf8))
     }
     var total = ImportSummary()
     for download in downloads {
