@@ -23,6 +23,12 @@ let package = Package(
       name: "CNCursesW",
       providers: [.apt(["libncursesw5-dev"])]
     ),
+    // The system's libcurl, for HTTP with limits enforced while a transfer runs. Only FolioApp
+    // imports it.
+    .systemLibrary(
+      name: "CCurl",
+      providers: [.apt(["libcurl4-openssl-dev"])]
+    ),
     // Models, text cleaning, display width, importers and exporters. No I/O beyond files.
     .target(
       name: "FolioCore",
@@ -65,7 +71,7 @@ let package = Package(
     // daily sources, and the reader's background fetch.
     .target(
       name: "FolioApp",
-      dependencies: ["FolioCore", "FolioStore", "FolioConfig", "FolioReader"]
+      dependencies: ["CCurl", "FolioCore", "FolioStore", "FolioConfig", "FolioReader"]
     ),
     // The `folio` command line.
     .executableTarget(

@@ -1,13 +1,9 @@
 import Foundation
 
-#if canImport(FoundationNetworking)
-  import FoundationNetworking
-#endif
-
-/// Blocking HTTP GET for fetches, with Folio's etiquette and bounds: a User-Agent naming
-/// Folio; a total deadline per request and per fetch (not only an idle timeout); a cap on the
-/// body, counted as it streams in after decompression; retries on network errors, 429 and 5xx
-/// as ``RetryPolicy`` decides. One client serves one fetch: its retries and deadline are shared
+/// Blocking HTTP GET for fetches (through libcurl, see ``CurlTransfer``), with Folio's etiquette
+/// and bounds: a User-Agent naming Folio; a total deadline per request and per fetch (not only
+/// an idle timeout); a cap on the body, counted as it streams in after decompression; retries on
+/// network errors, 429 and 5xx as ``RetryPolicy`` decides. One client serves one fetch: its retries and deadline are shared
 /// by all the fetch's requests.
 public final class HTTPClient: Sendable {
   /// Why a request failed: a one-line message and the sysexits code to exit with.
@@ -46,23 +42,30 @@ public final class HTTPClient: Sendable {
       let deadline = min(limits.requestDeadline, secondsLeft)
       let outcome: RetryPolicy.Outcome
       var body = Data()
-      switch perform(url, deadline: deadline) {
+      switch CurlTransfer.get(url, userAgent: userAgent, limits: limits, deadline: deadline) {
       case .tooLarge:
         throw Failure(
           message:
             "the answer from \(url.absoluteString) is larger than \(limits.maxBodyDescription) "
             + "(config.toml http_max_mb)",
           exitCode: 65)
-      case .timedOut:
-        // The fetch's deadline came first: nothing is left to retry with.
-        if deadline < limits.requestDeadline { throw fetchTimedOut() }
-        outcome = .unreachable("timed out (no complete answer within \(Self.seconds(deadline)))")
-      case .failed(let error as URLError) where error.code == .timedOut:
-        // URLSession's own timers enforce the same deadline; whichever fires first.
-        if deadline < limits.requestDeadline { throw fetchTimedOut() }
-        outcome = .unreachable("timed out (no complete answer within \(Self.seconds(deadline)))")
-      case .failed(let error):
-        outcome = .unreachable(Self.describe(error))
+      case .headersTooLarge:
+        throw Failure(
+          message:
+            "the answer from \(url.absoluteString) has more than "
+            + "\(CurlTransfer.maxHeaderBytes >> 10) KB of headers",
+          exitCode: 65)
+      case .timedOut(let idle):
+        if idle {
+          outcome = .unreachable(
+            "timed out (nothing received for \(Self.seconds(min(limits.idleTimeout, deadline))))")
+        } else {
+          // The fetch's deadline came first: nothing is left to retry with.
+          if deadline < limits.requestDeadline { throw fetchTimedOut() }
+          outcome = .unreachable("timed out (no complete answer within \(Self.seconds(deadline)))")
+        }
+      case .failed(let reason):
+        outcome = .unreachable(reason)
       case .answered(let status, let headers, let data):
         outcome = .answer(status: status, headers: headers)
         body = data
@@ -93,38 +96,5 @@ public final class HTTPClient: Sendable {
 
   static func seconds(_ value: Double) -> String {
     value.rounded() == value ? "\(Int(value)) s" : "\(value) s"
-  }
-
-  /// One attempt, given up at `deadline` seconds whatever the server does.
-  private func perform(_ url: URL, deadline: Double) -> Attempt.Result {
-    let attempt = Attempt(maxBytes: limits.maxBodyBytes)
-    let configuration = URLSessionConfiguration.ephemeral
-    configuration.timeoutIntervalForRequest = min(limits.idleTimeout, deadline)
-    configuration.timeoutIntervalForResource = deadline
-    configuration.httpAdditionalHeaders = ["User-Agent": userAgent]
-    configuration.requestCachePolicy = .reloadIgnoringLocalCacheData
-    let session = URLSession(configuration: configuration, delegate: attempt, delegateQueue: nil)
-    defer { session.invalidateAndCancel() }
-    let task = session.dataTask(with: url)
-    task.resume()
-    guard let result = attempt.wait(seconds: deadline) else {
-      task.cancel()
-      return .timedOut
-    }
-    return result
-  }
-
-  static func describe(_ error: any Error) -> String {
-    if let error = error as? URLError {
-      switch error.code {
-      case .timedOut: return "timed out"
-      case .cannotConnectToHost: return "connection refused"
-      case .cannotFindHost, .dnsLookupFailed: return "host not found"
-      case .notConnectedToInternet: return "not connected to the internet"
-      case .networkConnectionLost: return "the connection was lost"
-      default: break
-      }
-    }
-    return (error as NSError).localizedDescription
   }
 }

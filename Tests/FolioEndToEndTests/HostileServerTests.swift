@@ -150,6 +150,13 @@ final class HostileServerTests: XCTestCase {
     XCTAssertTrue(
       result.stderr.hasSuffix("is larger than 1 MB (config.toml http_max_mb)\n"), result.stderr)
     XCTAssertEqual(try paperCount(folio), 0)
+    // The most memory any child of this test process has held (kilobytes on Linux): the 8 MB
+    // the server sends expand to 1.3 GB, which Folio once held.
+    #if os(Linux)
+      var usage = rusage()
+      getrusage(__rusage_who_t(RUSAGE_CHILDREN.rawValue), &usage)
+      XCTAssertLessThan(usage.ru_maxrss, 512 << 10, "peak memory of a folio run, in KB")
+    #endif
   }
 
   /// `folio fetch` once stopped at 40 pages without a word.
