@@ -136,6 +136,17 @@ final class HostileServerTests: XCTestCase {
     XCTAssertEqual(try paperCount(folio), 0)
   }
 
+  func testEndlessHeadersAreCutAtTheirCap() throws {
+    let folio = try FolioRunner(self)
+    var headers: [String: String] = [:]
+    for index in 0..<2000 { headers["X-Filler-\(index)"] = String(repeating: "x", count: 60) }
+    let server = try TestHTTPServer { [headers] _ in .status(200, "[]", headers: headers) }
+    let result = try fetch(folio, server)
+    XCTAssertEqual(result.status, 65)
+    XCTAssertTrue(result.stderr.hasSuffix("has more than 64 KB of headers\n"), result.stderr)
+    XCTAssertEqual(server.requests.count, 1)
+  }
+
   /// A 1 MB gzip bomb passed 2 GB: the cap counts the decompressed bytes as they arrive.
   func testAGzipBombIsCutAtTheDecompressedCap() throws {
     let folio = try FolioRunner(self)
