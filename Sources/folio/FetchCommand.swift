@@ -21,8 +21,12 @@ struct FetchCommand: ParsableCommand {
       keeps refusing, 65 when an answer is not what was asked for or is larger than \
       config.toml http_max_mb (default 64, or $FOLIO_HTTP_MAX_MB). Each request has a total \
       deadline ($FOLIO_HTTP_TIMEOUT, default 60 s) and the whole fetch one too \
-      ($FOLIO_FETCH_TIMEOUT, default 300 s). Hugging Face is read for at most 40 pages (2,000 \
-      papers): past that a warning says so, and what was fetched is imported.
+      ($FOLIO_FETCH_TIMEOUT, default 300 s). Network errors, HTTP 429 and 5xx are tried at \
+      most 3 times per request (10 retries per fetch), waiting at least 1 s, doubled each \
+      time, and as long as the server asks (Retry-After, RateLimit) up to 60 s per request; \
+      a server asking for longer fails at once, saying when to try again. Hugging Face is \
+      read for at most 40 pages (2,000 papers): past that a warning says so, and what was \
+      fetched is imported.
       """,
     version: Folio.version)
 
