@@ -34,11 +34,13 @@ final class CurlTransfer {
   private static let initialized: Bool = folio_curl_global_init() == CURLE_OK
 
   /// GETs `url`, giving up after `deadline` seconds in all, or `limits.idleTimeout` seconds
-  /// without a byte.
-  static func get(_ url: URL, userAgent: String, limits: HTTPLimits, deadline: Double) -> Result {
+  /// without a byte, or past `maxBytes` of body.
+  static func get(
+    _ url: URL, userAgent: String, limits: HTTPLimits, deadline: Double, maxBytes: Int
+  ) -> Result {
     guard initialized, let handle = curl_easy_init() else { return .failed("libcurl failed") }
     defer { curl_easy_cleanup(handle) }
-    let transfer = CurlTransfer(maxBytes: limits.maxBodyBytes)
+    let transfer = CurlTransfer(maxBytes: maxBytes)
     let context = Unmanaged.passUnretained(transfer).toOpaque()
     let idle = min(limits.idleTimeout, deadline)
     _ = folio_curl_set_string(handle, CURLOPT_URL, url.absoluteString)
@@ -54,7 +56,7 @@ final class CurlTransfer {
     _ = folio_curl_set_long(handle, CURLOPT_CONNECTTIMEOUT_MS, milliseconds(idle))
     _ = folio_curl_set_long(handle, CURLOPT_LOW_SPEED_LIMIT, 1)
     _ = folio_curl_set_long(handle, CURLOPT_LOW_SPEED_TIME, max(1, Int(idle.rounded(.up))))
-    _ = folio_curl_set_offset(handle, CURLOPT_MAXFILESIZE_LARGE, curl_off_t(limits.maxBodyBytes))
+    _ = folio_curl_set_offset(handle, CURLOPT_MAXFILESIZE_LARGE, curl_off_t(maxBytes))
     _ = folio_curl_set_data_callback(handle, CURLOPT_WRITEFUNCTION, writeBody)
     _ = folio_curl_set_pointer(handle, CURLOPT_WRITEDATA, context)
     _ = folio_curl_set_data_callback(handle, CURLOPT_HEADERFUNCTION, writeHeader)

@@ -3,8 +3,9 @@ import Foundation
 /// Blocking HTTP GET for fetches (through libcurl, see ``CurlTransfer``), with Folio's etiquette
 /// and bounds: a User-Agent naming Folio; a total deadline per request and per fetch (not only
 /// an idle timeout); a cap on the body, counted as it streams in after decompression; retries on
-/// network errors, 429 and 5xx as ``RetryPolicy`` decides. One client serves one fetch: its retries and deadline are shared
-/// by all the fetch's requests.
+/// network errors, 429 and 5xx as ``RetryPolicy`` decides; a cap on all the fetch's answers
+/// together, since a fetch holds them all until it imports. One client serves one fetch: its
+/// retries, deadline and bytes are shared by all the fetch's requests.
 public final class HTTPClient: Sendable {
   /// Why a request failed: a one-line message and the sysexits code to exit with.
   public struct Failure: Error {
@@ -42,12 +43,21 @@ public final class HTTPClient: Sendable {
       let deadline = min(limits.requestDeadline, secondsLeft)
       let outcome: RetryPolicy.Outcome
       var body = Data()
-      switch CurlTransfer.get(url, userAgent: userAgent, limits: limits, deadline: deadline) {
+      let maxBytes = min(limits.maxBodyBytes, budget.bytes)
+      switch CurlTransfer.get(
+        url, userAgent: userAgent, limits: limits, deadline: deadline, maxBytes: maxBytes)
+      {
+      case .tooLarge where maxBytes < limits.maxBodyBytes:
+        throw Failure(
+          message:
+            "the answers of this fetch add up to more than "
+            + "\(HTTPLimits.describe(bytes: limits.maxFetchBytes)) (4 × config.toml http_max_mb)",
+          exitCode: 65)
       case .tooLarge:
         throw Failure(
           message:
-            "the answer from \(url.absoluteString) is larger than \(limits.maxBodyDescription) "
-            + "(config.toml http_max_mb)",
+            "the answer from \(url.absoluteString) is larger than "
+            + "\(HTTPLimits.describe(bytes: limits.maxBodyBytes)) (config.toml http_max_mb)",
           exitCode: 65)
       case .headersTooLarge:
         throw Failure(
@@ -75,6 +85,7 @@ public final class HTTPClient: Sendable {
         secondsLeftInFetch: budget.secondsLeft, now: Date().timeIntervalSince1970)
       switch policy.decide(outcome, host: host, url: url.absoluteString, progress: progress) {
       case .accept:
+        budget.spend(bytes: body.count)
         return body
       case .fail(let message, let exitCode):
         throw Failure(message: message, exitCode: exitCode)

@@ -65,8 +65,12 @@ public struct HTTPLimits: Hashable, Sendable {
     return value
   }
 
-  /// `maxBodyBytes` for messages: "64 MB", or bytes when it is not whole megabytes.
-  public var maxBodyDescription: String {
-    maxBodyBytes % 1_048_576 == 0 ? "\(maxBodyBytes / 1_048_576) MB" : "\(maxBodyBytes) bytes"
+  /// The most all the answers of one fetch may hold together, since a fetch keeps them all
+  /// until it imports: 4 × `maxBodyBytes` (256 MB by default).
+  public var maxFetchBytes: Int { maxBodyBytes * 4 }
+
+  /// A byte count for messages: "64 MB", or bytes when it is not whole megabytes.
+  public static func describe(bytes: Int) -> String {
+    bytes % 1_048_576 == 0 ? "\(bytes / 1_048_576) MB" : "\(bytes) bytes"
   }
 }

@@ -19,7 +19,8 @@ struct FetchCommand: ParsableCommand {
       hf_base_url and arxiv_base_url, or $FOLIO_HF_URL and $FOLIO_ARXIV_URL. Nothing is \
       imported unless every download succeeds; exit 69 when a source cannot be reached or \
       keeps refusing, 65 when an answer is not what was asked for or is larger than \
-      config.toml http_max_mb (default 64, or $FOLIO_HTTP_MAX_MB). Each request has a total \
+      config.toml http_max_mb (default 64, or $FOLIO_HTTP_MAX_MB; a fetch's answers together \
+      at most 4 times that). Each request has a total \
       deadline ($FOLIO_HTTP_TIMEOUT, default 60 s) and the whole fetch one too \
       ($FOLIO_FETCH_TIMEOUT, default 300 s). Network errors, HTTP 429 and 5xx are tried at \
       most 3 times per request (10 retries per fetch), waiting at least 1 s, doubled each \

@@ -28,6 +28,7 @@ final class BodyLimitTests: XCTestCase {
   func testLimitsFromConfigAndEnvironment() {
     XCTAssertEqual(HTTPLimits.configured(environment: [:]), HTTPLimits())
     XCTAssertEqual(HTTPLimits().maxBodyBytes, 64 << 20)
+    XCTAssertEqual(HTTPLimits().maxFetchBytes, 256 << 20, "a fetch's answers together")
     XCTAssertEqual(HTTPLimits.configured(maxMegabytes: 2, environment: [:]).maxBodyBytes, 2 << 20)
     XCTAssertEqual(
       HTTPLimits.configured(maxMegabytes: 2, environment: ["FOLIO_HTTP_MAX_MB": "0.5"])

@@ -136,6 +136,25 @@ final class HostileServerTests: XCTestCase {
     XCTAssertEqual(try paperCount(folio), 0)
   }
 
+  /// A fetch holds every page until it imports: all its answers together are capped too.
+  func testAllTheAnswersOfAFetchAreCappedTogether() throws {
+    let folio = try FolioRunner(self)
+    let server = try TestHTTPServer { request in
+      let page = request.path.components(separatedBy: "&p=").last.flatMap {
+        Int($0.prefix { $0.isNumber })
+      }
+      return .ok(FetchCommandTests.hfPage((page ?? 0) * 50, count: 50))
+    }
+    let result = try fetch(folio, server, environment: ["FOLIO_HTTP_MAX_MB": "0.02"])
+    XCTAssertEqual(result.status, 65, result.stderr)
+    XCTAssertEqual(
+      result.stderr,
+      "folio: error: the answers of this fetch add up to more than 83884 bytes "
+        + "(4 × config.toml http_max_mb)\n")
+    XCTAssertLessThan(server.requests.count, 10)
+    XCTAssertEqual(try paperCount(folio), 0)
+  }
+
   func testEndlessHeadersAreCutAtTheirCap() throws {
     let folio = try FolioRunner(self)
     var headers: [String: String] = [:]
