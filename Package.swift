@@ -23,6 +23,12 @@ let package = Package(
       name: "CNCursesW",
       providers: [.apt(["libncursesw5-dev"])]
     ),
+    // The system's libcurl, for HTTP with limits enforced while a transfer runs. Only FolioApp
+    // imports it.
+    .systemLibrary(
+      name: "CCurl",
+      providers: [.apt(["libcurl4-openssl-dev"])]
+    ),
     // Models, text cleaning, display width, importers and exporters. No I/O beyond files.
     .target(
       name: "FolioCore",
@@ -61,10 +67,17 @@ let package = Package(
       name: "FolioTerminal",
       dependencies: ["CNCursesW", "FolioReader"]
     ),
+    // The network side of the app: HTTP with Folio's caps and retry etiquette, fetching the
+    // daily sources, and the reader's background fetch.
+    .target(
+      name: "FolioApp",
+      dependencies: ["CCurl", "FolioCore", "FolioStore", "FolioConfig", "FolioReader"]
+    ),
     // The `folio` command line.
     .executableTarget(
       name: "folio",
       dependencies: [
+        "FolioApp",
         "FolioCore",
         "FolioStore",
         "FolioQuery",
@@ -85,10 +98,11 @@ let package = Package(
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
-    // The fuzz targets: the promises each importer and the query language keep on any input.
+    // The fuzz targets: the promises each importer, the query language and HTTP answer handling
+    // keep on any input.
     .target(
       name: "FolioFuzzing",
-      dependencies: ["FolioCore", "FolioStore", "FolioQuery"]
+      dependencies: ["FolioCore", "FolioStore", "FolioQuery", "FolioApp"]
     ),
     // Runs a fuzz target under libFuzzer (scripts/fuzz builds it with -sanitize=fuzzer), or
     // replays input files through it in a plain build.
@@ -101,6 +115,7 @@ let package = Package(
     .testTarget(name: "FolioStoreTests", dependencies: ["FolioCore", "FolioStore"]),
     .testTarget(name: "FolioQueryTests", dependencies: ["FolioCore", "FolioStore", "FolioQuery"]),
     .testTarget(name: "FolioConfigTests", dependencies: ["FolioConfig"]),
+    .testTarget(name: "FolioAppTests", dependencies: ["FolioApp", "FolioCore", "FolioConfig"]),
     .testTarget(
       name: "FolioReaderTests",
       dependencies: ["FolioCore", "FolioStore", "FolioReader"],

@@ -100,6 +100,12 @@ extension Config {
         } else {
           warn(key, "'\(key)' must be an http(s) URL in quotes; using the default")
         }
+      case "http_max_mb":
+        if let megabytes = value.int, (1...4096).contains(megabytes) {
+          config.httpMaxMB = megabytes
+        } else {
+          warn(key, "'http_max_mb' must be a whole number of megabytes from 1 to 4096; using 64")
+        }
       case "default_view":
         switch value.string {
         case "today": config.defaultView = .today

@@ -30,6 +30,8 @@ extension Config {
     # arxiv_categories = ["cs.LG", "cs.CL", "cs.CV", "cs.AI"]
     # hf_base_url = "https://huggingface.co"
     # arxiv_base_url = "https://rss.arxiv.org"
+    # The largest answer a fetch accepts, in megabytes (after decompression); 1 to 4096.
+    # http_max_mb = 64
 
     # Keys: a preset ("vim" or "emacs"), then any action = a key or a list of keys.
     # Key names: a character ("s", "*"), Enter, Esc, Tab, Space, Up, Down, PgUp, PgDn, Home,

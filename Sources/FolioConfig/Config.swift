@@ -44,6 +44,8 @@ public struct Config: Hashable, Sendable {
   public var hfBaseURL = "https://huggingface.co"
   /// Scheme and host of arXiv's RSS feeds.
   public var arxivBaseURL = "https://rss.arxiv.org"
+  /// The largest HTTP answer a fetch accepts, in megabytes after decompression (1...4096).
+  public var httpMaxMB = 64
   /// How the reader shows days (see FolioCore's DayFormat); nil for ISO.
   public var dateFormat: String?
   /// The list's columns besides the title (from ``listColumnNames``).

@@ -1,4 +1,5 @@
-/// The fuzz targets: one per importer, one for the query language, one for title identity.
+/// The fuzz targets: one per importer, one for the query language, one for title identity,
+/// one for HTTP answers.
 ///
 /// Each takes arbitrary bytes and checks the promises Folio makes about untrusted input: it
 /// never crashes, it fails only with its own error type (which the command line turns into a
@@ -20,6 +21,8 @@ public enum FuzzTarget: String, CaseIterable, Sendable {
   /// Title identity: restyled titles keep their key, a changed letter, digit or symbol
   /// changes it.
   case titlekey
+  /// HTTP answers: status, `Retry-After`/`RateLimit` headers, the body cap.
+  case http
 
   /// Runs the target on `data` and returns the promises it broke, as sentences; empty when
   /// all held. A crash is a broken promise too, but one the process cannot report.
@@ -32,6 +35,7 @@ public enum FuzzTarget: String, CaseIterable, Sendable {
     case .jsonl: ImporterTarget.findings(data, format: .jsonl)
     case .query: QueryTarget.findings(data)
     case .titlekey: TitleKeyTarget.findings(data)
+    case .http: HTTPTarget.findings(data)
     }
   }
 }

@@ -1,7 +1,7 @@
 import FolioFuzzing
 import Foundation
 
-// `folio-fuzz TARGET [ARGS...]` runs one fuzz target (text, hf, atom, rss, jsonl, query).
+// `folio-fuzz TARGET [ARGS...]` runs one fuzz target (text, hf, atom, rss, jsonl, query, http).
 //
 // Built with `-sanitize=fuzzer -DFOLIO_FUZZ` (scripts/fuzz does it), ARGS are libFuzzer's: corpus
 // directories and flags such as -max_total_time=30. In a plain build, ARGS are input files to

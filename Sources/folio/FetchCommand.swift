@@ -1,4 +1,5 @@
 import ArgumentParser
+import FolioApp
 import FolioConfig
 import FolioCore
 import FolioStore
@@ -16,7 +17,17 @@ struct FetchCommand: ParsableCommand {
       of new submissions in the categories (config.toml arxiv_categories, default cs.LG, \
       cs.CL, cs.CV, cs.AI); arXiv's feed is always today's. Base URLs: config.toml \
       hf_base_url and arxiv_base_url, or $FOLIO_HF_URL and $FOLIO_ARXIV_URL. Nothing is \
-      imported unless every download succeeds; exit 69 when a source cannot be reached.
+      imported unless every download succeeds; exit 69 when a source cannot be reached or \
+      keeps refusing, 65 when an answer is not what was asked for or is larger than \
+      config.toml http_max_mb (default 64, or $FOLIO_HTTP_MAX_MB; a fetch's answers together \
+      at most 4 times that). Each request has a total \
+      deadline ($FOLIO_HTTP_TIMEOUT, default 60 s) and the whole fetch one too \
+      ($FOLIO_FETCH_TIMEOUT, default 300 s). Network errors, HTTP 429 and 5xx are tried at \
+      most 3 times per request (10 retries per fetch), waiting at least 1 s, doubled each \
+      time, and as long as the server asks (Retry-After, RateLimit) up to 60 s per request; \
+      a server asking for longer fails at once, saying when to try again. Hugging Face is \
+      read for at most 40 pages (2,000 papers): past that a warning says so, and what was \
+      fetched is imported.
       """,
     version: Folio.version)
 
@@ -48,7 +59,7 @@ struct FetchCommand: ParsableCommand {
         }
       }
       ?? config.arxivCategories
-    let fetcher = Fetcher(config: config)
+    let fetcher = Fetcher(config: config, version: Folio.version)
     var downloads: [Fetcher.Download] = []
     do {
       if source != .arxiv {
@@ -59,6 +70,9 @@ struct FetchCommand: ParsableCommand {
       }
     } catch {
       throw CLIError(error.message, exitCode: error.exitCode)
+    }
+    for note in downloads.compactMap(\.note) {
+      FileHandle.standardError.write(Data("folio: warning: \(note)\n".utf8))
     }
     var total = ImportSummary()
     for download in downloads {

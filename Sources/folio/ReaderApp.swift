@@ -1,4 +1,5 @@
 import Dispatch
+import FolioApp
 import FolioConfig
 import FolioCore
 import FolioReader
@@ -19,7 +20,7 @@ struct ReaderApp {
   var greeting: StatusMessage?
   /// Settings the reader does not use itself (fetch sources).
   var config = Config()
-  private let backgroundFetch = BackgroundFetch()
+  private let backgroundFetch = BackgroundFetch(version: Folio.version)
   private let backgroundCounts = BackgroundCounts()
 
   /// How often the library is checked for other processes' changes, in seconds.

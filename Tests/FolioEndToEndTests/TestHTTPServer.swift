@@ -20,6 +20,13 @@ final class TestHTTPServer: @unchecked Sendable {
     case truncated(String)
     /// Sends nothing for this long, then closes.
     case hang(seconds: Double)
+    /// A 200 that promises a body of `bytes` and sends one byte of it per `interval` seconds,
+    /// while the client listens (a server dripping bytes to keep a request alive).
+    case drip(interval: Double, bytes: Int)
+    /// A 200 without a length: `prefix`, then `repeating` again and again until `limit` bytes
+    /// were sent or the client hangs up (an endless body, or an endless compressed one).
+    case endless(
+      prefix: [UInt8], repeating: [UInt8], headers: [String: String] = [:], limit: Int = 1 << 30)
   }
 
   let port: UInt16
@@ -119,6 +126,23 @@ final class TestHTTPServer: @unchecked Sendable {
       write(client, Array(head.utf8) + bytes)
     case .hang(let seconds):
       Thread.sleep(forTimeInterval: seconds)
+    case .drip(let interval, let bytes):
+      let head =
+        "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: \(bytes)\r\nConnection: close\r\n\r\n"
+      guard write(client, Array(head.utf8)) else { return }
+      // The pause is the behaviour under test (a slow server), not synchronisation.
+      for _ in 0..<bytes {
+        Thread.sleep(forTimeInterval: interval)
+        guard write(client, [0x20]) else { return }
+      }
+    case .endless(let prefix, let repeating, let headers, let limit):
+      var head = "HTTP/1.1 200 OK\r\nConnection: close\r\n"
+      for (name, value) in headers { head += "\(name): \(value)\r\n" }
+      guard write(client, Array((head + "\r\n").utf8) + prefix) else { return }
+      let block = Array(
+        [[UInt8]](repeating: repeating, count: max(1, 65536 / max(1, repeating.count))).joined())
+      var sent = prefix.count
+      while sent < limit, write(client, block) { sent += block.count }
     }
   }
 
@@ -130,15 +154,18 @@ final class TestHTTPServer: @unchecked Sendable {
     write(client, Array((head + "\r\n").utf8) + bytes)
   }
 
-  private func write(_ client: Int32, _ bytes: [UInt8]) {
+  /// Sends all of `bytes`; false when the client has gone.
+  @discardableResult
+  private func write(_ client: Int32, _ bytes: [UInt8]) -> Bool {
     var offset = 0
     while offset < bytes.count {
       let count = bytes[offset...].withUnsafeBytes {
         Glibc.send(client, $0.baseAddress, $0.count, Int32(MSG_NOSIGNAL))
       }
-      guard count > 0 else { return }
+      guard count > 0 else { return false }
       offset += count
     }
+    return true
   }
 
   static func reason(_ status: Int) -> String {

@@ -6,13 +6,19 @@ import Foundation
 
 /// A fetch running on its own thread while the reader stays responsive; its progress and end
 /// are picked up by the main loop as reader events.
-final class BackgroundFetch: @unchecked Sendable {
+public final class BackgroundFetch: @unchecked Sendable {
   private let lock = NSLock()
+  private let version: String
   private var events: [ReaderEvent] = []
   private var running = false
 
+  /// `version` names Folio in the User-Agent.
+  public init(version: String) {
+    self.version = version
+  }
+
   /// Starts fetching every source into `store`; false when a fetch is already running.
-  func start(store: LibraryStore, config: Config) -> Bool {
+  public func start(store: LibraryStore, config: Config) -> Bool {
     lock.lock()
     defer { lock.unlock() }
     guard !running else { return false }
@@ -23,7 +29,7 @@ final class BackgroundFetch: @unchecked Sendable {
   }
 
   /// The events since the last call.
-  func take() -> [ReaderEvent] {
+  public func take() -> [ReaderEvent] {
     lock.lock()
     defer { lock.unlock() }
     let taken = events
@@ -31,7 +37,7 @@ final class BackgroundFetch: @unchecked Sendable {
     return taken
   }
 
-  var isRunning: Bool {
+  public var isRunning: Bool {
     lock.lock()
     defer { lock.unlock() }
     return running
@@ -44,7 +50,7 @@ final class BackgroundFetch: @unchecked Sendable {
   }
 
   private func run(store: LibraryStore, config: Config) {
-    let fetcher = Fetcher(config: config)
+    let fetcher = Fetcher(config: config, version: version)
     let result: Result<String, FetchFailure>
     do {
       let downloads = [
@@ -58,7 +64,9 @@ final class BackgroundFetch: @unchecked Sendable {
       for download in downloads {
         total = total + (try Fetcher.importDownload(download, into: store, day: nil))
       }
-      result = .success(total.description)
+      let notes = downloads.compactMap(\.note)
+      result = .success(
+        notes.isEmpty ? total.description : "\(total) (\(notes.joined(separator: "; ")))")
     } catch let error as HTTPClient.Failure {
       result = .failure(FetchFailure(error.message))
     } catch let error as StoreError {

@@ -7,26 +7,35 @@ import Foundation
 ///
 /// Everything is downloaded before anything is imported, so a failure part way leaves the
 /// library as it was; each source is then imported in its own transaction.
-struct Fetcher {
-  enum Source: String, CaseIterable, Sendable {
+public struct Fetcher {
+  /// Which source `folio fetch` reads.
+  public enum Source: String, CaseIterable, Sendable {
     case hf, arxiv, all
   }
 
-  let client: HTTPClient
+  public let client: HTTPClient
   /// Scheme and host of the Hugging Face API, e.g. `https://huggingface.co`.
-  let hfBase: String
+  public let hfBase: String
   /// Scheme and host of arXiv's RSS feeds.
-  let arxivBase: String
+  public let arxivBase: String
   /// Papers per Hugging Face page.
-  static let pageSize = 50
-  /// A bound on pages, in case a server keeps answering full pages.
-  static let maxPages = 40
+  public static let pageSize = 50
+  /// A bound on pages, in case a server keeps answering full pages; reaching it is reported
+  /// in ``Download/note``.
+  public static let maxPages = 40
   /// arXiv's etiquette: at most one request every three seconds.
-  static let arxivSpacing = 3.0
+  public static let arxivSpacing = 3.0
 
-  /// The base URLs from config.toml, overridden by `FOLIO_HF_URL` and `FOLIO_ARXIV_URL`.
-  init(config: Config, environment: [String: String] = ProcessInfo.processInfo.environment) {
-    client = HTTPClient.fromEnvironment(environment)
+  /// The base URLs from config.toml, overridden by `FOLIO_HF_URL` and `FOLIO_ARXIV_URL`; the
+  /// HTTP limits from config.toml and the environment (see ``HTTPLimits/configured``);
+  /// `version` names Folio in the User-Agent.
+  public init(
+    config: Config, version: String,
+    environment: [String: String] = ProcessInfo.processInfo.environment
+  ) {
+    client = HTTPClient(
+      version: version,
+      limits: HTTPLimits.configured(maxMegabytes: config.httpMaxMB, environment: environment))
     hfBase = Self.trimmed(
       environment["FOLIO_HF_URL"].flatMap { $0.isEmpty ? nil : $0 } ?? config.hfBaseURL)
     arxivBase = Self.trimmed(
@@ -40,14 +49,16 @@ struct Fetcher {
   }
 
   /// What one source gave: the raw documents to import, and how to name them.
-  struct Download {
-    var source: Source
-    var format: ImportFormat
-    var documents: [(url: String, data: Data)]
+  public struct Download {
+    public var source: Source
+    public var format: ImportFormat
+    public var documents: [(url: String, data: Data)]
+    /// What the user should know about an incomplete download (the page bound reached).
+    public var note: String?
   }
 
   /// Downloads Hugging Face's daily papers for `day`, every page.
-  func downloadHuggingFace(day: Day, progress: (String) -> Void) throws(HTTPClient.Failure)
+  public func downloadHuggingFace(day: Day, progress: (String) -> Void) throws(HTTPClient.Failure)
     -> Download
   {
     var documents: [(String, Data)] = []
@@ -63,13 +74,20 @@ struct Fetcher {
           message: "the answer from \(address) is not Hugging Face daily papers JSON", exitCode: 65)
       }
       documents.append((address, data))
-      if items < Self.pageSize { break }
+      if items < Self.pageSize {
+        return Download(source: .hf, format: .hf, documents: documents)
+      }
     }
-    return Download(source: .hf, format: .hf, documents: documents)
+    return Download(
+      source: .hf, format: .hf, documents: documents,
+      note:
+        "stopped after \(Self.maxPages) Hugging Face pages (\(Self.maxPages * Self.pageSize) "
+        + "papers) for \(day); any more were not fetched")
   }
 
   /// Downloads arXiv's RSS feed of new submissions in `categories` (one request).
-  func downloadArxiv(categories: [String], progress: (String) -> Void) throws(HTTPClient.Failure)
+  public func downloadArxiv(categories: [String], progress: (String) -> Void) throws(HTTPClient
+    .Failure)
     -> Download
   {
     let address = "\(arxivBase)/rss/\(categories.joined(separator: "+"))"
@@ -86,7 +104,8 @@ struct Fetcher {
   }
 
   /// Imports a download in one transaction.
-  static func importDownload(_ download: Download, into store: LibraryStore, day: Day?) throws
+  public static func importDownload(_ download: Download, into store: LibraryStore, day: Day?)
+    throws
     -> ImportSummary
   {
     let name = download.documents.first?.url ?? download.source.rawValue

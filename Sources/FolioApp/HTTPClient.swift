@@ -1,0 +1,111 @@
+import Foundation
+
+/// Blocking HTTP GET for fetches (through libcurl, see ``CurlTransfer``), with Folio's etiquette
+/// and bounds: a User-Agent naming Folio; a total deadline per request and per fetch (not only
+/// an idle timeout); a cap on the body, counted as it streams in after decompression; retries on
+/// network errors, 429 and 5xx as ``RetryPolicy`` decides; a cap on all the fetch's answers
+/// together, since a fetch holds them all until it imports. One client serves one fetch: its
+/// retries, deadline and bytes are shared by all the fetch's requests.
+public final class HTTPClient: Sendable {
+  /// Why a request failed: a one-line message and the sysexits code to exit with.
+  public struct Failure: Error {
+    public var message: String
+    public var exitCode: Int32
+
+    public init(message: String, exitCode: Int32) {
+      self.message = message
+      self.exitCode = exitCode
+    }
+  }
+
+  public let limits: HTTPLimits
+  let userAgent: String
+  private let policy: RetryPolicy
+  private let budget: FetchBudget
+
+  /// A client for one fetch; `version` names Folio in the User-Agent.
+  public init(version: String, limits: HTTPLimits = HTTPLimits()) {
+    userAgent = "Folio/\(version) (terminal paper reader; https://github.com/folio-reader/folio)"
+    self.limits = limits
+    policy = RetryPolicy(limits: limits)
+    budget = FetchBudget(limits: limits)
+  }
+
+  /// The body of a successful (2xx) answer to GET `url`.
+  public func get(_ url: URL) throws(Failure) -> Data {
+    let host = url.host ?? url.absoluteString
+    var waited = 0.0
+    var attempt = 0
+    while true {
+      attempt += 1
+      let secondsLeft = budget.secondsLeft
+      guard secondsLeft > 0 else { throw fetchTimedOut() }
+      let deadline = min(limits.requestDeadline, secondsLeft)
+      let outcome: RetryPolicy.Outcome
+      var body = Data()
+      let maxBytes = min(limits.maxBodyBytes, budget.bytes)
+      switch CurlTransfer.get(
+        url, userAgent: userAgent, limits: limits, deadline: deadline, maxBytes: maxBytes)
+      {
+      case .tooLarge where maxBytes < limits.maxBodyBytes:
+        throw Failure(
+          message:
+            "the answers of this fetch add up to more than "
+            + "\(HTTPLimits.describe(bytes: limits.maxFetchBytes)) (4 × config.toml http_max_mb)",
+          exitCode: 65)
+      case .tooLarge:
+        throw Failure(
+          message:
+            "the answer from \(url.absoluteString) is larger than "
+            + "\(HTTPLimits.describe(bytes: limits.maxBodyBytes)) (config.toml http_max_mb)",
+          exitCode: 65)
+      case .headersTooLarge:
+        throw Failure(
+          message:
+            "the answer from \(url.absoluteString) has more than "
+            + "\(CurlTransfer.maxHeaderBytes >> 10) KB of headers",
+          exitCode: 65)
+      case .timedOut(let idle):
+        if idle {
+          outcome = .unreachable(
+            "timed out (nothing received for \(Self.seconds(min(limits.idleTimeout, deadline))))")
+        } else {
+          // The fetch's deadline came first: nothing is left to retry with.
+          if deadline < limits.requestDeadline { throw fetchTimedOut() }
+          outcome = .unreachable("timed out (no complete answer within \(Self.seconds(deadline)))")
+        }
+      case .failed(let reason):
+        outcome = .unreachable(reason)
+      case .answered(let status, let headers, let data):
+        outcome = .answer(status: status, headers: headers)
+        body = data
+      }
+      let progress = RetryPolicy.Progress(
+        attempt: attempt, waited: waited, retriesLeftInFetch: budget.retries,
+        secondsLeftInFetch: budget.secondsLeft, now: Date().timeIntervalSince1970)
+      switch policy.decide(outcome, host: host, url: url.absoluteString, progress: progress) {
+      case .accept:
+        budget.spend(bytes: body.count)
+        return body
+      case .fail(let message, let exitCode):
+        throw Failure(message: message, exitCode: exitCode)
+      case .retry(let delay):
+        guard budget.takeRetry() else {
+          throw Failure(message: "\(host): no retries left in this fetch", exitCode: 69)
+        }
+        waited += delay
+        Thread.sleep(forTimeInterval: delay)
+      }
+    }
+  }
+
+  private func fetchTimedOut() -> Failure {
+    Failure(
+      message: "the fetch took longer than \(Self.seconds(limits.fetchDeadline)) and was stopped",
+      exitCode: 69)
+  }
+
+  static func seconds(_ value: Double) -> String {
+    value.rounded() == value ? "\(Int(value)) s" : "\(value) s"
+  }
+}
