@@ -1,4 +1,4 @@
-/// The fuzz targets: one per importer and one for the query language.
+/// The fuzz targets: one per importer, one for the query language, one for the text layout.
 ///
 /// Each takes arbitrary bytes and checks the promises Folio makes about untrusted input: it
 /// never crashes, it fails only with its own error type (which the command line turns into a
@@ -17,6 +17,8 @@ public enum FuzzTarget: String, CaseIterable, Sendable {
   case jsonl
   /// The query language: lexer, parser, compiler, in-memory evaluator and the SQL it runs.
   case query
+  /// Wrapping, width measurement, truncation and link extraction, in time linear in the text.
+  case wrap
 
   /// Runs the target on `data` and returns the promises it broke, as sentences; empty when
   /// all held. A crash is a broken promise too, but one the process cannot report.
@@ -28,6 +30,7 @@ public enum FuzzTarget: String, CaseIterable, Sendable {
     case .rss: ImporterTarget.findings(data, format: .arxivRSS)
     case .jsonl: ImporterTarget.findings(data, format: .jsonl)
     case .query: QueryTarget.findings(data)
+    case .wrap: WrapTarget.findings(data)
     }
   }
 }
