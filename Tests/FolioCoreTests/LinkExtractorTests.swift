@@ -43,6 +43,14 @@ final class LinkExtractorTests: XCTestCase {
     XCTAssertEqual(PaperLinks(github: "https://github.com/a/b").main, "https://github.com/a/b")
   }
 
+  /// The text after `}{` is a link only when it is a URL: `\href{https://a.org}{a.org/x}`
+  /// gave the scheme-less "a.org/x" as a link (found by the wrap fuzz target).
+  func testTheLinkTextOfAnHrefIsNoLinkWithoutAScheme() {
+    XCTAssertEqual(
+      LinkExtractor.urls(in: "\\href{https://a.org/p}{a.org/x} and https://b.org}{c"),
+      ["https://a.org/p", "https://b.org"])
+  }
+
   // MARK: - Linear time (issue 15 #9)
 
   /// A URL followed by 200,000 `)`: each bracket used to recount the URL's brackets, so this
@@ -93,7 +101,11 @@ final class LinkExtractorTests: XCTestCase {
       }
       let candidate = tail.prefix { !$0.isWhitespace && $0 != "<" && $0 != ">" && $0 != "\"" }
       rest = rest[candidate.endIndex...]
-      for piece in candidate.components(separatedBy: "}{") {
+      for (index, piece) in candidate.components(separatedBy: "}{").enumerated() {
+        guard
+          index == 0 || piece.lowercased().hasPrefix("http://")
+            || piece.lowercased().hasPrefix("https://")
+        else { continue }
         var url = Substring(piece)
         while let last = url.last {
           if ".,;:!?'*}".contains(last) {

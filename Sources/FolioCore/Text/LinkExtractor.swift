@@ -15,8 +15,12 @@ public enum LinkExtractor {
         !$0.isWhitespace && $0 != "<" && $0 != ">" && $0 != "\""
       }
       rest = rest[candidate.endIndex...]
-      for piece in candidate.components(separatedBy: "}{") {
-        if let url = trim(Substring(piece)) { found.append(url) }
+      for (index, piece) in candidate.components(separatedBy: "}{").enumerated() {
+        // After `}{` comes the link text of an `\href`: a link only when it is a URL itself.
+        let piece = Substring(piece)
+        guard index == 0 || startsWith(piece.utf8, "https://") || startsWith(piece.utf8, "http://")
+        else { continue }
+        if let url = trim(piece) { found.append(url) }
       }
     }
     return found
