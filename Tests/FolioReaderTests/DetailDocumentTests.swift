@@ -55,4 +55,20 @@ final class DetailDocumentTests: XCTestCase {
     XCTAssertTrue(text.contains("         two"))
     XCTAssertFalse(text.joined().contains("…"))
   }
+
+  /// The whole reader on a library holding a 10 MB one-word title: the list row and the
+  /// detail pane show its start, cut with an ellipsis, and every row is the screen's width.
+  /// Drawing it used to wrap the whole title (minutes at 100% CPU, deaf to `q`).
+  func testTheReaderDrawsATenMegabyteTitle() throws {
+    let store = try LibraryStore.inMemory()
+    let title = String(repeating: "t", count: 10_000_000)
+    try store.importPapers(file: "huge", format: "test", source: "test") { session in
+      try session.add(entry(title: title, abstract: "Short.").paper)
+    }
+    let harness = ReaderHarness(store: store, width: 120, height: 40)
+    let rows = harness.grid.textRows
+    XCTAssertTrue(rows.allSatisfy { DisplayWidth.of($0) == 120 })
+    XCTAssertTrue(rows.contains { $0.contains("ttttt…") }, "the list row, cut")
+    XCTAssertTrue(rows.contains { $0.contains(String(repeating: "t", count: 50)) })
+  }
 }
