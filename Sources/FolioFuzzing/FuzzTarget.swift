@@ -1,5 +1,5 @@
 /// The fuzz targets: one per importer, one for the query language, one for title identity,
-/// one for HTTP answers.
+/// one for HTTP answers, one for the text layout.
 ///
 /// Each takes arbitrary bytes and checks the promises Folio makes about untrusted input: it
 /// never crashes, it fails only with its own error type (which the command line turns into a
@@ -23,6 +23,8 @@ public enum FuzzTarget: String, CaseIterable, Sendable {
   case titlekey
   /// HTTP answers: status, `Retry-After`/`RateLimit` headers, the body cap.
   case http
+  /// Wrapping, width measurement, truncation and link extraction, in time linear in the text.
+  case wrap
 
   /// Runs the target on `data` and returns the promises it broke, as sentences; empty when
   /// all held. A crash is a broken promise too, but one the process cannot report.
@@ -36,6 +38,7 @@ public enum FuzzTarget: String, CaseIterable, Sendable {
     case .query: QueryTarget.findings(data)
     case .titlekey: TitleKeyTarget.findings(data)
     case .http: HTTPTarget.findings(data)
+    case .wrap: WrapTarget.findings(data)
     }
   }
 }

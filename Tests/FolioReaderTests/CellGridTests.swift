@@ -58,4 +58,18 @@ final class CellGridTests: XCTestCase {
       }
     }
   }
+
+  /// A flood of combining marks or invisible characters costs the room, not the text: a cell
+  /// keeps at most ``DisplayWidth/scalarsPerCell`` code points, and what follows a flood too
+  /// long for the room is not drawn (issue 15 #10).
+  func testAFloodOfMarksIsCutToTheRoom() {
+    var grid = CellGrid(width: 4, height: 1)
+    let marks = String(repeating: "\u{301}", count: 1_000_000)
+    XCTAssertEqual(grid.write("e" + marks + "x", x: 0, y: 0, style: .plain), 1)
+    XCTAssertEqual(grid[0, 0].symbol.unicodeScalars.count, DisplayWidth.scalarsPerCell)
+    XCTAssertEqual(grid[1, 0].symbol, " ", "the room's scan budget ran out in the flood")
+    let invisible = String(repeating: "\u{200B}", count: 1_000_000)
+    XCTAssertEqual(grid.write("ab" + invisible + "c", x: 0, y: 0, style: .plain), 2)
+    XCTAssertEqual(grid.write("a\u{200B}b\u{301}\u{302}c", x: 0, y: 0, style: .plain), 3)
+  }
 }

@@ -26,21 +26,39 @@ public enum DisplayWidth {
   ///
   /// Cuts happen between code points; a combining mark stays with its base character.
   /// A `width` of zero or less gives the empty string.
+  ///
+  /// Looks at no more of `text` than the cut needs: at most `width + 1` cells, and at most
+  /// ``scalarsPerCell`` code points per cell (a flood of combining marks is cut there too), so
+  /// a list row of a 10 MB title costs what a short one does.
   public static func truncate(_ text: String, to width: Int, ellipsis: String = "…") -> String {
     guard width > 0 else { return "" }
-    if of(text) <= width { return text }
     let budget = width - of(ellipsis)
-    guard budget >= 0 else { return "" }
+    let scalars = text.unicodeScalars
+    let scanLimit = (width + 1) * scalarsPerCell
     var used = 0
-    var result = String.UnicodeScalarView()
-    for scalar in text.unicodeScalars {
-      let w = of(scalar)
-      if used + w > budget { break }
+    var scanned = 0
+    var cut: String.UnicodeScalarView.Index? = nil  // where the text with an ellipsis ends
+    var index = scalars.startIndex
+    while index != scalars.endIndex {
+      if scanned == scanLimit {
+        cut = cut ?? index
+        break
+      }
+      let w = of(scalars[index])
+      if cut == nil && used + w > budget { cut = index }
       used += w
-      result.append(scalar)
+      if used > width { break }
+      scanned += 1
+      index = scalars.index(after: index)
     }
-    return String(result) + ellipsis
+    guard index != scalars.endIndex else { return text }
+    guard budget >= 0, let cut else { return "" }
+    return String(scalars[..<cut]) + ellipsis
   }
+
+  /// The most code points ``truncate(_:to:ellipsis:)`` looks at per cell of its width, and
+  /// the most a cell of the reader's grid keeps: a base character and its combining marks.
+  public static let scalarsPerCell = 16
 
   @usableFromInline
   static func tableWidth(_ value: UInt32) -> Int {

@@ -15,8 +15,12 @@ public enum LinkExtractor {
         !$0.isWhitespace && $0 != "<" && $0 != ">" && $0 != "\""
       }
       rest = rest[candidate.endIndex...]
-      for piece in candidate.components(separatedBy: "}{") {
-        if let url = trim(Substring(piece)) { found.append(url) }
+      for (index, piece) in candidate.components(separatedBy: "}{").enumerated() {
+        // After `}{` comes the link text of an `\href`: a link only when it is a URL itself.
+        let piece = Substring(piece)
+        guard index == 0 || startsWith(piece.utf8, "https://") || startsWith(piece.utf8, "http://")
+        else { continue }
+        if let url = trim(piece) { found.append(url) }
       }
     }
     return found
@@ -86,27 +90,36 @@ public enum LinkExtractor {
 
   /// Drops sentence punctuation and unbalanced closing brackets from the end. Nil when nothing
   /// but a scheme is left.
+  ///
+  /// One pass to count the brackets, one backwards over what is dropped: a URL followed by
+  /// thousands of `)` must not be recounted per bracket (that was quadratic, issue 15 #9).
   private static func trim(_ candidate: Substring) -> String? {
-    var url = candidate
-    while let last = url.last {
-      if ".,;:!?'*}".contains(last) {
-        url = url.dropLast()
-      } else if last == ")" && url.count(of: "(") < url.count(of: ")") {
-        url = url.dropLast()
-      } else if last == "]" && url.count(of: "[") < url.count(of: "]") {
-        url = url.dropLast()
-      } else {
-        break
+    var opens = (round: 0, square: 0)
+    var closes = (round: 0, square: 0)
+    for character in candidate {
+      switch character {
+      case "(": opens.round += 1
+      case ")": closes.round += 1
+      case "[": opens.square += 1
+      case "]": closes.square += 1
+      default: break
       }
     }
+    // `index(before:)`, not `dropLast()`: on a Substring that one measures the whole string.
+    var end = candidate.endIndex
+    trimming: while end > candidate.startIndex {
+      let before = candidate.index(before: end)
+      switch candidate[before] {
+      case let last where ".,;:!?'*}".contains(last): break
+      case ")" where opens.round < closes.round: closes.round -= 1
+      case "]" where opens.square < closes.square: closes.square -= 1
+      default: break trimming
+      }
+      end = before
+    }
+    let url = candidate[..<end]
     let host = hostAndPath(String(url))
     guard !host.isEmpty, host.first != "/" else { return nil }
     return String(url)
-  }
-}
-
-extension Substring {
-  fileprivate func count(of character: Character) -> Int {
-    reduce(0) { $1 == character ? $0 + 1 : $0 }
   }
 }

@@ -49,7 +49,9 @@ public struct CellGrid: Hashable, Sendable {
   /// nil), and returns the number of cells used.
   ///
   /// A wide character that does not fit in the room left is replaced by a space. Combining
-  /// marks join the character before them.
+  /// marks join the character before them. Work is bounded by the room, not by `text`: at most
+  /// ``DisplayWidth/scalarsPerCell`` code points are looked at per cell, and a cell keeps at
+  /// most that many (the rest of a flood of combining marks or invisible characters is dropped).
   @discardableResult
   public mutating func write(
     _ text: String, x: Int, y: Int, width limit: Int? = nil, style: Style
@@ -58,13 +60,19 @@ public struct CellGrid: Hashable, Sendable {
     let end = min(width, x + (limit ?? width))
     var column = max(0, x)
     var lastBase: Int? = nil
+    var scanLeft = (max(0, end - column) + 1) * DisplayWidth.scalarsPerCell
     for scalar in text.unicodeScalars {
-      guard column < end || DisplayWidth.of(scalar) == 0 else { break }
+      guard column < end || DisplayWidth.of(scalar) == 0, scanLeft > 0 else { break }
+      scanLeft -= 1
       if Self.isInvisible(scalar) { continue }
       switch DisplayWidth.of(scalar) {
       case 0:
         // A combining mark: part of the character before it, if we drew that character.
-        if let base = lastBase { cells[y * width + base].symbol.unicodeScalars.append(scalar) }
+        if let base = lastBase,
+          cells[y * width + base].symbol.unicodeScalars.count < DisplayWidth.scalarsPerCell
+        {
+          cells[y * width + base].symbol.unicodeScalars.append(scalar)
+        }
       case 2:
         guard column + 1 < end else {
           set(column, y, Cell(" ", style: style))

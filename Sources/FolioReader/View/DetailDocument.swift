@@ -23,6 +23,15 @@ public struct DetailDocument: Sendable {
 
   static let labelWidth = 9
 
+  /// The most code points of one field (title, authors, a link, the note, the abstract…) a
+  /// document shows; a longer field is cut there and ends in "…". Real abstracts are under
+  /// 2,000; this keeps a hostile 10 MB title from costing more than a long abstract does.
+  public static let fieldScalarLimit = 50_000
+
+  /// The most lines one field wraps to (the note's paragraphs together count as one field).
+  /// Only matters at very narrow widths: 50,000 code points at 80 cells are about 650 lines.
+  public static let fieldLineLimit = 2_000
+
   /// The document for `entry` wrapped to `width` cells, listing `topics`, with the words
   /// `highlights` match marked in the title, authors and abstract.
   public init(
@@ -34,17 +43,19 @@ public struct DetailDocument: Sendable {
       return
     }
     let paper = entry.paper
-    var lines: [Line] = TextWrapper.wrap(paper.title, width: width).map {
+    var lines: [Line] = Self.wrap(Self.capped([paper.title]), width).map {
       Self.highlighted($0, .detailTitle, highlights)
     }
     lines.append([])
 
     let valueWidth = max(1, width - Self.labelWidth)
+    @discardableResult
     func field(
       _ label: String, _ value: String, _ element: ThemeElement = .detailMeta,
-      matching: Bool = false
-    ) {
-      for (index, text) in TextWrapper.wrap(value, width: valueWidth).enumerated() {
+      matching: Bool = false, maxLines: Int = Self.fieldLineLimit
+    ) -> Int {
+      let wrapped = TextWrapper.wrap(value, width: valueWidth, maxLines: maxLines)
+      for (index, text) in wrapped.enumerated() {
         let label = Span(
           text: Self.pad(index == 0 ? label : "", Self.labelWidth), element: .detailLabel)
         lines.append(
@@ -52,14 +63,15 @@ public struct DetailDocument: Sendable {
             + (matching
               ? Self.highlighted(text, element, highlights) : [Span(text: text, element: element)]))
       }
+      return wrapped.count
     }
     if !paper.authors.isEmpty {
-      field("Authors", paper.authors.joined(separator: ", "), matching: true)
+      field("Authors", Self.capped(paper.authors, separator: ", "), matching: true)
     }
     if let arxivID = paper.arxivID {
       field("arXiv", arxivID)
     } else {
-      field("ID", paper.id)
+      field("ID", Self.capped([paper.id]))
     }
     // Each unit ("▲ 99", "3 comments") stays on one line: the line breaks between units.
     func units(_ label: String, _ units: [String]) {
@@ -81,7 +93,7 @@ public struct DetailDocument: Sendable {
     units("State", state)
     let urlWidth = max(1, valueWidth - 8)
     for (index, link) in paper.links.labelled.enumerated() {
-      for (lineIndex, url) in TextWrapper.wrap(link.url, width: urlWidth).enumerated() {
+      for (lineIndex, url) in Self.wrap(Self.capped([link.url]), urlWidth).enumerated() {
         lines.append([
           Span(
             text: Self.pad(index == 0 && lineIndex == 0 ? "Links" : "", Self.labelWidth),
@@ -91,19 +103,25 @@ public struct DetailDocument: Sendable {
         ])
       }
     }
-    if !topics.isEmpty { field("Topics", topics.joined(separator: " · "), .detailTopic) }
-    if !paper.categories.isEmpty { field("Category", paper.categories.joined(separator: " ")) }
-    if !paper.keywords.isEmpty { field("Keywords", paper.keywords.joined(separator: ", ")) }
+    if !topics.isEmpty { field("Topics", Self.capped(topics, separator: " · "), .detailTopic) }
+    if !paper.categories.isEmpty {
+      field("Category", Self.capped(paper.categories, separator: " "))
+    }
+    if !paper.keywords.isEmpty { field("Keywords", Self.capped(paper.keywords, separator: ", ")) }
     if let note = entry.state.note {
       var first = true
-      for paragraph in note.split(separator: "\n", omittingEmptySubsequences: false) {
-        field(first ? "Note" : "", paragraph.isEmpty ? " " : String(paragraph), .detailNote)
+      var noteLines = 0
+      for paragraph in Self.capped([note]).split(separator: "\n", omittingEmptySubsequences: false)
+      where noteLines < Self.fieldLineLimit {
+        noteLines += field(
+          first ? "Note" : "", paragraph.isEmpty ? " " : String(paragraph), .detailNote,
+          maxLines: Self.fieldLineLimit - noteLines)
         first = false
       }
     }
     if !paper.abstract.isEmpty {
       lines.append([])
-      lines += TextWrapper.wrap(paper.abstract, width: width).map {
+      lines += Self.wrap(Self.capped([paper.abstract]), width).map {
         Self.highlighted($0, .detailBody, highlights)
       }
     }
@@ -127,6 +145,30 @@ public struct DetailDocument: Sendable {
     }
     lines.append(current)
     return lines
+  }
+
+  /// `text` wrapped to `width`, at most ``fieldLineLimit`` lines.
+  static func wrap(_ text: String, _ width: Int) -> [String] {
+    TextWrapper.wrap(text, width: width, maxLines: fieldLineLimit)
+  }
+
+  /// `parts` joined by `separator`, cut after ``fieldScalarLimit`` code points with "…".
+  /// Looks at no more than that many code points of `parts`, however long they are.
+  static func capped(_ parts: [String], separator: String = "") -> String {
+    var text = String.UnicodeScalarView()
+    var left = fieldScalarLimit
+    func append(_ piece: String) -> Bool {
+      for scalar in piece.unicodeScalars {
+        guard left > 0 else { return false }
+        text.append(scalar)
+        left -= 1
+      }
+      return true
+    }
+    for (index, part) in parts.enumerated() {
+      guard index == 0 || append(separator), append(part) else { return String(text) + "…" }
+    }
+    return String(text)
   }
 
   /// `text` as spans of `element`, the words `terms` match marked.
