@@ -19,6 +19,19 @@ extension Day: ExpressibleByArgument {
   }
 }
 
+extension Day {
+  /// `--day`'s value, as `init?(argument:)` reads it, but saying why a value is refused
+  /// (argument-parser puts the reason after "The value '...' is invalid for '--day'").
+  static func fromArgument(_ argument: String) throws -> Day {
+    if let day = Day(argument: argument) { return day }
+    if Day(argument) != nil {
+      throw ValidationError(
+        "Folio lists days from \(Day.supported.lowerBound) to \(Day.supported.upperBound)")
+    }
+    throw ValidationError("expected YYYY-MM-DD, today or yesterday")
+  }
+}
+
 extension ImportFormat: ExpressibleByArgument {}
 
 /// Output formats of `list` (and later `similar`).

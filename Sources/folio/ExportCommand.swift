@@ -29,7 +29,7 @@ struct ExportCommand: ParsableCommand {
   @Option(
     help: ArgumentHelp(
       "Only papers listed on this day: YYYY-MM-DD, today or yesterday.", valueName: "day"),
-    completion: Completions.days)
+    completion: Completions.days, transform: Day.fromArgument)
   var day: Day?
 
   @Option(help: "Output format.")
@@ -88,7 +88,7 @@ struct DigestCommand: ParsableCommand {
   @Option(
     help: ArgumentHelp(
       "The listing day: YYYY-MM-DD, today or yesterday (default: the latest).", valueName: "day"),
-    completion: Completions.days)
+    completion: Completions.days, transform: Day.fromArgument)
   var day: Day?
 
   @Option(

@@ -37,7 +37,8 @@ struct FetchCommand: ParsableCommand {
   var source: Fetcher.Source = .all
 
   @Option(
-    help: ArgumentHelp("The Hugging Face day to fetch (default: today).", valueName: "YYYY-MM-DD"))
+    help: ArgumentHelp("The Hugging Face day to fetch (default: today).", valueName: "YYYY-MM-DD"),
+    transform: Day.fromArgument)
   var day: Day?
 
   @Option(

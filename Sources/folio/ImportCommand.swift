@@ -32,7 +32,7 @@ struct ImportCommand: ParsableCommand {
     help: ArgumentHelp(
       "The listing day, instead of the one the source gives: YYYY-MM-DD, today or yesterday (text files: default today).",
       valueName: "day"),
-    completion: Completions.days)
+    completion: Completions.days, transform: Day.fromArgument)
   var day: Day?
 
   @Flag(help: "Skip (and count) JSON Lines that cannot be read, instead of stopping.")

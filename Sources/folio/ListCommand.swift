@@ -34,7 +34,7 @@ struct ListCommand: ParsableCommand {
   @Option(
     help: ArgumentHelp(
       "Only papers listed on this day: YYYY-MM-DD, today or yesterday.", valueName: "day"),
-    completion: Completions.days)
+    completion: Completions.days, transform: Day.fromArgument)
   var day: Day?
 
   @OptionGroup var query: QueryOptions

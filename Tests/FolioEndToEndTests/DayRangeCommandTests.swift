@@ -30,6 +30,8 @@ final class DayRangeCommandTests: XCTestCase {
         let result = try folio.run(command + ["--day", day], stdin: "")
         XCTAssertEqual(result.status, 64, "\(command) \(day): \(result.stderr)")
         XCTAssertTrue(result.stderr.contains(day), result.stderr)
+        XCTAssertTrue(result.stderr.contains("from 1970-01-01 to 2199-12-31"), result.stderr)
+        XCTAssertEqual(result.stderr.split(separator: "\n").count, 1, result.stderr)
         XCTAssertFalse(result.stderr.contains("Fatal error"), result.stderr)
       }
     }
