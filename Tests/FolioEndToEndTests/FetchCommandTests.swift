@@ -27,26 +27,6 @@ final class FetchCommandTests: XCTestCase {
     try String(contentsOf: Self.fixtures.appendingPathComponent("arxiv-rss.xml"), encoding: .utf8)
   }
 
-  func fetch(
-    _ folio: FolioRunner, _ server: TestHTTPServer, _ arguments: [String] = [],
-    timeout: String = "3", environment: [String: String] = [:]
-  )
-    throws -> CommandResult
-  {
-    try folio.run(
-      ["fetch"] + arguments,
-      environment: [
-        "FOLIO_HF_URL": server.base, "FOLIO_ARXIV_URL": server.base, "FOLIO_HTTP_TIMEOUT": timeout,
-      ].merging(environment) { $1 })
-  }
-
-  func paperCount(_ folio: FolioRunner) throws -> Int {
-    guard FileManager.default.fileExists(atPath: folio.databasePath) else { return 0 }
-    return try folio.database().read {
-      try Int.fetchOne($0, sql: "SELECT count(*) FROM paper") ?? 0
-    }
-  }
-
   func testFetchesEveryHuggingFacePageAndTheArxivFeed() throws {
     let folio = try FolioRunner(self)
     let rss = try rss()
@@ -56,7 +36,8 @@ final class FetchCommandTests: XCTestCase {
       if request.path.contains("p=1") { return .ok(Self.hfPage(50, count: 3)) }
       return .status(404)
     }
-    let result = try fetch(folio, server, ["--day", "2026-11-27", "--category", "cs.LG,cs.CV"])
+    let result = try folio.fetch(
+      from: server, ["--day", "2026-11-27", "--category", "cs.LG,cs.CV"])
     XCTAssertEqual(result.status, 0, result.stderr)
     XCTAssertEqual(
       result.stdout,
@@ -80,14 +61,14 @@ final class FetchCommandTests: XCTestCase {
   func testARejectedRequestChangesNothing() throws {
     let folio = try FolioRunner(self)
     let server = try TestHTTPServer { _ in .status(400, #"{"error": "Invalid date"}"#) }
-    let result = try fetch(folio, server, ["--source", "hf"])
+    let result = try folio.fetch(from: server, ["--source", "hf"])
     XCTAssertEqual(result.status, 69)
     XCTAssertTrue(
       result.stderr.hasPrefix(
         "folio: error: 127.0.0.1 refused http://127.0.0.1:\(server.port)/api/daily_papers?date="),
       result.stderr)
     XCTAssertTrue(result.stderr.hasSuffix("(HTTP 400)\n"))
-    XCTAssertEqual(try paperCount(folio), 0)
+    XCTAssertEqual(try folio.paperCount(), 0)
   }
 
   func testRateLimitIsWaitedOutThenItWorks() throws {
@@ -99,11 +80,11 @@ final class FetchCommandTests: XCTestCase {
         ? .status(429, "slow down", headers: ["Retry-After": "1"]) : .ok(Self.hfPage(0, count: 2))
     }
     let started = Date()
-    let result = try fetch(folio, server, ["--source", "hf"])
+    let result = try folio.fetch(from: server, ["--source", "hf"])
     XCTAssertEqual(result.status, 0, result.stderr)
     XCTAssertEqual(server.requests.count, 2)
     XCTAssertGreaterThanOrEqual(Date().timeIntervalSince(started), 1, "waited as Retry-After asked")
-    XCTAssertEqual(try paperCount(folio), 2)
+    XCTAssertEqual(try folio.paperCount(), 2)
   }
 
   func testARateLimitLongerThanTheBoundIsAClearError() throws {
@@ -111,12 +92,12 @@ final class FetchCommandTests: XCTestCase {
     let server = try TestHTTPServer { _ in
       .status(429, "", headers: ["RateLimit": "\"api\";r=0;t=3600"])
     }
-    let result = try fetch(folio, server, ["--source", "hf"])
+    let result = try folio.fetch(from: server, ["--source", "hf"])
     XCTAssertEqual(result.status, 69)
     XCTAssertEqual(
       result.stderr,
       "folio: error: 127.0.0.1 is limiting requests (HTTP 429); try again in 3600 s\n")
-    XCTAssertEqual(try paperCount(folio), 0)
+    XCTAssertEqual(try folio.paperCount(), 0)
   }
 
   func testAServerErrorIsRetried() throws {
@@ -126,59 +107,59 @@ final class FetchCommandTests: XCTestCase {
       calls += 1
       return calls == 1 ? .status(500) : .ok(Self.hfPage(0, count: 1))
     }
-    let result = try fetch(folio, server, ["--source", "hf"])
+    let result = try folio.fetch(from: server, ["--source", "hf"])
     XCTAssertEqual(result.status, 0, result.stderr)
     XCTAssertEqual(server.requests.count, 2)
-    XCTAssertEqual(try paperCount(folio), 1)
+    XCTAssertEqual(try folio.paperCount(), 1)
   }
 
   func testAHangPastTheTimeoutFailsWithoutChangingTheLibrary() throws {
     let folio = try FolioRunner(self)
     let server = try TestHTTPServer { _ in .hang(seconds: 4) }
-    let result = try fetch(folio, server, ["--source", "hf"], timeout: "1")
+    let result = try folio.fetch(from: server, ["--source", "hf"], timeout: "1")
     XCTAssertEqual(result.status, 69)
     XCTAssertTrue(
       result.stderr.hasPrefix("folio: error: cannot reach 127.0.0.1: timed out"), result.stderr)
     XCTAssertEqual(server.requests.count, 3, "three attempts")
-    XCTAssertEqual(try paperCount(folio), 0)
+    XCTAssertEqual(try folio.paperCount(), 0)
   }
 
   func testATruncatedBodyFailsWithoutChangingTheLibrary() throws {
     let folio = try FolioRunner(self)
     let server = try TestHTTPServer { _ in .truncated(Self.hfPage(0, count: 5)) }
-    let result = try fetch(folio, server, ["--source", "hf"])
+    let result = try folio.fetch(from: server, ["--source", "hf"])
     XCTAssertNotEqual(result.status, 0)
     XCTAssertTrue(result.stderr.hasPrefix("folio: error: "), result.stderr)
     XCTAssertEqual(result.stderr.split(separator: "\n").count, 1)
-    XCTAssertEqual(try paperCount(folio), 0)
+    XCTAssertEqual(try folio.paperCount(), 0)
   }
 
   func testWrongContentNamesTheURL() throws {
     let folio = try FolioRunner(self)
     let server = try TestHTTPServer { _ in .ok("<html>maintenance</html>", contentType: "text/html")
     }
-    let result = try fetch(folio, server, ["--source", "hf", "--day", "2026-11-27"])
+    let result = try folio.fetch(from: server, ["--source", "hf", "--day", "2026-11-27"])
     XCTAssertEqual(result.status, 65)
     XCTAssertEqual(
       result.stderr,
       "folio: error: the answer from \(server.base)/api/daily_papers?date=2026-11-27&p=0&limit=50 is not Hugging Face daily papers JSON\n"
     )
-    let arxiv = try fetch(folio, server, ["--source", "arxiv", "--category", "cs.LG"])
+    let arxiv = try folio.fetch(from: server, ["--source", "arxiv", "--category", "cs.LG"])
     XCTAssertEqual(
       arxiv.stderr,
       "folio: error: the answer from \(server.base)/rss/cs.LG is not an arXiv RSS feed\n")
-    XCTAssertEqual(try paperCount(folio), 0)
+    XCTAssertEqual(try folio.paperCount(), 0)
   }
 
   func testOfflineIsUnavailableAndChangesNothing() throws {
     let folio = try FolioRunner(self)
     let server = try TestHTTPServer { _ in .status(500) }
     server.stop()
-    let result = try fetch(folio, server, ["--source", "hf"])
+    let result = try folio.fetch(from: server, ["--source", "hf"])
     XCTAssertEqual(result.status, 69)
     XCTAssertEqual(
       result.stderr, "folio: error: cannot reach 127.0.0.1: connection refused (3 attempts)\n")
-    XCTAssertEqual(try paperCount(folio), 0)
+    XCTAssertEqual(try folio.paperCount(), 0)
   }
 
   func testFetchingAgainUpdatesUpvotesAndKeepsState() throws {
@@ -190,13 +171,13 @@ final class FetchCommandTests: XCTestCase {
       request.path.hasPrefix("/rss/")
         ? .ok(rss) : .ok(Self.hfPage(1233, count: 2, upvotes: upvotes))
     }
-    XCTAssertEqual(try fetch(folio, server, ["--source", "hf"]).status, 0)
+    XCTAssertEqual(try folio.fetch(from: server, ["--source", "hf"]).status, 0)
     try folio.run(["star", "2411.01234"])
     XCTAssertEqual(
-      try fetch(folio, server, ["--source", "arxiv"]).stdout,
+      try folio.fetch(from: server, ["--source", "arxiv"]).stdout,
       "imported 1 new, 1 updated, 0 unchanged, 1 skipped\n")
     upvotes = 40
-    let again = try fetch(folio, server, ["--source", "hf"])
+    let again = try folio.fetch(from: server, ["--source", "hf"])
     XCTAssertEqual(again.stdout, "imported 0 new, 2 updated, 0 unchanged\n")
     let papers = try XCTUnwrap(
       try JSONSerialization.jsonObject(

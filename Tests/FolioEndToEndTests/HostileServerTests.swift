@@ -7,22 +7,14 @@ import XCTest
 final class HostileServerTests: XCTestCase {
   let page = FetchCommandTests.hfPage(0, count: 2)
 
+  /// One Hugging Face day fetched from `server`, with a 1 s request deadline by default.
   func fetch(
     _ folio: FolioRunner, _ server: TestHTTPServer, timeout: String = "1",
     environment: [String: String] = [:]
   ) throws -> CommandResult {
-    try folio.run(
-      ["fetch", "--source", "hf", "--day", "2026-11-27"],
-      environment: [
-        "FOLIO_HF_URL": server.base, "FOLIO_ARXIV_URL": server.base, "FOLIO_HTTP_TIMEOUT": timeout,
-      ].merging(environment) { $1 })
-  }
-
-  func paperCount(_ folio: FolioRunner) throws -> Int {
-    guard FileManager.default.fileExists(atPath: folio.databasePath) else { return 0 }
-    return try folio.database().read {
-      try Int.fetchOne($0, sql: "SELECT count(*) FROM paper") ?? 0
-    }
+    try folio.fetch(
+      from: server, ["--source", "hf", "--day", "2026-11-27"], timeout: timeout,
+      environment: environment)
   }
 
   /// `Retry-After: 0`, `-5`, `nan` and `RateLimit ...;t=0` once retried with no delay forever.
@@ -40,7 +32,7 @@ final class HostileServerTests: XCTestCase {
         result.stderr,
         "folio: error: 127.0.0.1 is limiting requests (HTTP 429, 3 attempts); try again later\n")
       XCTAssertEqual(server.requests.count, 3, "\(header): three attempts, no more")
-      XCTAssertEqual(try paperCount(folio), 0)
+      XCTAssertEqual(try folio.paperCount(), 0)
     }
   }
 
@@ -74,7 +66,7 @@ final class HostileServerTests: XCTestCase {
     let result = try fetch(folio, server)
     XCTAssertEqual(result.status, 0, result.stderr)
     XCTAssertEqual(server.requests.count, 2)
-    XCTAssertEqual(try paperCount(folio), 2)
+    XCTAssertEqual(try folio.paperCount(), 2)
   }
 
   /// One byte every 0.2 s kept a request going far past `FOLIO_HTTP_TIMEOUT`.
@@ -91,7 +83,7 @@ final class HostileServerTests: XCTestCase {
     XCTAssertEqual(server.requests.count, 3)
     XCTAssertLessThan(
       Date().timeIntervalSince(started), 15, "three 1 s attempts, not 20 s of dripping each")
-    XCTAssertEqual(try paperCount(folio), 0)
+    XCTAssertEqual(try folio.paperCount(), 0)
   }
 
   func testTheWholeFetchHasADeadline() throws {
@@ -102,7 +94,7 @@ final class HostileServerTests: XCTestCase {
     XCTAssertEqual(
       result.stderr, "folio: error: the fetch took longer than 1.5 s and was stopped\n")
     XCTAssertEqual(server.requests.count, 2)
-    XCTAssertEqual(try paperCount(folio), 0)
+    XCTAssertEqual(try folio.paperCount(), 0)
   }
 
   /// An endless 200 body grew memory by about 0.9 GB/s.
@@ -120,7 +112,7 @@ final class HostileServerTests: XCTestCase {
       "folio: error: the answer from \(server.base)/api/daily_papers?date=2026-11-27&p=0&limit=50 "
         + "is larger than 1 MB (config.toml http_max_mb)\n")
     XCTAssertEqual(server.requests.count, 1, "a body past the cap is not asked for again")
-    XCTAssertEqual(try paperCount(folio), 0)
+    XCTAssertEqual(try folio.paperCount(), 0)
   }
 
   func testADeclaredLengthPastTheCapIsRefusedAndTheConfigSetsTheCap() throws {
@@ -133,7 +125,7 @@ final class HostileServerTests: XCTestCase {
     let result = try fetch(folio, server)
     XCTAssertEqual(result.status, 65)
     XCTAssertTrue(result.stderr.hasSuffix("is larger than 1 MB (config.toml http_max_mb)\n"))
-    XCTAssertEqual(try paperCount(folio), 0)
+    XCTAssertEqual(try folio.paperCount(), 0)
   }
 
   /// A fetch holds every page until it imports: all its answers together are capped too.
@@ -152,7 +144,7 @@ final class HostileServerTests: XCTestCase {
       "folio: error: the answers of this fetch add up to more than 83884 bytes "
         + "(4 × config.toml http_max_mb)\n")
     XCTAssertLessThan(server.requests.count, 10)
-    XCTAssertEqual(try paperCount(folio), 0)
+    XCTAssertEqual(try folio.paperCount(), 0)
   }
 
   func testEndlessHeadersAreCutAtTheirCap() throws {
@@ -179,7 +171,7 @@ final class HostileServerTests: XCTestCase {
     XCTAssertEqual(result.status, 65)
     XCTAssertTrue(
       result.stderr.hasSuffix("is larger than 1 MB (config.toml http_max_mb)\n"), result.stderr)
-    XCTAssertEqual(try paperCount(folio), 0)
+    XCTAssertEqual(try folio.paperCount(), 0)
     // The most memory any child of this test process has held (kilobytes on Linux): the 8 MB
     // the server sends expand to 1.3 GB, which Folio once held.
     #if os(Linux)
@@ -205,7 +197,7 @@ final class HostileServerTests: XCTestCase {
       "folio: warning: stopped after 40 Hugging Face pages (2000 papers) for 2026-11-27; "
         + "any more were not fetched\n")
     XCTAssertEqual(server.requests.count, 40)
-    XCTAssertEqual(try paperCount(folio), 2000)
+    XCTAssertEqual(try folio.paperCount(), 2000)
   }
 }
 
