@@ -97,21 +97,24 @@ private final class PullStream: InputStream {
 
   override func read(_ output: UnsafeMutablePointer<UInt8>, maxLength: Int) -> Int {
     guard failure == nil else { return -1 }
-    if offset > 0 {
+    // What was read goes once it is most of the buffer, so each byte moves at most once more.
+    if offset > 0, offset >= buffer.count - offset {
       buffer.removeSubrange(0..<offset)
       offset = 0
     }
     do {
-      while buffer.count < maxLength, try source.next(into: &buffer) {}
+      while buffer.count - offset < maxLength, try source.next(into: &buffer) {}
     } catch {
       failure = error
       return -1
     }
-    let count = min(maxLength, buffer.count)
-    buffer.withUnsafeBufferPointer { bytes in
-      output.update(from: bytes.baseAddress!, count: count)
+    let count = min(maxLength, buffer.count - offset)
+    if count > 0 {
+      buffer.withUnsafeBufferPointer { bytes in
+        output.update(from: bytes.baseAddress! + offset, count: count)
+      }
     }
-    offset = count
+    offset += count
     report(source.bytesRead)
     return count
   }

@@ -1,9 +1,5 @@
 import Foundation
 
-#if canImport(FoundationXML)
-  import FoundationXML
-#endif
-
 /// An XML element as a tree, namespaces resolved: enough to read one feed entry without a
 /// streaming state machine per format (``stream(_:file:treeDepth:_:)`` builds one entry's
 /// tree at a time).
