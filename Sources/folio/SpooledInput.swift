@@ -14,15 +14,14 @@ enum SpooledInput {
   static func read(_ descriptor: Int32, name: String) throws -> Data {
     let environment = ProcessInfo.processInfo.environment
     let directory = environment["TMPDIR"].flatMap { $0.isEmpty ? nil : $0 } ?? "/tmp"
-    var template = Array("\(directory)/folio-import-XXXXXX".utf8CString)
-    let spool = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
-    guard spool >= 0 else {
+    // A TMPDIR that is gone or read-only is a common leftover; /tmp is the usual place.
+    guard let (spool, path) = makeFile(in: directory) ?? makeFile(in: "/tmp") else {
       throw CLIError(
         "\(name): cannot make a temporary file in \(directory) to read it into: \(reason())",
         exitCode: CLIError.cannotCreate)
     }
     // Unlinked at once: the file lives while it is open or mapped, and no longer.
-    _ = template.withUnsafeBufferPointer { unlink($0.baseAddress!) }
+    _ = unlink(path)
     defer { close(spool) }
     let buffer = UnsafeMutableRawPointer.allocate(byteCount: pieceSize, alignment: 16)
     defer { buffer.deallocate() }
@@ -55,6 +54,14 @@ enum SpooledInput {
     return Data(
       bytesNoCopy: mapped, count: total,
       deallocator: .custom { pointer, count in _ = munmap(pointer, count) })
+  }
+
+  /// A new file in `directory`, open for writing, and its path; nil when none can be made.
+  private static func makeFile(in directory: String) -> (Int32, String)? {
+    var template = Array("\(directory)/folio-import-XXXXXX".utf8CString)
+    let descriptor = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
+    guard descriptor >= 0 else { return nil }
+    return (descriptor, String(cString: template))
   }
 
   private static func reason() -> String { String(cString: strerror(errno)) }

@@ -128,4 +128,17 @@ final class LargeFeedMemoryTests: XCTestCase {
     XCTAssertEqual(fifo.output, "imported 0 new, 0 updated, \(count) unchanged", fifo.errors)
     XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: spool.path), [])
   }
+
+  /// A TMPDIR that is gone does not stop `import -`: the copy goes to /tmp instead.
+  func testStandardInputIsReadWithAMissingTMPDIR() throws {
+    let runner = try FolioRunner(self)
+    let missing = runner.directory.appendingPathComponent("gone").path
+    let result = try runner.run(
+      ["import", "-", "--format", "text"], stdin: "T\nAbstract.\n",
+      environment: ["TMPDIR": missing])
+    XCTAssertEqual(result.status, 0, result.stderr)
+    XCTAssertEqual(
+      result.stdout.trimmingCharacters(in: .whitespacesAndNewlines),
+      "imported 1 new, 0 updated, 0 unchanged")
+  }
 }
