@@ -182,4 +182,24 @@ final class XMLStreamingTests: XCTestCase {
       XCTAssertEqual(output, whole, "pieces of \(size)")
     }
   }
+
+  /// Entity names are kept in memory as well as their text: many declarations with long
+  /// names and no references count against the expansion cap too.
+  func testManyEntityDeclarationsCountAgainstTheCap() throws {
+    var doctype = "<!DOCTYPE feed ["
+    for index in 0..<20_000 {
+      doctype += "<!ENTITY name\(index)\(String(repeating: "n", count: 50)) \"v\">"
+    }
+    let feed =
+      doctype + "]><feed xmlns=\"http://www.w3.org/2005/Atom\"><entry><id>2401.00001</id>"
+      + "<title>T</title></entry></feed>"
+    var sink = RecordingSink()
+    XCTAssertThrowsError(
+      try ArxivAtomImporter().read(Array(feed.utf8), context: context, into: &sink)
+    ) {
+      XCTAssertTrue(
+        ($0 as? ImportError)?.reason.contains("entity references expand past 1 MiB") == true,
+        "\($0)")
+    }
+  }
 }

@@ -370,7 +370,8 @@ struct XMLEntities {
         cursor += 1
       }
     }
-    try spend(value.count)
+    // The name is kept too: charged, so many declarations cannot add up past the cap either.
+    try spend(name.count + value.count)
     entities[name] = value
   }
 }
