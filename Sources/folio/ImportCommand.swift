@@ -81,6 +81,8 @@ struct ImportCommand: ParsableCommand {
   /// The bytes of `file` (memory-mapped, so large files cost no resident memory), or stdin
   /// for `-`. A FIFO or pipe (`<(command)`) is read to its end; a device, socket or directory
   /// is refused (a device such as /dev/zero would never end), and nothing can block on open.
+  /// Standard input and FIFOs are copied to a temporary file a piece at a time and mapped
+  /// (``SpooledInput``), so they too are read in bounded memory.
   static func readInput(_ file: String) throws -> Data {
     if file == "-" {
       // A pipe, a file, a socket or the terminal (text pasted in); not /dev/zero.
@@ -91,7 +93,7 @@ struct ImportCommand: ParsableCommand {
         throw CLIError(
           "standard input is \(kind), not a file or a pipe", exitCode: CLIError.noInput)
       }
-      return FileHandle.standardInput.readDataToEndOfFile()
+      return try SpooledInput.read(STDIN_FILENO, name: "standard input")
     }
     var info = stat()
     guard stat(file, &info) == 0 else {
@@ -104,8 +106,9 @@ struct ImportCommand: ParsableCommand {
       guard descriptor >= 0 else {
         throw CLIError("\(file): \(String(cString: strerror(errno)))", exitCode: CLIError.noInput)
       }
+      defer { close(descriptor) }
       _ = fcntl(descriptor, F_SETFL, fcntl(descriptor, F_GETFL) & ~O_NONBLOCK)
-      return FileHandle(fileDescriptor: descriptor, closeOnDealloc: true).readDataToEndOfFile()
+      return try SpooledInput.read(descriptor, name: file)
     }
     if let kind = InputKind(info.st_mode) {
       throw CLIError("\(file): is \(kind), not a file", exitCode: CLIError.noInput)

@@ -4,34 +4,25 @@
 /// collapsed, the primary category put first, abs and PDF links kept. The listing day is the
 /// first version's date (`published`) unless `--day` says otherwise. Entries announced as
 /// replacements only update papers already in the library.
+///
+/// The feed is read entry by entry as it is parsed, so memory holds one entry, not the feed.
 public struct ArxivAtomImporter: PaperImporter {
   public init() {}
 
   public func read<Sink: PaperSink>(
     _ data: some Collection<UInt8>, context: ImportContext, into sink: inout Sink
   ) throws {
-    let feed = try XMLElement.parse(data, file: context.file)
-    guard feed.name == "feed", feed.namespace == FeedNamespace.atom else {
-      throw ImportError(
-        file: context.file, line: feed.line,
-        reason: "not an Atom feed (root element <\(feed.name)>)")
-    }
-    let entries = feed.all("entry", in: FeedNamespace.atom)
-    // The export API reports errors as a feed whose only entry is titled "Error".
-    if entries.count == 1,
-      entries[0].text("title", in: FeedNamespace.atom)?.trimmingCharacters(
-        in: .whitespacesAndNewlines) == "Error"
-    {
-      let message =
-        entries[0].text("summary", in: FeedNamespace.atom).map(TextCleaner.clean) ?? "unknown error"
-      throw ImportError(
-        file: context.file, line: entries[0].line, reason: "the feed reports an error: \(message)")
-    }
-    for entry in entries {
+    var root: XMLElement?
+    var isFeed = false
+    // The export API reports errors as a feed whose only entry is titled "Error", so the first
+    // entry waits until a second one (or the end) shows it is not such a report.
+    var first: XMLElement?
+    var entries = 0
+    func hand(_ entry: XMLElement) throws {
       guard let paper = Self.paper(entry, context: context) else {
         sink.skip(
           ImportError(file: context.file, line: entry.line, reason: "entry without a title"))
-        continue
+        return
       }
       if AnnounceType.isUpdate(entry.text("announce_type", in: FeedNamespace.arxiv)) {
         try sink.update(paper)
@@ -39,6 +30,46 @@ public struct ArxivAtomImporter: PaperImporter {
         try sink.add(paper)
       }
     }
+    // Entries are read one at a time (the children of the root, depth 2) and dropped once
+    // handed on: memory holds one entry, however large the feed.
+    try XMLElement.stream(data, file: context.file, treeDepth: 2) { event in
+      switch event {
+      case .open(let element, depth: 1):
+        root = element
+        isFeed = element.name == "feed" && element.namespace == FeedNamespace.atom
+      case .element(let entry, _)
+      where isFeed && entry.name == "entry" && entry.namespace == FeedNamespace.atom:
+        entries += 1
+        if entries == 1 {
+          first = entry
+          return
+        }
+        if let waiting = first {
+          first = nil
+          try hand(waiting)
+        }
+        try hand(entry)
+      case .progress(let bytesRead):
+        sink.progress(bytesRead: bytesRead)
+      default:
+        break
+      }
+    }
+    guard isFeed else {
+      throw ImportError(
+        file: context.file, line: root?.line ?? 1,
+        reason: "not an Atom feed (root element <\(root?.name ?? "")>)")
+    }
+    guard let first else { return }
+    if first.text("title", in: FeedNamespace.atom)?.trimmingCharacters(
+      in: .whitespacesAndNewlines) == "Error"
+    {
+      let message =
+        first.text("summary", in: FeedNamespace.atom).map(TextCleaner.clean) ?? "unknown error"
+      throw ImportError(
+        file: context.file, line: first.line, reason: "the feed reports an error: \(message)")
+    }
+    try hand(first)
   }
 
   static func paper(_ entry: XMLElement, context: ImportContext) -> Paper? {

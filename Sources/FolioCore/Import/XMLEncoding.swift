@@ -17,42 +17,100 @@ enum XMLEncoding {
     case latin9
   }
 
-  /// The document as UTF-8, decoded by the encoding its declaration names.
+  /// The document as UTF-8, decoded by the encoding its declaration names, all at once.
+  ///
+  /// Throws as ``kind(of:file:)`` does.
+  static func utf8(_ bytes: some Collection<UInt8>, file: String) throws -> [UInt8] {
+    var decoder = Decoder(try kind(of: bytes, file: file))
+    var output: [UInt8] = []
+    decoder.decode(Array(bytes), into: &output)
+    decoder.finish(into: &output)
+    return output
+  }
+
+  /// How the document's bytes are to be decoded: UTF-8 after a byte order mark, else what the
+  /// XML declaration names, else UTF-8.
   ///
   /// Throws ``ImportError`` (line 1) when the declared encoding is not one Folio reads:
   /// UTF-8, US-ASCII, ISO-8859-1 (latin-1), ISO-8859-15 (latin-9) or windows-1252.
-  static func utf8(_ bytes: some Collection<UInt8>, file: String) throws -> [UInt8] {
-    let kind: Kind
-    if bytes.starts(with: [0xEF, 0xBB, 0xBF]) {
-      kind = .utf8
-    } else if let name = declaredName(bytes) {
-      guard let known = Self.kind(named: name) else {
-        let shown = name.utf8.count <= 40 && name.allSatisfy(\.isEncodingNameCharacter)
-        throw ImportError(
-          file: file, line: 1,
-          reason: "unsupported encoding\(shown ? " '\(name)'" : "") in the XML declaration "
-            + "(Folio reads UTF-8, ISO-8859-1, ISO-8859-15 and windows-1252)")
-      }
-      kind = known
-    } else {
-      kind = .utf8
+  static func kind(of bytes: some Collection<UInt8>, file: String) throws -> Kind {
+    if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { return .utf8 }
+    guard let name = declaredName(bytes) else { return .utf8 }
+    guard let known = Self.kind(named: name) else {
+      let shown = name.utf8.count <= 40 && name.allSatisfy(\.isEncodingNameCharacter)
+      throw ImportError(
+        file: file, line: 1,
+        reason: "unsupported encoding\(shown ? " '\(name)'" : "") in the XML declaration "
+          + "(Folio reads UTF-8, ISO-8859-1, ISO-8859-15 and windows-1252)")
     }
-    switch kind {
-    case .utf8:
-      return Array(String(decoding: bytes, as: UTF8.self).utf8)
-    case .latin1, .windows1252, .latin9:
-      var scalars = String.UnicodeScalarView()
-      scalars.reserveCapacity(bytes.count)
-      for byte in bytes {
-        var value = UInt32(byte)
-        if kind == .windows1252, (0x80...0x9F).contains(byte) {
-          value = windows1252High[Int(byte) - 0x80]
-        } else if kind == .latin9, let letter = latin9Differences[byte] {
-          value = letter
+    return known
+  }
+
+  /// Decodes a document piece by piece into UTF-8, with invalid UTF-8 replaced by U+FFFD as
+  /// decoding it whole would: a character split between pieces is held (at most three bytes)
+  /// until the next piece completes it.
+  struct Decoder {
+    let kind: Kind
+    /// The start of a UTF-8 sequence that the last piece ended in the middle of.
+    private var carry: [UInt8] = []
+
+    init(_ kind: Kind) { self.kind = kind }
+
+    /// Appends `piece`, decoded, to `output`.
+    mutating func decode(_ piece: some Collection<UInt8>, into output: inout [UInt8]) {
+      switch kind {
+      case .utf8:
+        var bytes = carry
+        carry = []
+        bytes += piece
+        let held = Self.incompleteSuffix(bytes)
+        if held > 0 {
+          carry = Array(bytes[(bytes.count - held)...])
+          bytes.removeLast(held)
         }
-        scalars.append(Unicode.Scalar(value) ?? "\u{FFFD}")
+        output += String(decoding: bytes, as: UTF8.self).utf8
+      case .latin1, .windows1252, .latin9:
+        for byte in piece {
+          guard byte >= 0x80 else {
+            output.append(byte)
+            continue
+          }
+          var value = UInt32(byte)
+          if kind == .windows1252, byte <= 0x9F {
+            value = windows1252High[Int(byte) - 0x80]
+          } else if kind == .latin9, let letter = latin9Differences[byte] {
+            value = letter
+          }
+          UTF8.encode(Unicode.Scalar(value) ?? "\u{FFFD}") { output.append($0) }
+        }
       }
-      return Array(String(scalars).utf8)
+    }
+
+    /// Appends what is held (an unfinished character, replaced) at the end of the document.
+    mutating func finish(into output: inout [UInt8]) {
+      guard !carry.isEmpty else { return }
+      output += String(decoding: carry, as: UTF8.self).utf8
+      carry = []
+    }
+
+    /// How many bytes at the end of `bytes` begin a UTF-8 sequence they do not finish.
+    static func incompleteSuffix(_ bytes: [UInt8]) -> Int {
+      var back = 1
+      while back <= min(3, bytes.count) {
+        let byte = bytes[bytes.count - back]
+        if byte & 0xC0 != 0x80 {
+          let length: Int
+          switch byte {
+          case 0xC2...0xDF: length = 2
+          case 0xE0...0xEF: length = 3
+          case 0xF0...0xF4: length = 4
+          default: length = 1
+          }
+          return length > back ? back : 0
+        }
+        back += 1
+      }
+      return 0
     }
   }
 

@@ -15,74 +15,128 @@
 /// ``expansionCap`` bytes (declarations included), so nested entities ("billion laughs")
 /// fail with an error instead of exhausting memory. Newlines in an entity's text become
 /// spaces so later line numbers in messages stay those of the file.
+///
+/// It streams: ``next(into:)`` hands out the output a piece of about ``pieceSize`` bytes at a
+/// time (one entity's text may add to a piece, within the cap), so a document of any size is
+/// rewritten in bounded memory. It reads the document's bytes in place, in the encoding they
+/// are in: every byte it looks for is ASCII, which UTF-8 and the single-byte encodings Folio
+/// reads all spell the same way, so decoding can come after it.
 struct XMLEntities {
   /// The most bytes entity references may add to a document (1 MiB).
   static let expansionCap = 1 << 20
+  /// How much output ``next(into:)`` makes at a time (64 KiB), besides one entity's text.
+  static let pieceSize = 1 << 16
 
-  private let input: [UInt8]
+  private let input: UnsafeBufferPointer<UInt8>
   private let file: String
   private var output: [UInt8] = []
   private var entities: [[UInt8]: [UInt8]] = [:]
   private var budget = expansionCap
-  private var index = 0
-  private var line = 1
+  private var index: Int
+  private var line: Int
+  private var seenElement = false
+  /// Newlines owed to the output (those of a removed declaration), written before what follows.
+  private var pendingNewlines = 0
+  /// Markup being copied unchanged (a comment, CDATA section, instruction) ends here.
+  private var copyEnd: Int? = nil
+  /// Inside a start or end tag, and in which quote if in one.
+  private var inTag = false
+  private var tagQuote: UInt8? = nil
 
   /// `bytes` (UTF-8, without an XML declaration) with the document type declaration removed
-  /// (its lines kept) and entity references rewritten as described above.
+  /// (its lines kept) and entity references rewritten as described above, all at once.
   static func resolve(_ bytes: [UInt8], file: String) throws -> [UInt8] {
-    // Without `&` or a DOCTYPE there is nothing to do: the common case costs one scan.
-    guard bytes.contains(UInt8(ascii: "&")) || bytes.contains(UInt8(ascii: "!")) else {
-      return bytes
+    try bytes.withUnsafeBufferPointer { buffer in
+      var pass = XMLEntities(buffer, file: file)
+      var output: [UInt8] = []
+      while try pass.next(into: &output) {}
+      return output
     }
-    var pass = XMLEntities(input: bytes, file: file)
-    try pass.run()
-    return pass.output
   }
 
-  private init(input: [UInt8], file: String) {
+  /// A pass over `input` from `start`, the `lines` newlines before it (a removed XML
+  /// declaration's) written first. `input` must stay valid while the pass is used.
+  init(_ input: UnsafeBufferPointer<UInt8>, from start: Int = 0, lines: Int = 0, file: String) {
     self.input = input
     self.file = file
-    output.reserveCapacity(input.count)
+    index = start
+    line = 1 + lines
+    pendingNewlines = lines
   }
+
+  /// How far through the input the pass is, in bytes.
+  var position: Int { index }
 
   private static let lt = UInt8(ascii: "<")
   private static let gt = UInt8(ascii: ">")
   private static let amp = UInt8(ascii: "&")
   private static let newline = UInt8(ascii: "\n")
 
-  private mutating func run() throws {
-    var seenElement = false
-    while index < input.count {
-      let byte = input[index]
-      if byte == Self.lt {
-        if starts("<!--") {
-          copy(through: "-->")
-        } else if starts("<![CDATA[") {
-          copy(through: "]]>")
-        } else if starts("<?") {
-          copy(through: "?>")
-        } else if !seenElement, starts("<!DOCTYPE") {
-          try readDoctype()
-        } else if starts("<!") {
-          copy(through: ">")
-        } else {
-          seenElement = true
-          try copyTag()
-        }
-      } else if byte == Self.amp {
-        try reference(inAttribute: false)
-      } else {
-        // Copy the run of text up to the next markup, reference or line at once.
-        var end = index + 1
-        while end < input.count, input[end] != Self.lt, input[end] != Self.amp,
-          input[end] != Self.newline
-        {
-          end += 1
-        }
-        if byte == Self.newline { line += 1 }
+  /// Appends the next piece of output to `into`; false once the input is used up and nothing
+  /// was added.
+  mutating func next(into result: inout [UInt8]) throws -> Bool {
+    swap(&output, &result)
+    defer { swap(&output, &result) }
+    let before = output.count
+    let limit = before + Self.pieceSize
+    while output.count < limit {
+      let room = limit - output.count
+      if pendingNewlines > 0 {
+        let count = min(pendingNewlines, room)
+        output += repeatElement(Self.newline, count: count)
+        pendingNewlines -= count
+      } else if let stop = copyEnd {
+        let end = min(stop, index + room)
+        for byte in input[index..<end] where byte == Self.newline { line += 1 }
         output += input[index..<end]
         index = end
+        if index == stop { copyEnd = nil }
+      } else if inTag {
+        try copyTag(room: room)
+      } else if index < input.count {
+        try step(room: room)
+      } else {
+        break
       }
+    }
+    return output.count > before
+  }
+
+  /// Reads the construct at `index`: markup, a reference or a run of text.
+  private mutating func step(room: Int) throws {
+    let byte = input[index]
+    if byte == Self.lt {
+      if starts("<!--") {
+        copyEnd = end(of: "-->", from: index + 1)
+      } else if starts("<![CDATA[") {
+        copyEnd = end(of: "]]>", from: index + 1)
+      } else if starts("<?") {
+        copyEnd = end(of: "?>", from: index + 1)
+      } else if !seenElement, starts("<!DOCTYPE") {
+        try readDoctype()
+      } else if starts("<!") {
+        copyEnd = end(of: ">", from: index + 1)
+      } else {
+        seenElement = true
+        output.append(byte)
+        index += 1
+        inTag = true
+        tagQuote = nil
+      }
+    } else if byte == Self.amp {
+      try reference(inAttribute: false)
+    } else {
+      // Copy the run of text up to the next markup, reference or line at once.
+      var end = index + 1
+      let stop = min(input.count, index + room)
+      while end < stop, input[end] != Self.lt, input[end] != Self.amp,
+        input[end] != Self.newline
+      {
+        end += 1
+      }
+      if byte == Self.newline { line += 1 }
+      output += input[index..<end]
+      index = end
     }
   }
 
@@ -108,48 +162,40 @@ struct XMLEntities {
     }
   }
 
-  /// Copies the markup at `index` through `terminator` unchanged.
-  private mutating func copy(through terminator: StaticString) {
-    let stop = end(of: terminator, from: index + 1)
-    for byte in input[index..<stop] {
-      if byte == Self.newline { line += 1 }
-    }
-    output += input[index..<stop]
-    index = stop
-  }
-
-  /// Copies a start or end tag, rewriting references in its quoted attribute values.
-  private mutating func copyTag() throws {
-    var quote: UInt8? = nil
-    output.append(input[index])
-    index += 1
-    while index < input.count {
+  /// Copies up to `room` bytes of the start or end tag being read, rewriting references in
+  /// its quoted attribute values.
+  private mutating func copyTag(room: Int) throws {
+    let stop = output.count + room
+    while index < input.count, output.count < stop {
       let byte = input[index]
-      if let open = quote {
+      if let open = tagQuote {
         if byte == open {
-          quote = nil
+          tagQuote = nil
         } else if byte == Self.amp {
           try reference(inAttribute: true)
           continue
         }
       } else if byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "'") {
-        quote = byte
+        tagQuote = byte
       } else if byte == Self.gt {
         output.append(byte)
         index += 1
+        inTag = false
         return
       } else if byte == Self.lt {
+        inTag = false
         return  // Not well-formed; libxml2 will say where.
       }
       if byte == Self.newline { line += 1 }
       output.append(byte)
       index += 1
     }
+    if index >= input.count { inTag = false }
   }
 
   /// The name of the reference `&name;` at `index`, or nil when there is none (a bare `&`,
   /// which libxml2 then reports, or a character reference).
-  private func referenceName(at start: Int) -> ArraySlice<UInt8>? {
+  private func referenceName(at start: Int) -> Slice<UnsafeBufferPointer<UInt8>>? {
     var at = start + 1
     guard at < input.count, input[at] != UInt8(ascii: "#") else { return nil }
     // Names are short; a long run without `;` is not a reference.
@@ -205,7 +251,7 @@ struct XMLEntities {
   }
 
   /// Reads `<!DOCTYPE name ... [internal subset]>`: records the internal subset's entities
-  /// and writes only the declaration's newlines, so line numbers stay those of the file.
+  /// and owes the output only the declaration's newlines, so line numbers stay those of the file.
   private mutating func readDoctype() throws {
     index += 9
     var quote: UInt8? = nil
@@ -213,7 +259,7 @@ struct XMLEntities {
       let byte = input[index]
       if byte == Self.newline {
         line += 1
-        output.append(byte)
+        pendingNewlines += 1
       }
       if let open = quote {
         if byte == open { quote = nil }
@@ -253,7 +299,7 @@ struct XMLEntities {
       }
       for skipped in input[start..<index] where skipped == Self.newline {
         line += 1
-        output.append(skipped)
+        pendingNewlines += 1
       }
     }
   }
@@ -324,7 +370,8 @@ struct XMLEntities {
         cursor += 1
       }
     }
-    try spend(value.count)
+    // The name is kept too: charged, so many declarations cannot add up past the cap either.
+    try spend(name.count + value.count)
     entities[name] = value
   }
 }

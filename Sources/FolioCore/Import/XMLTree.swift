@@ -1,15 +1,12 @@
 import Foundation
 
-#if canImport(FoundationXML)
-  import FoundationXML
-#endif
-
-/// A parsed XML document as a tree of elements, namespaces resolved: enough to read feeds
-/// without a streaming state machine per format.
+/// An XML element as a tree, namespaces resolved: enough to read one feed entry without a
+/// streaming state machine per format (``stream(_:file:treeDepth:_:)`` builds one entry's
+/// tree at a time).
 ///
-/// The tree is at most ``maxDepth`` elements deep: elements nested deeper, and their text,
-/// are skipped while parsing (feeds need four levels). So building, walking and freeing the
-/// tree never recurse deeper than that, whatever the input.
+/// A tree is at most ``maxDepth`` elements deep counted from the document's root: elements
+/// nested deeper, and their text, are skipped while parsing (feeds need four levels). So
+/// building, walking and freeing a tree never recurse deeper than that, whatever the input.
 final class XMLElement {
   /// The deepest element kept (the root is depth 1): 64.
   static let maxDepth = 64
@@ -44,145 +41,57 @@ final class XMLElement {
   func text(_ name: String, in namespace: String) -> String? { first(name, in: namespace)?.text }
 
   /// Parses `bytes` in the encoding their declaration names (see ``XMLEncoding``; invalid
-  /// UTF-8 replaced); throws ``ImportError`` with the line and column of the first error.
-  /// Entities are resolved as ``XMLEntities`` describes; external entities are never loaded.
+  /// UTF-8 replaced) into one tree; throws ``ImportError`` with the line and column of the
+  /// first error. Entities are resolved as ``XMLEntities`` describes; external entities are
+  /// never loaded. Importers read a feed entry by entry instead, with ``stream(_:file:treeDepth:_:)``.
   static func parse(_ bytes: some Collection<UInt8>, file: String) throws -> XMLElement {
-    // One variable through the passes, so each copy is freed as the next is made: at most two
-    // copies of the document are alive at once.
-    var document = withoutDeclaration(try XMLEncoding.utf8(bytes, file: file))
-    document = try XMLEntities.resolve(document, file: file)
-    document = paddingEmptyInstructions(document)
-    let data = Data(document)
-    document = []
-    let builder = Builder()
-    // From a stream, libxml2 gets the document in chunks; given all of it at once, it refuses
-    // a document past its 10 MB look-ahead limit ("not well-formed" at the last line).
-    let parser = XMLParser(stream: InputStream(data: data))
-    parser.shouldProcessNamespaces = true
-    parser.shouldResolveExternalEntities = false
-    parser.delegate = builder
-    builder.parser = parser
-    let finished = parser.parse()
-    if let problem = builder.problem {
-      throw ImportError(
-        file: file, line: max(1, problem.line), column: max(1, problem.column),
-        reason: problem.reason)
+    var root: XMLElement?
+    try stream(bytes, file: file, treeDepth: 1) { event in
+      if case .element(let element, _) = event { root = element }
     }
-    guard finished, let root = builder.root else {
-      throw ImportError(
-        file: file, line: max(1, parser.lineNumber), column: max(1, parser.columnNumber),
-        reason: "not well-formed XML")
+    guard let root else {
+      throw ImportError(file: file, line: 1, column: 1, reason: "not well-formed XML")
     }
     return root
   }
 
-  /// `bytes` without a leading XML declaration (`<?xml version="1.0" encoding="..."?>`): the
-  /// bytes are UTF-8 by now (``XMLEncoding`` decoded them as it said), and libxml2 must not
-  /// decode them again.
-  static func withoutDeclaration(_ bytes: [UInt8]) -> [UInt8] {
-    let bom: [UInt8] = [0xEF, 0xBB, 0xBF]
-    let start = bytes.starts(with: bom) ? 3 : 0
+  /// Where a leading XML declaration (`<?xml version="1.0" encoding="..."?>`, after any byte
+  /// order mark) ends, and how many newlines it holds; (0, 0) when there is none. The bytes
+  /// after it are decoded as it said, and libxml2 must not decode them again, so it is dropped
+  /// and its newlines written instead, keeping the lines errors name.
+  static func declarationExtent(_ bytes: UnsafeBufferPointer<UInt8>) -> (end: Int, newlines: Int) {
+    let start = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
     let rest = bytes[start...]
     guard rest.starts(with: Array("<?xml".utf8)), rest.count > 5,
-      FormatDetector.isSpace(rest[rest.startIndex + 5])
-    else { return bytes }
-    var index = rest.startIndex + 5
+      FormatDetector.isSpace(bytes[start + 5])
+    else { return (0, 0) }
+    var index = start + 5
     while index + 1 < bytes.count {
       if bytes[index] == UInt8(ascii: "?") && bytes[index + 1] == UInt8(ascii: ">") {
-        // Keep the lines, so errors still name the line the user sees.
-        let newlines = bytes[rest.startIndex..<index].filter { $0 == 0x0A }
-        return newlines + bytes[(index + 2)...]
+        let newlines = bytes[start..<index].lazy.filter { $0 == 0x0A }.count
+        return (index + 2, newlines)
       }
       index += 1
     }
-    return bytes
+    return (0, 0)
+  }
+
+  /// `bytes` without a leading XML declaration, its newlines kept (see
+  /// ``declarationExtent(_:)``).
+  static func withoutDeclaration(_ bytes: [UInt8]) -> [UInt8] {
+    let (end, newlines) = bytes.withUnsafeBufferPointer { declarationExtent($0) }
+    guard end > 0 else { return bytes }
+    return Array(repeating: 0x0A, count: newlines) + bytes[end...]
   }
 
   /// `bytes` with a space before the `?>` of each processing instruction that has no data
-  /// (`<?name?>`). For those libxml2 passes a NULL data pointer, which Foundation's XMLParser on
-  /// Linux reads as a C string and crashes; with the space it passes empty data instead. A
-  /// `<?name?>` inside a comment or CDATA section gains the same space, which is harmless.
+  /// (see ``InstructionPadding``).
   static func paddingEmptyInstructions(_ bytes: [UInt8]) -> [UInt8] {
-    let open = UInt8(ascii: "<")
-    let question = UInt8(ascii: "?")
-    let close = UInt8(ascii: ">")
+    var padding = InstructionPadding()
     var output: [UInt8] = []
-    output.reserveCapacity(bytes.count)
-    var index = 0
-    while index < bytes.count {
-      guard bytes[index] == open, index + 1 < bytes.count, bytes[index + 1] == question else {
-        output.append(bytes[index])
-        index += 1
-        continue
-      }
-      // The target name runs to whitespace, `?`, `<` or `>` (none of which a name may hold).
-      var end = index + 2
-      while end < bytes.count, bytes[end] > 0x20, bytes[end] != question, bytes[end] != close,
-        bytes[end] != open
-      {
-        end += 1
-      }
-      output += bytes[index..<end]
-      if end + 1 < bytes.count, bytes[end] == question, bytes[end + 1] == close {
-        output.append(0x20)
-      }
-      index = end
-    }
+    padding.pad(bytes, into: &output)
+    padding.finish(into: &output)
     return output
-  }
-
-  private final class Builder: NSObject, XMLParserDelegate {
-    weak var parser: XMLParser?
-    var root: XMLElement?
-    var stack: [XMLElement] = []
-    /// How many elements deeper than ``XMLElement/maxDepth`` are open (skipped).
-    var skipped = 0
-    /// The first error, where the parser was when it found it.
-    var problem: (line: Int, column: Int, reason: String)?
-
-    func parser(_ parser: XMLParser, parseErrorOccurred parseError: any Error) {
-      guard problem == nil else { return }
-      let detail = (parseError as NSError).localizedDescription
-      problem = (parser.lineNumber, parser.columnNumber, "not well-formed XML (\(detail))")
-    }
-
-    func parser(
-      _ parser: XMLParser, didStartElement elementName: String, namespaceURI: String?,
-      qualifiedName: String?, attributes: [String: String] = [:]
-    ) {
-      guard skipped == 0, stack.count < XMLElement.maxDepth else {
-        skipped += 1
-        return
-      }
-      let element = XMLElement(
-        namespace: namespaceURI ?? "", name: elementName, attributes: attributes,
-        line: parser.lineNumber)
-      if let parent = stack.last {
-        parent.children.append(element)
-      } else if root == nil {
-        root = element
-      }
-      stack.append(element)
-    }
-
-    func parser(
-      _ parser: XMLParser, didEndElement elementName: String, namespaceURI: String?,
-      qualifiedName: String?
-    ) {
-      if skipped > 0 {
-        skipped -= 1
-      } else {
-        _ = stack.popLast()
-      }
-    }
-
-    func parser(_ parser: XMLParser, foundCharacters string: String) {
-      if skipped == 0 { stack.last?.text += string }
-    }
-
-    func parser(_ parser: XMLParser, foundCDATA block: Data) {
-      if skipped == 0 { stack.last?.text += String(decoding: block, as: UTF8.self) }
-    }
   }
 }
 
