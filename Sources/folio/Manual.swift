@@ -10,7 +10,12 @@ enum Manual {
     ("FOLIO_DB", "The library file, when --db is not given."),
     ("FOLIO_THEME", "The colour theme, over config.toml's theme (--theme wins)."),
     ("FOLIO_HF_URL, FOLIO_ARXIV_URL", "Base URLs for fetch, over config.toml's."),
-    ("FOLIO_HTTP_TIMEOUT", "Seconds a fetch request may take."),
+    ("FOLIO_HTTP_TIMEOUT", "Seconds one fetch request may take in all (default 60)."),
+    ("FOLIO_FETCH_TIMEOUT", "Seconds a whole fetch may take (default 300)."),
+    (
+      "FOLIO_HTTP_MAX_MB",
+      "The largest answer a fetch accepts, in megabytes after decompression (over http_max_mb)."
+    ),
     (
       "XDG_DATA_HOME, XDG_CONFIG_HOME, XDG_STATE_HOME",
       "Where the library, the settings and the log live (default under HOME)."
@@ -20,6 +25,7 @@ enum Manual {
     ("NO_COLOR", "When set, draw with attributes only, no colours."),
     ("TERM, COLORTERM", "How many colours the terminal has."),
     ("COLUMNS", "The width of list and topics tables written to a pipe or file."),
+    ("TMPDIR", "Where import - keeps standard input while it reads it (fallback /tmp)."),
   ]
 
   /// The files Folio reads and writes.
@@ -32,6 +38,10 @@ enum Manual {
     ("$XDG_CONFIG_HOME/folio/topics.toml", "Topics: a [topics] table of name = \"query\"."),
     ("$XDG_CONFIG_HOME/folio/themes/*.theme", "Colour themes of your own."),
     ("$XDG_STATE_HOME/folio/folio.log", "Warnings and errors (~/.local/state/folio/folio.log)."),
+    (
+      "$XDG_STATE_HOME/folio/notes/",
+      "A note's text when it could not be saved on its paper (the message names the file)."
+    ),
   ]
 
   /// Every exit status, as sysexits.h names them.
