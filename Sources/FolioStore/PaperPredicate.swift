@@ -68,6 +68,11 @@ public indirect enum TextMatch: Hashable, Sendable {
     case title, abstract, authors
   }
 
+  /// The prefix length the full-text index keeps a prefix index for (the schema's
+  /// `prefix='3'`): a longer prefix is cheaper searched as the words it stands for
+  /// (``LibraryStore/searchTerms(startingWith:limit:)``).
+  public static let indexedPrefixLength = 3
+
   /// One word or phrase in any column.
   public static func phrase(_ tokens: [String], prefix: Bool = false) -> TextMatch {
     .phrase(tokens, in: nil, prefix: prefix)

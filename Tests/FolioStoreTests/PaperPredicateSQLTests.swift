@@ -1,4 +1,5 @@
 import FolioCore
+import GRDB
 import XCTest
 
 @testable import FolioStore
@@ -92,5 +93,14 @@ final class PaperPredicateSQLTests: XCTestCase {
     try store.add([makePaper("One"), makePaper("Two")])
     XCTAssertEqual(try store.count(PaperFilter(condition: .and([]))), 2)
     XCTAssertEqual(try store.count(PaperFilter(condition: .or([]))), 0)
+  }
+
+  func testTheIndexKeepsThePrefixLengthTheCompilerRelies() throws {
+    let store = try LibraryStore.inMemory()
+    let sql = try store.read { db in
+      try String.fetchOne(db, sql: "SELECT sql FROM sqlite_master WHERE name = 'paper_fts'")
+    }
+    XCTAssertTrue(
+      try XCTUnwrap(sql).contains("prefix='\(TextMatch.indexedPrefixLength)'"), "\(sql ?? "")")
   }
 }

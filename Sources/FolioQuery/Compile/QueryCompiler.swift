@@ -28,8 +28,6 @@ public struct QueryCompiler: Sendable {
     self.prefixWords = prefixWords
   }
 
-  /// The prefix length the full-text index keeps a prefix index for (`prefix='3'`).
-  static let indexedPrefixLength = 3
   /// The most words a prefix is expanded to.
   public static let prefixWordLimit = 64
 
@@ -49,7 +47,7 @@ public struct QueryCompiler: Sendable {
     switch node {
     case .text(let field, let term):
       guard term.isPrefix, let last = term.tokens.last,
-        last.unicodeScalars.count > Self.indexedPrefixLength,
+        last.unicodeScalars.count > TextMatch.indexedPrefixLength,
         last.utf8.allSatisfy({ $0 < 0x80 }),
         let words = prefixWords(last), !words.isEmpty
       else { return node }
