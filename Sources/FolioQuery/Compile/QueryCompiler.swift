@@ -151,12 +151,14 @@ public struct QueryCompiler: Sendable {
   /// `node`, its topics already expanded, as a predicate. The recursion is as deep as the
   /// node, which the parser and ``expandTopics(_:)`` keep within ``QueryNode/maximumDepth``.
   private func predicate(_ node: QueryNode) -> PaperPredicate {
-    if let match = Self.textMatch(node) { return .match(match) }
     switch node {
     case .all: return .always
-    case .text: return .always  // unreachable: text is always a text match
+    case .text(let field, let term):
+      return .match(.phrase(term.tokens, in: field.column, prefix: term.isPrefix))
     case .id(let id, let prefix): return prefix ? .idPrefix(id) : .id(id)
-    case .topic: return .always  // unreachable: expandTopics replaced every topic
+    // expandTopics(_:) has replaced every topic by its query before this runs; were one left,
+    // it would select every paper rather than trap.
+    case .topic: return .always
     case .source(let source): return .source(source)
     case .day(let comparison, let value): return .day(comparison.predicate, resolve(value))
     case .upvotes(let comparison, let count): return .upvotes(comparison.predicate, count)
