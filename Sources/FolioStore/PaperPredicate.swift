@@ -26,8 +26,11 @@ public indirect enum PaperPredicate: Hashable, Sendable {
   case state(UserState)
   /// Papers that have this.
   case has(Feature)
+  /// Papers every child selects (every paper when there are none).
   case and([PaperPredicate])
+  /// Papers some child selects (none when there are none).
   case or([PaperPredicate])
+  /// Papers the child does not select.
   case not(PaperPredicate)
 
   /// How a field compares with a value.
@@ -58,7 +61,9 @@ public indirect enum TextMatch: Hashable, Sendable {
   /// A phrase: these folded tokens (letters and digits, see ``SearchTokenizer``) next to each
   /// other, in one column or any; with `prefix`, the last token matches any word it begins.
   case phrase([String], in: Column?, prefix: Bool)
+  /// Matches of all of them; never empty (FTS5 has no expression for "everything").
   case and([TextMatch])
+  /// Matches of any of them; never empty.
   case or([TextMatch])
   /// Matches of the first that the second does not match (FTS5's binary NOT).
   case subtracting(TextMatch, TextMatch)
