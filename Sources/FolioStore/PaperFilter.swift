@@ -1,8 +1,8 @@
 import FolioCore
 import GRDB
 
-/// Which papers a listing shows: by user state, listing day, a compiled query, or an explicit
-/// ranking.
+/// Which papers a listing shows: by user state, listing day, a query's predicate, or an
+/// explicit ranking. The store renders it as SQL; callers never write SQL.
 public struct PaperFilter: Hashable, Sendable {
   /// A constraint on the user's state for a paper.
   public enum State: String, Hashable, Sendable, CaseIterable {
@@ -12,12 +12,12 @@ public struct PaperFilter: Hashable, Sendable {
   public var state: State
   /// Only papers listed on this day; nil for every day.
   public var day: Day?
-  /// An FTS5 expression every paper listed must match. The listing is then driven by the
+  /// A full-text search every paper listed must match. The listing is then driven by the
   /// full-text index, in its rowid (= listing) order, so the first screenful comes without
   /// visiting every match.
-  public var match: String?
-  /// A query's condition (see FolioQuery), nil for none.
-  public var condition: SQLCondition?
+  public var match: TextMatch?
+  /// A query's predicate (compiled by FolioQuery), checked per paper; nil for none.
+  public var condition: PaperPredicate?
   /// Only these papers (by stable id), listed in this order instead of the listing order:
   /// for ranked results such as "more like this".
   public var ranking: [String]?
@@ -26,8 +26,8 @@ public struct PaperFilter: Hashable, Sendable {
   public var keepsPaper: String?
 
   public init(
-    state: State = .any, day: Day? = nil, match: String? = nil, condition: SQLCondition? = nil,
-    ranking: [String]? = nil
+    state: State = .any, day: Day? = nil, match: TextMatch? = nil,
+    condition: PaperPredicate? = nil, ranking: [String]? = nil
   ) {
     self.state = state
     self.day = day
@@ -43,10 +43,9 @@ public struct PaperFilter: Hashable, Sendable {
 
   /// The tables: `paper p` and `paper_state s`, driven by `paper_fts f` when there is a match.
   var fromClause: String {
-    let papers = "paper p LEFT JOIN paper_state s ON s.paper_seq = p.seq"
-    guard match != nil else { return papers }
-    return "paper_fts f JOIN "
-      + papers.replacingOccurrences(of: "paper p", with: "paper p ON p.sort_key = f.rowid")
+    let states = "LEFT JOIN paper_state s ON s.paper_seq = p.seq"
+    guard match != nil else { return "paper p \(states)" }
+    return "paper_fts f JOIN paper p ON p.sort_key = f.rowid \(states)"
   }
 
   /// The WHERE clause with its arguments.
@@ -55,7 +54,7 @@ public struct PaperFilter: Hashable, Sendable {
     var arguments = StatementArguments()
     if let match {
       conditions.append("f.paper_fts MATCH ?")
-      _ = arguments.append(contentsOf: [match])
+      _ = arguments.append(contentsOf: [match.fts])
     }
     let stateCondition: String? =
       switch state {
@@ -83,7 +82,7 @@ public struct PaperFilter: Hashable, Sendable {
         _ = arguments.append(contentsOf: [day.description])
       }
     }
-    if let condition {
+    if let condition = condition?.sql {
       conditions.append("(\(condition.sql))")
       for value in condition.arguments {
         switch value {

@@ -1,21 +1,21 @@
 /// A value bound to an SQL parameter.
-public enum SQLValue: Hashable, Sendable {
+enum SQLValue: Hashable, Sendable {
   case text(String)
   case integer(Int)
   case null
 }
 
 /// A boolean SQL expression over `paper p LEFT JOIN paper_state s`, with its parameters.
-/// Produced by the filter engine; user text only ever travels in `arguments`.
-public struct SQLCondition: Hashable, Sendable {
-  public var sql: String
-  public var arguments: [SQLValue]
+/// Rendered from a ``PaperPredicate``; user text only ever travels in `arguments`.
+struct SQLCondition: Hashable, Sendable {
+  var sql: String
+  var arguments: [SQLValue]
 
-  public init(_ sql: String, _ arguments: [SQLValue] = []) {
+  init(_ sql: String, _ arguments: [SQLValue] = []) {
     self.sql = sql
     self.arguments = arguments
   }
 
   /// The condition every paper meets.
-  public static let always = SQLCondition("1")
+  static let always = SQLCondition("1")
 }

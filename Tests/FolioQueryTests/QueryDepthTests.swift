@@ -103,9 +103,9 @@ final class QueryDepthTests: XCTestCase {
     topics.set(
       try Topic(name: "Wide", query: Array(repeating: "x", count: 100).joined(separator: " OR ")))
     let compiler = QueryCompiler(topics: topics, today: queryToday)
-    XCTAssertNoThrow(try compiler.condition(for: "topic:wide topic:wide"))
+    XCTAssertNoThrow(try compiler.predicate(for: "topic:wide topic:wide"))
     XCTAssertThrowsError(
-      try compiler.condition(for: Array(repeating: "topic:wide", count: 6).joined(separator: " "))
+      try compiler.predicate(for: Array(repeating: "topic:wide", count: 6).joined(separator: " "))
     ) { error in
       XCTAssertEqual(
         (error as? QueryError)?.message,
@@ -146,9 +146,9 @@ final class QueryDepthTests: XCTestCase {
     let deep = (0..<8).reduce("x") { inner, _ in "(a OR (b \(inner)))" }
     topics.set(try Topic(name: "Deep", query: deep))
     let compiler = QueryCompiler(topics: topics, today: queryToday)
-    XCTAssertNoThrow(try compiler.condition(for: "topic:deep"))
+    XCTAssertNoThrow(try compiler.predicate(for: "topic:deep"))
     let query = "(c OR (d (e OR (f -topic:deep))))"
-    XCTAssertThrowsError(try compiler.condition(for: query)) { error in
+    XCTAssertThrowsError(try compiler.predicate(for: query)) { error in
       XCTAssertEqual(
         error as? QueryError,
         QueryError(

@@ -44,7 +44,8 @@ final class DayRangeTests: XCTestCase {
     XCTAssertEqual(try store.papers(PaperFilter(day: last)).map(\.paper.title), ["Last day"])
     XCTAssertEqual(try store.count(PaperFilter(day: last.adding(days: -1))), 0)
     XCTAssertEqual(
-      try store.papers(PaperFilter(match: "day")).map(\.paper.title), ["Last day", "First day"])
+      try store.papers(PaperFilter(match: .phrase(["day"]))).map(\.paper.title),
+      ["Last day", "First day"])
   }
 
   func testPapersDatedOutsideTheRangeAreSkippedAndCounted() throws {

@@ -54,7 +54,7 @@ final class ListingTests: XCTestCase {
     let filters = [
       PaperFilter(), PaperFilter(day: testDay), PaperFilter(day: testDay.adding(days: -2)),
       PaperFilter(day: Day("2000-01-01")!), PaperFilter(state: .unread),
-      PaperFilter(match: "diffusion"), PaperFilter(state: .starred, day: testDay),
+      PaperFilter(match: .phrase(["diffusion"])), PaperFilter(state: .starred, day: testDay),
     ]
     for filter in filters {
       let listed = try store.papers(filter)
@@ -68,7 +68,9 @@ final class ListingTests: XCTestCase {
 
   func testPagesFromAnyStartAreTheListingsRows() throws {
     let store = try makeStore()
-    for filter in [PaperFilter(), PaperFilter(match: "transformers"), PaperFilter(day: testDay)] {
+    for filter in [
+      PaperFilter(), PaperFilter(match: .phrase(["transformers"])), PaperFilter(day: testDay),
+    ] {
       let listing = try store.papers(filter).map(\.paper.id)
       let listed = try store.listing(filter, from: .position(0), limit: listing.count)
       XCTAssertEqual(listed.map(\.summary.id), listing)

@@ -1,13 +1,13 @@
 import FolioCore
 import FolioStore
 
-/// Compiles a ``QueryNode`` to an SQL condition over `paper p LEFT JOIN paper_state s`.
+/// Compiles a ``QueryNode`` to the store's ``FolioStore/PaperPredicate`` (or a whole
+/// ``FolioStore/PaperFilter``), which the store alone renders as SQL.
 ///
-/// Text terms become FTS5 `MATCH` subqueries on `paper_fts`; neighbouring text terms under
-/// one AND or OR share a single `MATCH`, so FTS5 intersects their posting lists itself. The
-/// FTS5 expression is built from the terms' folded tokens (letters and digits only), each
-/// phrase in double quotes, so nothing a user types is read as FTS5 syntax; all values travel
-/// as bound parameters, never inside the SQL text.
+/// Topics are expanded and relative days resolved here. Text terms become full-text matches;
+/// neighbouring text terms under one AND or OR share a single match, so the full-text index
+/// intersects their posting lists itself. Matches are built from the terms' folded tokens
+/// (letters and digits only), so nothing a user types is read as search syntax.
 public struct QueryCompiler: Sendable {
   public var topics: TopicSet
   /// What `day:today` means.
@@ -28,8 +28,6 @@ public struct QueryCompiler: Sendable {
     self.prefixWords = prefixWords
   }
 
-  /// The prefix length the full-text index keeps a prefix index for (`prefix='3'`).
-  static let indexedPrefixLength = 3
   /// The most words a prefix is expanded to.
   public static let prefixWordLimit = 64
 
@@ -49,7 +47,7 @@ public struct QueryCompiler: Sendable {
     switch node {
     case .text(let field, let term):
       guard term.isPrefix, let last = term.tokens.last,
-        last.unicodeScalars.count > Self.indexedPrefixLength,
+        last.unicodeScalars.count > TextMatch.indexedPrefixLength,
         last.utf8.allSatisfy({ $0 < 0x80 }),
         let words = prefixWords(last), !words.isEmpty
       else { return node }
@@ -66,35 +64,34 @@ public struct QueryCompiler: Sendable {
   }
 
   /// Parses and compiles `query`; nil for the empty query.
-  public func condition(
+  public func predicate(
     for query: String, mode: QueryParser.Mode = .complete
-  ) throws(QueryError) -> SQLCondition? {
+  ) throws(QueryError) -> PaperPredicate? {
     let node = try QueryParser.parse(query, mode: mode)
     if node == .all { return nil }
     return try compile(node)
   }
 
-  /// `node` as one SQL condition.
-  public func compile(_ node: QueryNode) throws(QueryError) -> SQLCondition {
-    var visiting: Set<String> = []
-    return try compile(expandingPrefixes(try expandTopics(node)), visiting: &visiting)
+  /// `node` as one predicate, topics expanded and relative days resolved.
+  public func compile(_ node: QueryNode) throws(QueryError) -> PaperPredicate {
+    predicate(expandingPrefixes(try expandTopics(node)))
   }
 
-  /// `node` as a store filter: when every match must satisfy a full-text expression, that
-  /// expression drives the listing (walked in listing order, stopping after a screenful) and
+  /// `node` as a store filter: when every match must satisfy a full-text search, that
+  /// search drives the listing (walked in listing order, stopping after a screenful) and
   /// the rest is a condition checked per match; otherwise it is all one condition.
   public func filter(_ node: QueryNode) throws(QueryError) -> PaperFilter {
     let expanded = expandingPrefixes(try expandTopics(node))
     if expanded == .all { return PaperFilter() }
-    if let expression = Self.ftsExpression(expanded) { return PaperFilter(match: expression) }
+    if let match = Self.textMatch(expanded) { return PaperFilter(match: match) }
     if case .and(let children) = expanded {
-      let (textual, rest) = Self.partitionTextual(children, keyword: "AND")
+      let (textual, rest) = Self.partitionTextual(children, conjunction: true)
       if let textual {
-        let condition = try rest.isEmpty ? nil : compile(rest.count == 1 ? rest[0] : .and(rest))
+        let condition = rest.isEmpty ? nil : predicate(rest.count == 1 ? rest[0] : .and(rest))
         return PaperFilter(match: textual, condition: condition)
       }
     }
-    return PaperFilter(condition: try compile(expanded))
+    return PaperFilter(condition: predicate(expanded))
   }
 
   /// `node` with every `topic:` replaced by the topic's query.
@@ -151,67 +148,48 @@ public struct QueryCompiler: Sendable {
     }
   }
 
-  private func compile(_ node: QueryNode, visiting: inout Set<String>) throws(QueryError)
-    -> SQLCondition
-  {
-    if let expression = Self.ftsExpression(node) { return Self.match(expression) }
+  /// `node`, its topics already expanded, as a predicate. The recursion is as deep as the
+  /// node, which the parser and ``expandTopics(_:)`` keep within ``QueryNode/maximumDepth``.
+  private func predicate(_ node: QueryNode) -> PaperPredicate {
     switch node {
     case .all: return .always
-    case .text: return .always  // unreachable: text is always an FTS expression
-    case .id(let id, let prefix):
-      // A paper with an arXiv id has it as its stable id, so `p.id` covers both.
-      if prefix {
-        return SQLCondition("p.id LIKE ? ESCAPE '\\'", [.text(Self.escapeLike(id) + "%")])
-      }
-      return SQLCondition("p.id = ?", [.text(id)])
-    case .topic(let name, let column):
-      let topic = try topics.resolve(name, column: column)
-      guard !visiting.contains(topic.name) else {
-        throw QueryError(column: column, "topic '\(topic.name)' refers to itself")
-      }
-      visiting.insert(topic.name)
-      defer { visiting.remove(topic.name) }
-      return try compile(topic.node, visiting: &visiting)
-    case .source(let source):
-      return SQLCondition("p.source = ?", [.text(source)])
-    case .day(let comparison, let value):
-      return SQLCondition("p.day \(comparison.rawValue) ?", [.text(resolve(value).description)])
-    case .upvotes(let comparison, let count):
-      return SQLCondition("coalesce(p.upvotes \(comparison.rawValue) ?, 0)", [.integer(count)])
+    case .text(let field, let term):
+      return .match(.phrase(term.tokens, in: field.column, prefix: term.isPrefix))
+    case .id(let id, let prefix): return prefix ? .idPrefix(id) : .id(id)
+    // expandTopics(_:) has replaced every topic by its query before this runs; were one left,
+    // it would select every paper rather than trap.
+    case .topic: return .always
+    case .source(let source): return .source(source)
+    case .day(let comparison, let value): return .day(comparison.predicate, resolve(value))
+    case .upvotes(let comparison, let count): return .upvotes(comparison.predicate, count)
     case .state(let state):
       switch state {
-      case .starred: return SQLCondition("s.starred_at IS NOT NULL")
-      case .unstarred: return SQLCondition("s.starred_at IS NULL")
-      case .unread: return SQLCondition("s.read_at IS NULL")
-      case .read: return SQLCondition("s.read_at IS NOT NULL")
+      case .starred: return .state(.starred)
+      case .unstarred: return .state(.unstarred)
+      case .unread: return .state(.unread)
+      case .read: return .state(.read)
       }
     case .has(let feature):
       switch feature {
-      case .note: return SQLCondition("s.note IS NOT NULL")
-      case .code: return SQLCondition("json_extract(p.links, '$.github') IS NOT NULL")
-      case .arxiv: return SQLCondition("p.arxiv_id IS NOT NULL")
+      case .note: return .has(.note)
+      case .code: return .has(.code)
+      case .arxiv: return .has(.arxiv)
       }
-    case .not(let child):
-      let inner = try compile(child, visiting: &visiting)
-      return SQLCondition("NOT (\(inner.sql))", inner.arguments)
-    case .and(let children):
-      return try combine(children, with: "AND", visiting: &visiting)
-    case .or(let children):
-      return try combine(children, with: "OR", visiting: &visiting)
+    case .not(let child): return .not(predicate(child))
+    case .and(let children): return combine(children, conjunction: true)
+    case .or(let children): return combine(children, conjunction: false)
     }
   }
 
-  /// Joins children with AND or OR, folding the ones FTS5 can take into one `MATCH`.
-  private func combine(
-    _ children: [QueryNode], with keyword: String, visiting: inout Set<String>
-  ) throws(QueryError) -> SQLCondition {
-    var parts: [SQLCondition] = []
-    let (textual, rest) = Self.partitionTextual(children, keyword: keyword)
-    if let textual { parts.append(Self.match(textual)) }
-    for child in rest { parts.append(try compile(child, visiting: &visiting)) }
+  /// Joins children with AND or OR, folding the ones the full-text index can take into one
+  /// match.
+  private func combine(_ children: [QueryNode], conjunction: Bool) -> PaperPredicate {
+    var parts: [PaperPredicate] = []
+    let (textual, rest) = Self.partitionTextual(children, conjunction: conjunction)
+    if let textual { parts.append(.match(textual)) }
+    for child in rest { parts.append(predicate(child)) }
     if parts.count == 1 { return parts[0] }
-    return SQLCondition(
-      "(" + parts.map(\.sql).joined(separator: " \(keyword) ") + ")", parts.flatMap(\.arguments))
+    return conjunction ? .and(parts) : .or(parts)
   }
 
   /// `day:` values as calendar days.
@@ -224,69 +202,65 @@ public struct QueryCompiler: Sendable {
     }
   }
 
-  // MARK: - FTS5
+  // MARK: - Full text
 
-  static func match(_ expression: String) -> SQLCondition {
-    SQLCondition(
-      "p.sort_key IN (SELECT rowid FROM paper_fts WHERE paper_fts MATCH ?)", [.text(expression)])
-  }
-
-  /// The FTS5 expression for a node made only of text terms, AND, OR and NOT-within-AND;
-  /// nil when some part needs plain SQL.
-  static func ftsExpression(_ node: QueryNode) -> String? {
+  /// The text match for a node made only of text terms, AND, OR and NOT-within-AND; nil
+  /// when some part needs a predicate of its own.
+  static func textMatch(_ node: QueryNode) -> TextMatch? {
     switch node {
     case .text(let field, let term):
-      let phrase = "\"" + term.tokens.joined(separator: " ") + "\"" + (term.isPrefix ? "*" : "")
-      return field.column.map { "\($0) : \(phrase)" } ?? phrase
+      return .phrase(term.tokens, in: field.column, prefix: term.isPrefix)
     case .and(let children):
-      let (textual, rest) = partitionTextual(children, keyword: "AND")
+      let (textual, rest) = partitionTextual(children, conjunction: true)
       return rest.isEmpty ? textual : nil
     case .or(let children):
-      let (textual, rest) = partitionTextual(children, keyword: "OR")
+      let (textual, rest) = partitionTextual(children, conjunction: false)
       return rest.isEmpty ? textual : nil
     default:
       return nil
     }
   }
 
-  /// Splits `children` of an AND or OR into one FTS5 expression for the ones it can express,
-  /// and the rest. Under AND, `NOT x` joins as FTS5's binary NOT when there is a positive
-  /// text term to subtract from.
-  static func partitionTextual(_ children: [QueryNode], keyword: String) -> (String?, [QueryNode]) {
-    var positives: [String] = []
-    var negatives: [(String, QueryNode)] = []
+  /// Splits `children` of an AND (`conjunction`) or OR into one text match for the ones the
+  /// full-text index can answer, and the rest. Under AND, `NOT x` joins as FTS5's binary NOT
+  /// when there is a positive text term to subtract from.
+  static func partitionTextual(_ children: [QueryNode], conjunction: Bool) -> (
+    TextMatch?, [QueryNode]
+  ) {
+    var positives: [TextMatch] = []
+    var negatives: [(TextMatch, QueryNode)] = []
     var rest: [QueryNode] = []
     for child in children {
-      if let expression = ftsExpression(child) {
-        positives.append(expression)
-      } else if keyword == "AND", case .not(let inner) = child,
-        let expression = ftsExpression(inner)
-      {
-        negatives.append((expression, child))
+      if let match = textMatch(child) {
+        positives.append(match)
+      } else if conjunction, case .not(let inner) = child, let match = textMatch(inner) {
+        negatives.append((match, child))
       } else {
         rest.append(child)
       }
     }
     guard !positives.isEmpty else { return (nil, rest + negatives.map(\.1)) }
-    var expression =
-      positives.count == 1 ? positives[0] : "(" + positives.joined(separator: " \(keyword) ") + ")"
+    var match: TextMatch =
+      positives.count == 1 ? positives[0] : conjunction ? .and(positives) : .or(positives)
     // `a -b -c` as `a NOT (b OR c)`: one level, where a NOT per term would nest as deep as
     // there are terms, and FTS5's parser runs out of stack at a few dozen.
     if !negatives.isEmpty {
-      let subtracted =
-        negatives.count == 1
-        ? negatives[0].0 : "(" + negatives.map(\.0).joined(separator: " OR ") + ")"
-      expression = "(\(expression) NOT \(subtracted))"
+      let subtracted = negatives.count == 1 ? negatives[0].0 : .or(negatives.map(\.0))
+      match = .subtracting(match, subtracted)
     }
-    return (expression, rest)
+    return (match, rest)
   }
+}
 
-  static func escapeLike(_ text: String) -> String {
-    var escaped = ""
-    for character in text {
-      if character == "%" || character == "_" || character == "\\" { escaped.append("\\") }
-      escaped.append(character)
+extension Comparison {
+  /// The store's comparison.
+  var predicate: PaperPredicate.Comparison {
+    switch self {
+    case .equal: .equal
+    case .less: .less
+    case .lessOrEqual: .lessOrEqual
+    case .greater: .greater
+    case .greaterOrEqual: .greaterOrEqual
     }
-    return escaped
   }
 }

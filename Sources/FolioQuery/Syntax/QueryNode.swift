@@ -1,4 +1,5 @@
 import FolioCore
+import FolioStore
 
 /// A query, parsed: what `folio list --filter`, topics and the reader's search line mean.
 public indirect enum QueryNode: Hashable, Sendable {
@@ -32,13 +33,13 @@ public enum TextField: String, Hashable, Sendable, CaseIterable {
   case abstract
   case author
 
-  /// The FTS5 column, nil for all of them.
-  var column: String? {
+  /// The full-text index's column, nil for all of them.
+  var column: TextMatch.Column? {
     switch self {
     case .any: nil
-    case .title: "title"
-    case .abstract: "abstract"
-    case .author: "authors"
+    case .title: .title
+    case .abstract: .abstract
+    case .author: .authors
     }
   }
 }

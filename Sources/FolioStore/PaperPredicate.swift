@@ -1,0 +1,85 @@
+import FolioCore
+
+/// Which papers a query selects, as the store understands it: fields, user state, features,
+/// full-text matches, and AND/OR/NOT over them. FolioQuery compiles its language into this
+/// (topics already expanded, relative days already resolved); the store alone turns it into
+/// SQL (``PaperFilter``), so the schema's tables and columns are named in one module.
+///
+/// Nesting is bounded by the caller: FolioQuery never builds one deeper than
+/// `QueryNode.maximumDepth` levels, and rendering walks it once.
+public indirect enum PaperPredicate: Hashable, Sendable {
+  /// Every paper.
+  case always
+  /// Papers the full-text index matches.
+  case match(TextMatch)
+  /// The paper whose stable id is this (a paper with an arXiv id has it as its stable id).
+  case id(String)
+  /// Papers whose stable id begins with this text, taken literally.
+  case idPrefix(String)
+  /// Papers from this source.
+  case source(String)
+  /// Papers whose listing day compares so with this day.
+  case day(Comparison, Day)
+  /// Papers with an upvote count that compares so with this number (none without a count).
+  case upvotes(Comparison, Int)
+  /// Papers in this user state.
+  case state(UserState)
+  /// Papers that have this.
+  case has(Feature)
+  /// Papers every child selects (every paper when there are none).
+  case and([PaperPredicate])
+  /// Papers some child selects (none when there are none).
+  case or([PaperPredicate])
+  /// Papers the child does not select.
+  case not(PaperPredicate)
+
+  /// How a field compares with a value.
+  public enum Comparison: Hashable, Sendable, CaseIterable {
+    case equal, less, lessOrEqual, greater, greaterOrEqual
+  }
+
+  /// What the user did with a paper.
+  public enum UserState: Hashable, Sendable, CaseIterable {
+    case starred, unstarred, unread, read
+  }
+
+  /// What a paper can have.
+  public enum Feature: Hashable, Sendable, CaseIterable {
+    /// A note written by the user.
+    case note
+    /// A link to its code.
+    case code
+    /// An arXiv id.
+    case arxiv
+  }
+}
+
+/// A full-text search the index answers, as a value: the store renders it as an FTS5
+/// expression in which every token is a quoted string, so nothing a user typed is read as
+/// FTS5 syntax.
+public indirect enum TextMatch: Hashable, Sendable {
+  /// A phrase: these folded tokens (letters and digits, see ``SearchTokenizer``) next to each
+  /// other, in one column or any; with `prefix`, the last token matches any word it begins.
+  case phrase([String], in: Column?, prefix: Bool)
+  /// Matches of all of them; never empty (FTS5 has no expression for "everything").
+  case and([TextMatch])
+  /// Matches of any of them; never empty.
+  case or([TextMatch])
+  /// Matches of the first that the second does not match (FTS5's binary NOT).
+  case subtracting(TextMatch, TextMatch)
+
+  /// A column of the full-text index.
+  public enum Column: Hashable, Sendable, CaseIterable {
+    case title, abstract, authors
+  }
+
+  /// The prefix length the full-text index keeps a prefix index for (the schema's
+  /// `prefix='3'`): a longer prefix is cheaper searched as the words it stands for
+  /// (``LibraryStore/searchTerms(startingWith:limit:)``).
+  public static let indexedPrefixLength = 3
+
+  /// One word or phrase in any column.
+  public static func phrase(_ tokens: [String], prefix: Bool = false) -> TextMatch {
+    .phrase(tokens, in: nil, prefix: prefix)
+  }
+}
