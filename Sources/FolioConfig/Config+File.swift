@@ -55,114 +55,49 @@ extension Config {
       (line(of: $0, in: lines) ?? 0) < (line(of: $1, in: lines) ?? 0)
     }) {
       guard let value = table[key] else { continue }
-      switch key {
-      case "theme":
-        if let name = value.string, !name.isEmpty {
-          config.theme = name
-        } else {
-          warn(key, "'theme' must be a theme name or a path in quotes; using default")
-        }
-      case "mark_read":
-        if let seconds = value.double ?? value.int.map(Double.init), seconds > 0 {
-          config.markRead = .after(seconds)
-        } else if value.string == "open" {
-          config.markRead = .onOpen
-        } else if value.string == "never" {
-          config.markRead = .never
-        } else {
-          warn(key, "'mark_read' must be \"open\", \"never\" or a number of seconds; using 2")
-        }
-      case "mouse":
-        if let flag = value.bool {
-          config.mouse = flag
-        } else {
-          warn(key, "'mouse' must be true or false; using true")
-        }
-      case "export_path":
-        if let path = value.string, !path.isEmpty {
-          config.exportPath = path
-        } else {
-          warn(key, "'export_path' must be a path in quotes; using ~/folio-starred.md")
-        }
-      case "arxiv_categories":
-        let categories = value.array?.compactMap { $0.string } ?? []
-        if !categories.isEmpty && categories.count == value.array?.count {
-          config.arxivCategories = categories
-        } else {
-          warn(
-            key,
-            "'arxiv_categories' must be a list of category names, like [\"cs.LG\"]; using the default"
-          )
-        }
-      case "hf_base_url", "arxiv_base_url":
-        if let url = value.string, url.hasPrefix("https://") || url.hasPrefix("http://") {
-          if key == "hf_base_url" { config.hfBaseURL = url } else { config.arxivBaseURL = url }
-        } else {
-          warn(key, "'\(key)' must be an http(s) URL in quotes; using the default")
-        }
-      case "http_max_mb":
-        if let megabytes = value.int, (1...4096).contains(megabytes) {
-          config.httpMaxMB = megabytes
-        } else {
-          warn(key, "'http_max_mb' must be a whole number of megabytes from 1 to 4096; using 64")
-        }
-      case "default_view":
-        switch value.string {
-        case "today": config.defaultView = .today
-        case "all": config.defaultView = .allDays
-        case .some(let name) where !name.isEmpty: config.defaultView = .topic(name)
-        default: warn(key, "'default_view' must be \"today\", \"all\" or a topic name; using today")
-        }
-      case "date_format":
-        if let pattern = value.string, !pattern.isEmpty {
-          config.dateFormat = pattern
-        } else {
-          warn(key, "'date_format' must be a pattern in quotes, like \"%d %b\"; using %Y-%m-%d")
-        }
-      case "list_columns":
-        let names = value.array?.compactMap { $0.string } ?? []
-        let unknown = names.filter { !Config.listColumnNames.contains($0) }
-        if value.array == nil || names.count != value.array?.count || !unknown.isEmpty {
-          warn(
-            key,
-            "'list_columns' must list some of \(Config.listColumnNames.joined(separator: ", "))"
-              + (unknown.isEmpty ? "" : " (not \(unknown.joined(separator: ", ")))")
-              + "; using the default")
-        } else {
-          config.listColumns = names
-        }
-      case "keys":
+      if key == "keys" {
         guard let keys = value.table else {
           warn(key, "'keys' must be a table: [keys] then action = [\"key\", ...]")
           continue
         }
-        for name in keys.keys.sorted(by: {
-          (line(of: $0, in: lines) ?? 0) < (line(of: $1, in: lines) ?? 0)
-        }) {
-          guard let entry = keys[name] else { continue }
-          if name == "preset" {
-            if let preset = entry.string {
-              config.keyPreset = preset
-            } else {
-              warn(name, "'preset' must be \"vim\" or \"emacs\"")
-            }
-            continue
-          }
-          let names: [String]? =
-            entry.string.map { [$0] } ?? entry.array.map { $0.compactMap { $0.string } }
-          guard let names, names.count == (entry.array?.count ?? 1) else {
-            warn(
-              name, "keys for '\(name)' must be a key name or a list of them, like [\"s\", \"*\"]")
-            continue
-          }
-          config.keyBindings.append(
-            KeyBinding(action: name, keys: names, line: line(of: name, in: lines)))
+        parseKeys(keys, into: &config, lines: lines, warn: warn)
+      } else if let setting = Setting.all.first(where: { $0.key == key }) {
+        if let detail = setting.apply(value, &config) {
+          warn(key, setting.warning(detail: detail))
         }
-      default:
+      } else {
         warn(key, "unknown key '\(key)' (ignored)")
       }
     }
     return (config, warnings)
+  }
+
+  /// The `[keys]` table: a preset and, in file order, action = a key or a list of keys.
+  private static func parseKeys(
+    _ keys: TOMLTable, into config: inout Config, lines: [String],
+    warn: (String, String) -> Void
+  ) {
+    for name in keys.keys.sorted(by: {
+      (line(of: $0, in: lines) ?? 0) < (line(of: $1, in: lines) ?? 0)
+    }) {
+      guard let entry = keys[name] else { continue }
+      if name == "preset" {
+        if let preset = entry.string {
+          config.keyPreset = preset
+        } else {
+          warn(name, "'preset' must be \"vim\" or \"emacs\"")
+        }
+        continue
+      }
+      let names: [String]? =
+        entry.string.map { [$0] } ?? entry.array.map { $0.compactMap { $0.string } }
+      guard let names, names.count == (entry.array?.count ?? 1) else {
+        warn(name, "keys for '\(name)' must be a key name or a list of them, like [\"s\", \"*\"]")
+        continue
+      }
+      config.keyBindings.append(
+        KeyBinding(action: name, keys: names, line: line(of: name, in: lines)))
+    }
   }
 
   /// The 1-based line where top-level `key` is set, if found.
