@@ -208,26 +208,23 @@ extension Config {
       }) ? key : quoted(key)
   }
 
-  /// A TOML basic string.
+  /// `value` as a TOML basic string: `"` and `\` escaped, every control character (U+0000 to
+  /// U+001F and U+007F, which TOML forbids raw, and tab) as `\uXXXX` or its short escape, the
+  /// rest as it is. Works on Unicode scalars, not characters: a quote followed by a combining
+  /// mark is one character, and would otherwise be written unescaped and end the string.
   static func quoted(_ value: String) -> String {
     var out = "\""
-    for character in value {
-      switch character {
+    for scalar in value.unicodeScalars {
+      switch scalar {
       case "\"": out += "\\\""
       case "\\": out += "\\\\"
       case "\n": out += "\\n"
-      case "\t": out += "\\t"
       case "\r": out += "\\r"
-      default:
-        // Other control characters may not appear raw in a TOML string.
-        for scalar in character.unicodeScalars {
-          if scalar.value < 0x20 || scalar.value == 0x7F {
-            let hex = String(scalar.value, radix: 16, uppercase: true)
-            out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-          } else {
-            out.unicodeScalars.append(scalar)
-          }
-        }
+      case "\t": out += "\\t"
+      case _ where scalar.value < 0x20 || scalar.value == 0x7F:
+        let hex = String(scalar.value, radix: 16, uppercase: true)
+        out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+      default: out.unicodeScalars.append(scalar)
       }
     }
     return out + "\""
