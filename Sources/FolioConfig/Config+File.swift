@@ -47,12 +47,12 @@ extension Config {
     } catch {
       return (config, [ConfigWarning(file: file, line: nil, message: "not valid TOML")])
     }
-    let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+    let lines = KeyLines(text)
     func warn(_ key: String, _ message: String) {
-      warnings.append(ConfigWarning(file: file, line: line(of: key, in: lines), message: message))
+      warnings.append(ConfigWarning(file: file, line: lines.line(of: key), message: message))
     }
     for key in table.keys.sorted(by: {
-      (line(of: $0, in: lines) ?? 0) < (line(of: $1, in: lines) ?? 0)
+      (lines.line(of: $0) ?? 0) < (lines.line(of: $1) ?? 0)
     }) {
       guard let value = table[key] else { continue }
       if key == "keys" {
@@ -74,11 +74,11 @@ extension Config {
 
   /// The `[keys]` table: a preset and, in file order, action = a key or a list of keys.
   private static func parseKeys(
-    _ keys: TOMLTable, into config: inout Config, lines: [String],
+    _ keys: TOMLTable, into config: inout Config, lines: KeyLines,
     warn: (String, String) -> Void
   ) {
     for name in keys.keys.sorted(by: {
-      (line(of: $0, in: lines) ?? 0) < (line(of: $1, in: lines) ?? 0)
+      (lines.line(of: $0) ?? 0) < (lines.line(of: $1) ?? 0)
     }) {
       guard let entry = keys[name] else { continue }
       if name == "preset" {
@@ -96,20 +96,8 @@ extension Config {
         continue
       }
       config.keyBindings.append(
-        KeyBinding(action: name, keys: names, line: line(of: name, in: lines)))
+        KeyBinding(action: name, keys: names, line: lines.line(of: name)))
     }
-  }
-
-  /// The 1-based line where top-level `key` is set, if found.
-  static func line(of key: String, in lines: [String]) -> Int? {
-    for (index, line) in lines.enumerated() {
-      let trimmed = line.trimmingCharacters(in: .whitespaces)
-      for spelling in [key, "\"\(key)\"", "[\(key)]"] where trimmed.hasPrefix(spelling) {
-        let rest = trimmed.dropFirst(spelling.count).trimmingCharacters(in: .whitespaces)
-        if rest.hasPrefix("=") || spelling.hasPrefix("[") { return index + 1 }
-      }
-    }
-    return nil
   }
 
   /// Sets top-level `key` to the string `value` in the file at `path`, keeping everything
