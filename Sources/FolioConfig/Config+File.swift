@@ -47,254 +47,56 @@ extension Config {
     } catch {
       return (config, [ConfigWarning(file: file, line: nil, message: "not valid TOML")])
     }
-    let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+    let lines = KeyLines(text)
     func warn(_ key: String, _ message: String) {
-      warnings.append(ConfigWarning(file: file, line: line(of: key, in: lines), message: message))
+      warnings.append(ConfigWarning(file: file, line: lines.line(of: key), message: message))
     }
     for key in table.keys.sorted(by: {
-      (line(of: $0, in: lines) ?? 0) < (line(of: $1, in: lines) ?? 0)
+      (lines.line(of: $0) ?? 0) < (lines.line(of: $1) ?? 0)
     }) {
       guard let value = table[key] else { continue }
-      switch key {
-      case "theme":
-        if let name = value.string, !name.isEmpty {
-          config.theme = name
-        } else {
-          warn(key, "'theme' must be a theme name or a path in quotes; using default")
-        }
-      case "mark_read":
-        if let seconds = value.double ?? value.int.map(Double.init), seconds > 0 {
-          config.markRead = .after(seconds)
-        } else if value.string == "open" {
-          config.markRead = .onOpen
-        } else if value.string == "never" {
-          config.markRead = .never
-        } else {
-          warn(key, "'mark_read' must be \"open\", \"never\" or a number of seconds; using 2")
-        }
-      case "mouse":
-        if let flag = value.bool {
-          config.mouse = flag
-        } else {
-          warn(key, "'mouse' must be true or false; using true")
-        }
-      case "export_path":
-        if let path = value.string, !path.isEmpty {
-          config.exportPath = path
-        } else {
-          warn(key, "'export_path' must be a path in quotes; using ~/folio-starred.md")
-        }
-      case "arxiv_categories":
-        let categories = value.array?.compactMap { $0.string } ?? []
-        if !categories.isEmpty && categories.count == value.array?.count {
-          config.arxivCategories = categories
-        } else {
-          warn(
-            key,
-            "'arxiv_categories' must be a list of category names, like [\"cs.LG\"]; using the default"
-          )
-        }
-      case "hf_base_url", "arxiv_base_url":
-        if let url = value.string, url.hasPrefix("https://") || url.hasPrefix("http://") {
-          if key == "hf_base_url" { config.hfBaseURL = url } else { config.arxivBaseURL = url }
-        } else {
-          warn(key, "'\(key)' must be an http(s) URL in quotes; using the default")
-        }
-      case "http_max_mb":
-        if let megabytes = value.int, (1...4096).contains(megabytes) {
-          config.httpMaxMB = megabytes
-        } else {
-          warn(key, "'http_max_mb' must be a whole number of megabytes from 1 to 4096; using 64")
-        }
-      case "default_view":
-        switch value.string {
-        case "today": config.defaultView = .today
-        case "all": config.defaultView = .allDays
-        case .some(let name) where !name.isEmpty: config.defaultView = .topic(name)
-        default: warn(key, "'default_view' must be \"today\", \"all\" or a topic name; using today")
-        }
-      case "date_format":
-        if let pattern = value.string, !pattern.isEmpty {
-          config.dateFormat = pattern
-        } else {
-          warn(key, "'date_format' must be a pattern in quotes, like \"%d %b\"; using %Y-%m-%d")
-        }
-      case "list_columns":
-        let names = value.array?.compactMap { $0.string } ?? []
-        let unknown = names.filter { !Config.listColumnNames.contains($0) }
-        if value.array == nil || names.count != value.array?.count || !unknown.isEmpty {
-          warn(
-            key,
-            "'list_columns' must list some of \(Config.listColumnNames.joined(separator: ", "))"
-              + (unknown.isEmpty ? "" : " (not \(unknown.joined(separator: ", ")))")
-              + "; using the default")
-        } else {
-          config.listColumns = names
-        }
-      case "keys":
+      if key == "keys" {
         guard let keys = value.table else {
           warn(key, "'keys' must be a table: [keys] then action = [\"key\", ...]")
           continue
         }
-        for name in keys.keys.sorted(by: {
-          (line(of: $0, in: lines) ?? 0) < (line(of: $1, in: lines) ?? 0)
-        }) {
-          guard let entry = keys[name] else { continue }
-          if name == "preset" {
-            if let preset = entry.string {
-              config.keyPreset = preset
-            } else {
-              warn(name, "'preset' must be \"vim\" or \"emacs\"")
-            }
-            continue
-          }
-          let names: [String]? =
-            entry.string.map { [$0] } ?? entry.array.map { $0.compactMap { $0.string } }
-          guard let names, names.count == (entry.array?.count ?? 1) else {
-            warn(
-              name, "keys for '\(name)' must be a key name or a list of them, like [\"s\", \"*\"]")
-            continue
-          }
-          config.keyBindings.append(
-            KeyBinding(action: name, keys: names, line: line(of: name, in: lines)))
+        parseKeys(keys, into: &config, lines: lines, warn: warn)
+      } else if let setting = Setting.all.first(where: { $0.key == key }) {
+        if let detail = setting.apply(value, &config) {
+          warn(key, setting.warning(detail: detail))
         }
-      default:
+      } else {
         warn(key, "unknown key '\(key)' (ignored)")
       }
     }
     return (config, warnings)
   }
 
-  /// The 1-based line where top-level `key` is set, if found.
-  static func line(of key: String, in lines: [String]) -> Int? {
-    for (index, line) in lines.enumerated() {
-      let trimmed = line.trimmingCharacters(in: .whitespaces)
-      for spelling in [key, "\"\(key)\"", "[\(key)]"] where trimmed.hasPrefix(spelling) {
-        let rest = trimmed.dropFirst(spelling.count).trimmingCharacters(in: .whitespaces)
-        if rest.hasPrefix("=") || spelling.hasPrefix("[") { return index + 1 }
-      }
-    }
-    return nil
-  }
-
-  /// Sets top-level `key` to the string `value` in the file at `path`, keeping everything
-  /// else as written (comments, spelling of keys, line endings); creates the file (and its
-  /// directory) if needed. Written like every file Folio writes for the user: only a regular
-  /// file, through a symbolic link, keeping its mode and owner, atomically (see ``AtomicFile``).
-  public static func set(_ key: String, to value: String, inFileAt path: String) throws(EditError) {
-    let target: AtomicFile.Target
-    do {
-      target = try AtomicFile.target(of: path)
-    } catch {
-      throw EditError(path: path, reason: error.reason)
-    }
-    var existing = ""
-    if target.exists {
-      guard let data = FileManager.default.contents(atPath: target.path) else {
-        throw EditError(path: path, reason: "cannot read the file")
-      }
-      existing = String(decoding: data, as: UTF8.self)
-    } else {
-      let directory = (target.path as NSString).deletingLastPathComponent
-      try? FileManager.default.createDirectory(
-        atPath: directory.isEmpty ? "." : directory, withIntermediateDirectories: true)
-    }
-    let updated = try setting(key, to: value, in: existing, file: path)
-    do {
-      try AtomicFile.write(Array(updated.utf8), to: path)
-    } catch {
-      throw EditError(path: path, reason: error.reason)
-    }
-  }
-
-  /// Why ``set(_:to:inFileAt:)`` left the file as it was.
-  public struct EditError: Error, Equatable, CustomStringConvertible {
-    public var path: String
-    public var reason: String
-    public var description: String { "\(path): \(reason)" }
-  }
-
-  /// `text` (a TOML document) with top-level `key` set to the string `value`: the value of
-  /// the one assignment of that key replaced whatever its spelling (`key`, `"key"`, `'key'`,
-  /// escapes), or, when there is none, a `key = "value"` line added before the first table.
-  /// A key of the same name in a table, or after a dot (`other.key`), is another key. Throws,
-  /// and changes nothing, when `text` is not valid TOML or `key` is a table in it.
-  static func setting(_ key: String, to value: String, in text: String, file: String)
-    throws(EditError)
-    -> String
-  {
-    let original: TOMLTable
-    do {
-      original = try TOMLTable(string: text)
-    } catch let error as TOMLParseError {
-      throw EditError(
-        path: file, reason: "not valid TOML (line \(error.source.begin.line)); fix it first")
-    } catch {
-      throw EditError(path: file, reason: "not valid TOML; fix it first")
-    }
-    if original[key]?.table != nil {
-      throw EditError(path: file, reason: "'\(key)' is a table there, not a value")
-    }
-    var bytes = Array(text.utf8)
-    guard let statements = TOMLStatements(bytes) else {
-      throw EditError(path: file, reason: "cannot find where '\(key)' goes; set it by hand")
-    }
-    let replacement = Array(quoted(value).utf8)
-    if let assignment = statements.assignments.first(where: { $0.isTopLevel && $0.key == [key] }) {
-      bytes.replaceSubrange(assignment.value, with: replacement)
-    } else {
-      let newline = Array((text.contains("\r\n") ? "\r\n" : "\n").utf8)
-      let line = Array("\(quotedKey(key)) = ".utf8) + replacement + newline
-      if let header = statements.firstHeaderLine {
-        bytes.insert(contentsOf: line, at: header)
-      } else {
-        if let last = bytes.last, last != UInt8(ascii: "\n") { bytes += newline }
-        bytes += line
-      }
-    }
-    let updated = String(decoding: bytes, as: UTF8.self)
-    // Whatever the scan above missed, the result must be the old settings with one value
-    // changed; anything else is refused rather than written.
-    original[key] = value
-    guard let check = try? TOMLTable(string: updated), check == original else {
-      throw EditError(path: file, reason: "cannot change '\(key)' safely; set it by hand")
-    }
-    return updated
-  }
-
-  /// `key` as a TOML key: bare when it can be, else quoted.
-  static func quotedKey(_ key: String) -> String {
-    !key.isEmpty
-      && key.utf8.allSatisfy({ byte in
-        (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(byte)
-          || (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(byte)
-          || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte)
-          || byte == UInt8(ascii: "_") || byte == UInt8(ascii: "-")
-      }) ? key : quoted(key)
-  }
-
-  /// A TOML basic string.
-  static func quoted(_ value: String) -> String {
-    var out = "\""
-    for character in value {
-      switch character {
-      case "\"": out += "\\\""
-      case "\\": out += "\\\\"
-      case "\n": out += "\\n"
-      case "\t": out += "\\t"
-      case "\r": out += "\\r"
-      default:
-        // Other control characters may not appear raw in a TOML string.
-        for scalar in character.unicodeScalars {
-          if scalar.value < 0x20 || scalar.value == 0x7F {
-            let hex = String(scalar.value, radix: 16, uppercase: true)
-            out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-          } else {
-            out.unicodeScalars.append(scalar)
-          }
+  /// The `[keys]` table: a preset and, in file order, action = a key or a list of keys.
+  private static func parseKeys(
+    _ keys: TOMLTable, into config: inout Config, lines: KeyLines,
+    warn: (String, String) -> Void
+  ) {
+    for name in keys.keys.sorted(by: {
+      (lines.line(of: $0) ?? 0) < (lines.line(of: $1) ?? 0)
+    }) {
+      guard let entry = keys[name] else { continue }
+      if name == "preset" {
+        if let preset = entry.string {
+          config.keyPreset = preset
+        } else {
+          warn(name, "'preset' must be \"vim\" or \"emacs\"")
         }
+        continue
       }
+      let names: [String]? =
+        entry.string.map { [$0] } ?? entry.array.map { $0.compactMap { $0.string } }
+      guard let names, names.count == (entry.array?.count ?? 1) else {
+        warn(name, "keys for '\(name)' must be a key name or a list of them, like [\"s\", \"*\"]")
+        continue
+      }
+      config.keyBindings.append(
+        KeyBinding(action: name, keys: names, line: lines.line(of: name)))
     }
-    return out + "\""
   }
 }
