@@ -76,14 +76,23 @@ enum WrapTarget {
       }
     }
     for url in urls {
-      let lowered = url.lowercased()
-      if !(lowered.hasPrefix("http://") || lowered.hasPrefix("https://"))
-        || url.contains(where: \.isWhitespace) || !text.contains(url)
+      // By scalars: `hasPrefix` compares characters, and "https://" followed by a combining
+      // mark ends in the character "/\u{301}", not "/".
+      let lowered = url.lowercased().unicodeScalars
+      if !(lowered.starts(with: "http://".unicodeScalars)
+        || lowered.starts(with: "https://".unicodeScalars))
+        || url.contains(where: \.isWhitespace) || !Self.holds(text, url)
       {
         findings.append("the link \(url.debugDescription) is not one in \(shown)")
       }
     }
     _ = LinkExtractor.links(in: text)
     return findings
+  }
+
+  /// Whether `part`'s bytes stand in `text`'s, in a row: a link may begin or end inside a
+  /// character (after a combining mark), which a comparison by characters would not find.
+  static func holds(_ text: String, _ part: String) -> Bool {
+    text.utf8.firstRange(of: part.utf8) != nil
   }
 }
