@@ -63,12 +63,31 @@ struct FolioRunner {
     _ arguments: [String], stdin: String? = nil, environment extra: [String: String] = [:],
     unprivileged: Bool = false
   ) throws -> CommandResult {
-    let process = Process()
     let argv = [Self.binary.path] + arguments
-    let command = unprivileged ? Self.unprivileged(argv) : argv
+    return try Self.execute(
+      unprivileged ? Self.unprivileged(argv) : argv, environment: environment.merging(extra) { $1 },
+      stdin: stdin)
+  }
+
+  /// Runs `script` under `shell` with the heap limited to `dataLimitKiB` (`ulimit -d`; a
+  /// mapped file does not count): `$0` is the folio binary and `$1` is `input`.
+  func runWithDataLimit(
+    _ script: String, dataLimitKiB: Int, input: String, shell: String = "/bin/sh",
+    environment extra: [String: String] = [:]
+  ) throws -> CommandResult {
+    try Self.execute(
+      [shell, "-c", "ulimit -d \(dataLimitKiB) && \(script)", Self.binary.path, input],
+      environment: environment.merging(extra) { $1 })
+  }
+
+  /// Runs `command` (an argument vector) with `environment` and `stdin`, and waits for it.
+  static func execute(
+    _ command: [String], environment: [String: String], stdin: String? = nil
+  ) throws -> CommandResult {
+    let process = Process()
     process.executableURL = URL(fileURLWithPath: command[0])
     process.arguments = Array(command.dropFirst())
-    process.environment = environment.merging(extra) { $1 }
+    process.environment = environment
     let output = Pipe()
     let errors = Pipe()
     let input = Pipe()

@@ -61,37 +61,16 @@ final class LargeFeedMemoryTests: XCTestCase {
     return count
   }
 
-  /// Runs `script` under `sh` (or `bash`) with the data limit; `$0` is the folio binary and
-  /// `$1` the input. Returns the exit status, standard output and standard error.
+  /// Runs `script` under `shell` with the data limit; `$0` is the folio binary and `$1` the
+  /// input. Standard output comes back trimmed.
   func runLimited(
     _ script: String, shell: String = "/bin/sh", input: String, runner: FolioRunner,
     environment extra: [String: String] = [:]
   ) throws -> (status: Int32, output: String, errors: String) {
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: shell)
-    process.arguments = [
-      "-c", "ulimit -d \(Self.dataLimitKiB) && \(script)", FolioRunner.binary.path, input,
-    ]
-    process.environment = runner.environment.merging(extra) { $1 }
-    let output = Pipe()
-    let errors = Pipe()
-    process.standardOutput = output
-    process.standardError = errors
-    try process.run()
-    nonisolated(unsafe) var errorData = Data()
-    let group = DispatchGroup()
-    group.enter()
-    DispatchQueue.global().async {
-      errorData = errors.fileHandleForReading.readDataToEndOfFile()
-      group.leave()
-    }
-    let outputData = output.fileHandleForReading.readDataToEndOfFile()
-    group.wait()
-    process.waitUntilExit()
+    let result = try runner.runWithDataLimit(
+      script, dataLimitKiB: Self.dataLimitKiB, input: input, shell: shell, environment: extra)
     return (
-      process.terminationStatus,
-      String(decoding: outputData, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines),
-      String(decoding: errorData, as: UTF8.self)
+      result.status, result.stdout.trimmingCharacters(in: .whitespacesAndNewlines), result.stderr
     )
   }
 

@@ -37,32 +37,11 @@ final class LargeImportMemoryTests: XCTestCase {
     try handle.close()
     XCTAssertGreaterThan(written, 48_000_000)
 
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: "/bin/sh")
-    process.arguments = [
-      "-c", "ulimit -d \(Self.dataLimitKiB) && exec \"$0\" import \"$1\"",
-      FolioRunner.binary.path, path,
-    ]
-    process.environment = runner.environment
-    let output = Pipe()
-    let errors = Pipe()
-    process.standardOutput = output
-    process.standardError = errors
-    try process.run()
-    nonisolated(unsafe) var errorData = Data()
-    let group = DispatchGroup()
-    group.enter()
-    DispatchQueue.global().async {
-      errorData = errors.fileHandleForReading.readDataToEndOfFile()
-      group.leave()
-    }
-    let outputData = output.fileHandleForReading.readDataToEndOfFile()
-    group.wait()
-    process.waitUntilExit()
-    let stderr = String(decoding: errorData, as: UTF8.self)
-    XCTAssertEqual(process.terminationStatus, 0, stderr)
+    let result = try runner.runWithDataLimit(
+      #"exec "$0" import "$1""#, dataLimitKiB: Self.dataLimitKiB, input: path)
+    XCTAssertEqual(result.status, 0, result.stderr)
     XCTAssertEqual(
-      String(decoding: outputData, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines),
-      "imported \(count) new, 0 updated, 0 unchanged", stderr)
+      result.stdout.trimmingCharacters(in: .whitespacesAndNewlines),
+      "imported \(count) new, 0 updated, 0 unchanged", result.stderr)
   }
 }
