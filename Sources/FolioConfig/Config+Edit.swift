@@ -100,25 +100,14 @@ extension Config {
       }) ? key : quoted(key)
   }
 
-  /// `value` as a TOML basic string: `"` and `\` escaped, every control character (U+0000 to
-  /// U+001F and U+007F, which TOML forbids raw, and tab) as `\uXXXX` or its short escape, the
-  /// rest as it is. Works on Unicode scalars, not characters: a quote followed by a combining
-  /// mark is one character, and would otherwise be written unescaped and end the string.
+  /// `value` as a TOML basic string. TOML's basic strings take JSON's escapes (`\"`, `\\`,
+  /// `\n`, `\r`, `\t`, `\uXXXX`), so this is ``FolioCore/JSONValue/quote(_:into:)``: every
+  /// control (which TOML forbids raw), C1 and bidi control escaped, by Unicode scalar, not
+  /// character (a quote followed by a combining mark is one character, and would otherwise be
+  /// written unescaped and end the string).
   static func quoted(_ value: String) -> String {
-    var out = "\""
-    for scalar in value.unicodeScalars {
-      switch scalar {
-      case "\"": out += "\\\""
-      case "\\": out += "\\\\"
-      case "\n": out += "\\n"
-      case "\r": out += "\\r"
-      case "\t": out += "\\t"
-      case _ where scalar.value < 0x20 || scalar.value == 0x7F:
-        let hex = String(scalar.value, radix: 16, uppercase: true)
-        out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-      default: out.unicodeScalars.append(scalar)
-      }
-    }
-    return out + "\""
+    var out = ""
+    JSONValue.quote(value, into: &out)
+    return out
   }
 }

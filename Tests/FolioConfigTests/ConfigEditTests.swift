@@ -73,7 +73,7 @@ final class ConfigEditTests: XCTestCase {
 
   func testControlCharactersInTheValueAreEscaped() throws {
     let updated = try set("", to: "odd\u{1B}]2;x\u{07}name")
-    XCTAssertEqual(updated, "theme = \"odd\\u001B]2;x\\u0007name\"\n")
+    XCTAssertEqual(updated, "theme = \"odd\\u001b]2;x\\u0007name\"\n")
     XCTAssertEqual(Config.parsing(updated, file: "c").0.theme, "odd\u{1B}]2;x\u{07}name")
   }
 

@@ -22,7 +22,7 @@ final class ConfigQuotingTests: XCTestCase {
       XCTAssertEqual(warnings, [], quoted.debugDescription)
       XCTAssertEqual(config.dateFormat, value, quoted.debugDescription)
     }
-    XCTAssertEqual(Config.quoted("a\u{0}\u{1}\u{7F}\"\\\n"), #""a\u0000\u0001\u007F\"\\\n""#)
+    XCTAssertEqual(Config.quoted("a\u{0}\u{1}\u{7F}\"\\\n"), #""a\u0000\u0001\u007f\"\\\n""#)
   }
 
   /// A theme name whose quote carries a combining mark was once written raw,
