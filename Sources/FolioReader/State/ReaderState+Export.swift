@@ -10,20 +10,21 @@ extension ReaderState {
 
   /// A key typed while the `E` dialogue is open.
   mutating func handleExportPrompt(_ key: Key) -> [ReaderEffect] {
-    guard var prompt = exportPrompt else { return [] }
+    guard case .exportPrompt(var prompt, let screen) = mode else { return [] }
     switch (prompt.stage, key) {
     case (_, .escape):
-      exportPrompt = nil
+      mode = .screen(screen)
       status = StatusMessage("export cancelled")
     case (.format, .character(let letter)):
       let formats: [Character: ExportFormat] = ["m": .markdown, "b": .bibtex, "j": .json]
       guard let format = formats[Character(letter.lowercased())] else { return [] }
       prompt = ExportPrompt(stage: .path(format), text: exportPath(for: format))
-      exportPrompt = prompt
+      mode = .exportPrompt(prompt, over: screen)
     case (.format, .enter):
-      exportPrompt = ExportPrompt(stage: .path(.markdown), text: exportPath(for: .markdown))
+      prompt = ExportPrompt(stage: .path(.markdown), text: exportPath(for: .markdown))
+      mode = .exportPrompt(prompt, over: screen)
     case (.path(let format), .enter):
-      exportPrompt = nil
+      mode = .screen(screen)
       let path = ExportPath.expand(prompt.text, home: settings.home, today: settings.today)
       guard !path.isEmpty else {
         status = StatusMessage("export cancelled: no file name")
@@ -32,13 +33,13 @@ extension ReaderState {
       return [.exportStarred(format, path: path)]
     case (.path, .backspace):
       if !prompt.text.isEmpty { prompt.text.removeLast() }
-      exportPrompt = prompt
+      mode = .exportPrompt(prompt, over: screen)
     case (.path, .control("u")):
       prompt.text = ""
-      exportPrompt = prompt
+      mode = .exportPrompt(prompt, over: screen)
     case (.path, .character(let character)):
       prompt.text.append(character)
-      exportPrompt = prompt
+      mode = .exportPrompt(prompt, over: screen)
     default:
       break
     }

@@ -67,21 +67,21 @@ extension ReaderState {
     }
     if !pendingKeys.isEmpty { return [] }
     status = nil
-    if searchLine != nil {
+    // What is in front reads the key; only the screen itself goes on to the keymap's actions.
+    switch mode {
+    case .screen: break
+    case .search:
       handleSearch(key)
       return []
-    }
-    if topicPicker != nil {
+    case .topicPicker:
       handleTopicPicker(key, action: action)
       return []
-    }
-    if exportPrompt != nil { return handleExportPrompt(key) }
-    if isShowingHelp {
+    case .exportPrompt: return handleExportPrompt(key)
+    case .help:
       scrollHelpOrClose(action)
       return []
-    }
-    if let pending = confirmation {
-      confirmation = nil
+    case .confirmation(let pending, let screen):
+      mode = .screen(screen)
       guard key == .character("y") || key == .character("Y") else {
         status = StatusMessage("cancelled")
         return []
@@ -132,14 +132,14 @@ extension ReaderState {
         status = nothingHere(key)
         return []
       }
-      isReading = true
+      mode = .screen(.reading)
       readingScroll = 0
       if !paper.state.isRead && settings.markReadOnOpen {
         return [.setRead(id: paper.id, read: true, announce: false)]
       }
     case .back:
       if isReading {
-        isReading = false
+        mode = .list
       } else if focus == .detail {
         focus = .list
       } else {
@@ -147,7 +147,7 @@ extension ReaderState {
       }
     case .quit:
       if isReading {
-        isReading = false
+        mode = .list
       } else if focus == .detail {
         focus = .list
       } else {
@@ -171,7 +171,7 @@ extension ReaderState {
       if counts.unread == 0 {
         status = StatusMessage("nothing unread here")
       } else {
-        confirmation = .markAllRead(count: counts.unread)
+        mode = .confirmation(.markAllRead(count: counts.unread), over: mode.screen)
       }
     case .previousDay: changeDay(by: 1)
     case .nextDay: changeDay(by: -1)
@@ -217,12 +217,10 @@ extension ReaderState {
         return []
       }
       return [.fetch]
-    case .exportAs: exportPrompt = ExportPrompt(stage: .format, text: "")
+    case .exportAs: mode = .exportPrompt(ExportPrompt(stage: .format, text: ""), over: mode.screen)
     case .nextMatch: jumpToMatch(forward: true)
     case .previousMatch: jumpToMatch(forward: false)
-    case .help:
-      isShowingHelp = true
-      helpScroll = 0
+    case .help: mode = .help(HelpState(), over: mode.screen)
     case .forceQuit: isFinished = true
     }
     return []
@@ -245,6 +243,7 @@ extension ReaderState {
 
   /// In the help overlay, movement keys scroll it and any other key closes it.
   private mutating func scrollHelpOrClose(_ action: Action?) {
+    guard case .help(var help, let screen) = mode else { return }
     let delta: Int
     switch action {
     case .moveDown, .scrollDetailDown: delta = 1
@@ -252,18 +251,21 @@ extension ReaderState {
     case .pageDown, .halfPageDown: delta = 5
     case .pageUp, .halfPageUp: delta = -5
     default:
-      isShowingHelp = false
+      mode = .screen(screen)
       return
     }
-    helpScroll = min(max(0, helpScroll + delta), HelpOverlay.maxScroll(settings.keymap, size: size))
+    help.scroll = min(
+      max(0, help.scroll + delta), HelpOverlay.maxScroll(settings.keymap, size: size))
+    mode = .help(help, over: screen)
   }
 
   /// The action `key` completes, tracking the first key of two-key sequences. A key that
   /// does not complete a pending sequence is read on its own.
   private mutating func resolve(_ key: Key) -> Action? {
     // Text entry and dialogues read keys themselves.
-    if searchLine != nil || exportPrompt != nil || confirmation != nil {
-      return settings.keymap.action(for: key)
+    switch mode {
+    case .search, .exportPrompt, .confirmation: return settings.keymap.action(for: key)
+    case .screen, .help, .topicPicker: break
     }
     switch settings.keymap.match(after: pendingKeys, key) {
     case .action(let action):
@@ -296,8 +298,8 @@ extension ReaderState {
   private mutating func handle(_ mouse: MouseEvent) {
     let layout = self.layout
     guard !layout.isTooSmall else { return }
-    if isShowingHelp {
-      isShowingHelp = false
+    if case .help(_, let screen) = mode {
+      mode = .screen(screen)
       return
     }
     let step = mouse.kind == .wheelUp ? -3 : 3
