@@ -129,6 +129,7 @@ let package = Package(
       dependencies: ["FolioCore", "FolioStore", "FolioReader"],
       exclude: ["Snapshots"]
     ),
+    .testTarget(name: "FolioTerminalTests", dependencies: ["FolioTerminal"]),
     .testTarget(name: "FolioFuzzTests", dependencies: ["FolioFuzzing"], exclude: ["Corpus"]),
     .testTarget(
       name: "FolioEndToEndTests",

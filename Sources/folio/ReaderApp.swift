@@ -50,7 +50,7 @@ struct ReaderApp {
   static let countPollMilliseconds: Int32 = 10
 
   /// How long quitting waits for changes still queued: one change's longest wait for the
-  /// library (``LibraryStore/writeWaitLimit``).
+  /// library (``LibraryStore/writeWaitLimit``). A stop signal allows less (see `drain`).
   static let drainSeconds = LibraryStore.writeWaitLimit
 
   func run() throws {
@@ -81,8 +81,12 @@ struct ReaderApp {
     var lastPoll = Self.now()
     // Rows beyond the screen are loaded as soon as no key is waiting, once per key.
     var mayPrefetch = true
+    var stopped = false
     while !state.isFinished {
-      if Terminal.takeStopSignal() != nil { break }
+      if Terminal.takeStopSignal() != nil {
+        stopped = true
+        break
+      }
       let event: ReaderEvent
       // Pending work (exact counts after a search) waits for a short pause in typing.
       let hadPendingWork = state.hasPendingWork
@@ -135,12 +139,15 @@ struct ReaderApp {
       }
       if changed { terminal.paint(ReaderView.render(state)) }
     }
-    return drain(state: &state, terminal: terminal)
+    // Told to stop (SIGTERM, a hang-up), the reader has a few seconds before it is ended
+    // regardless: it waits for part of them, then names what was not saved.
+    let timeout = stopped ? Terminal.stopGraceSeconds / 2 : Self.drainSeconds
+    return drain(state: &state, terminal: terminal, timeout: timeout)
   }
 
-  /// Waits (at most ``drainSeconds``) for the changes still queued, saying so on the status
+  /// Waits (at most `timeout` seconds) for the changes still queued, saying so on the status
   /// line; the messages for those not saved.
-  private func drain(state: inout ReaderState, terminal: Terminal) -> [String] {
+  private func drain(state: inout ReaderState, terminal: Terminal, timeout: Double) -> [String] {
     let waiting = writes.waiting
     if waiting > 0 {
       state.show(
@@ -148,7 +155,7 @@ struct ReaderApp {
           "saving \(waiting) change\(waiting == 1 ? "" : "s") before quitting…"))
       terminal.paint(ReaderView.render(state))
     }
-    let unfinished = writes.drain(timeout: Self.drainSeconds)
+    let unfinished = writes.drain(timeout: timeout)
     var messages: [String] = []
     for outcome in writes.take() {
       switch outcome {

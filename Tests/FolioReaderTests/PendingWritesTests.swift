@@ -45,13 +45,14 @@ final class PendingWritesTests: XCTestCase {
     guard case .library(let change) = try XCTUnwrap(effects.first) else {
       return XCTFail("a star is a library change")
     }
+    XCTAssertEqual(harness.state.pendingWrites.starred(id), true)
     _ = harness.state.handle(.completed(.writeFailed(change, "the library is busy")), now: 2001)
     XCTAssertTrue(harness.state.pendingWrites.isEmpty)
     XCTAssertFalse(selectedRow(harness).contains("☆"))
     XCTAssertFalse(selectedRow(harness).contains("★"))
     XCTAssertEqual(
       harness.state.status,
-      StatusMessage("not saved (star \(id)): the library is busy", isError: true))
+      StatusMessage("the library is busy", isError: true))
   }
 
   func testASecondPressWhileTheFirstIsPendingTakesItBack() throws {

@@ -372,9 +372,9 @@ extension ReaderState {
       let shown = ExportPath.abbreviate(path, home: settings.home)
       status = StatusMessage("exported \(count) paper\(count == 1 ? "" : "s") to \(shown)")
     case .failed(let message): status = StatusMessage(message, isError: true)
-    case .writeFailed(let change, let message):
+    case .writeFailed(_, let message):
       // Nothing changed: the row loses its pending mark and shows what the library holds.
-      status = StatusMessage("not saved (\(change.summary)): \(message)", isError: true)
+      status = StatusMessage(message, isError: true)
     }
   }
 }
