@@ -111,8 +111,12 @@ final class WriteLockEndToEndTests: XCTestCase {
 
     lock.release()
     released = true
-    try TmuxSession.waitUntil("folio to quit") { try tmux.isDead() }
-    XCTAssertEqual(try tmux.display("#{pane_dead_status}"), "0")
+    var status = ""
+    try TmuxSession.waitUntil("folio to quit") {
+      status = (try? tmux.display("#{pane_dead_status}")) ?? ""
+      return !status.isEmpty
+    }
+    XCTAssertEqual(status, "0")
     XCTAssertEqual(try starredInLibrary(folio), 1)
   }
 }
