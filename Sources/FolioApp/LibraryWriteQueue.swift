@@ -17,6 +17,8 @@ public final class LibraryWriteQueue: @unchecked Sendable {
   /// Jobs submitted and not finished, oldest first: their number and summary.
   private var unfinished: [(number: Int, summary: String)] = []
   private var submitted = 0
+  /// When the write being made started (nanoseconds of uptime), while one is.
+  private var runningSince: UInt64?
 
   /// Writes to `store` through ``LibraryWriter``.
   public convenience init(store: LibraryStore) {
@@ -43,10 +45,12 @@ public final class LibraryWriteQueue: @unchecked Sendable {
     }
     group.enter()
     queue.async { [self] in
+      lock.withLock { runningSince = DispatchTime.now().uptimeNanoseconds }
       let outcome = job()
       lock.withLock {
         outcomes.append(outcome)
         unfinished.removeAll { $0.number == number }
+        runningSince = nil
       }
       group.leave()
     }
@@ -54,6 +58,13 @@ public final class LibraryWriteQueue: @unchecked Sendable {
 
   /// Whether a write is queued or being made.
   public var isBusy: Bool { lock.withLock { !unfinished.isEmpty } }
+
+  /// How long the write being made has taken so far, in seconds; nil when none is.
+  public var secondsWriting: Double? {
+    lock.withLock {
+      runningSince.map { Double(DispatchTime.now().uptimeNanoseconds - $0) / 1e9 }
+    }
+  }
 
   /// How many writes are queued or being made.
   public var waiting: Int { lock.withLock { unfinished.count } }

@@ -46,8 +46,12 @@ struct ReaderApp {
   static let tickMilliseconds: Int32 = 250
   /// The pause in typing after which pending work (exact counts) is done.
   static let pauseMilliseconds: Int32 = 60
-  /// How often to look for counts made in the background while one is being made.
+  /// How often to look for counts made in the background while one is being made, and for
+  /// a write's outcome during its first ``writeFastPollSeconds``.
   static let countPollMilliseconds: Int32 = 10
+  /// After this long a write is waiting for another process's lock: its outcome is looked
+  /// for on ticks (every ``tickMilliseconds``), keeping a waiting reader nearly idle.
+  static let writeFastPollSeconds = 1.0
 
   /// How long quitting waits for changes still queued: one change's longest wait for the
   /// library (``LibraryStore/writeWaitLimit``). A stop signal allows less (see `drain`).
@@ -91,10 +95,14 @@ struct ReaderApp {
       // Pending work (exact counts after a search) waits for a short pause in typing.
       let hadPendingWork = state.hasPendingWork
       let prefetching = mayPrefetch && state.wantsPrefetch
+      // Outcomes are looked for often while they are due soon; a write that has waited
+      // for another process's lock for a while is looked at on ticks.
+      let writeDueSoon =
+        writes.isBusy && (writes.secondsWriting ?? 0) < Self.writeFastPollSeconds
       let timeout =
         prefetching
         ? 0
-        : backgroundCounts.isBusy || writes.isBusy
+        : backgroundCounts.isBusy || writeDueSoon
           ? Self.countPollMilliseconds
           : hadPendingWork ? Self.pauseMilliseconds : Self.tickMilliseconds
       switch terminal.read(timeout: timeout) {

@@ -39,8 +39,9 @@ final class LibraryWriteQueueTests: XCTestCase {
       .setStarred(id: "p\($0 % 3)", starred: $0 % 2 == 0)
     }
     for change in changes { queue.submit(change) }
-    writer.started.wait()
     XCTAssertTrue(queue.isBusy)
+    writer.started.wait()
+    XCTAssertNotNil(queue.secondsWriting, "a write is being made")
     XCTAssertEqual(queue.waiting, 20)
     XCTAssertEqual(queue.take(), [], "nothing is reported before it is made")
     for _ in changes { writer.gate.signal() }
@@ -53,6 +54,7 @@ final class LibraryWriteQueueTests: XCTestCase {
         return .starred(id: id, starred)
       })
     XCTAssertFalse(queue.isBusy)
+    XCTAssertNil(queue.secondsWriting)
     XCTAssertEqual(queue.take(), [], "each outcome is delivered once")
   }
 
