@@ -67,11 +67,14 @@ let package = Package(
       name: "FolioTerminal",
       dependencies: ["CNCursesW", "FolioReader"]
     ),
-    // The network side of the app: HTTP with Folio's caps and retry etiquette, fetching the
-    // daily sources, and the reader's background fetch.
+    // The app around the reader: HTTP with Folio's caps and retry etiquette, fetching the
+    // daily sources, the reader's background fetch, counts and library writer, exports, the
+    // browser and the clipboard, and the reader's settings.
     .target(
       name: "FolioApp",
-      dependencies: ["CCurl", "FolioCore", "FolioStore", "FolioConfig", "FolioReader"]
+      dependencies: [
+        "CCurl", "FolioCore", "FolioStore", "FolioQuery", "FolioConfig", "FolioReader",
+      ]
     ),
     // The `folio` command line.
     .executableTarget(
@@ -115,12 +118,18 @@ let package = Package(
     .testTarget(name: "FolioStoreTests", dependencies: ["FolioCore", "FolioStore"]),
     .testTarget(name: "FolioQueryTests", dependencies: ["FolioCore", "FolioStore", "FolioQuery"]),
     .testTarget(name: "FolioConfigTests", dependencies: ["FolioConfig"]),
-    .testTarget(name: "FolioAppTests", dependencies: ["FolioApp", "FolioCore", "FolioConfig"]),
+    .testTarget(
+      name: "FolioAppTests",
+      dependencies: [
+        "FolioApp", "FolioCore", "FolioConfig", "FolioQuery", "FolioReader", "FolioStore",
+      ]
+    ),
     .testTarget(
       name: "FolioReaderTests",
       dependencies: ["FolioCore", "FolioStore", "FolioReader"],
       exclude: ["Snapshots"]
     ),
+    .testTarget(name: "FolioTerminalTests", dependencies: ["FolioTerminal"]),
     .testTarget(name: "FolioFuzzTests", dependencies: ["FolioFuzzing"], exclude: ["Corpus"]),
     .testTarget(
       name: "FolioEndToEndTests",

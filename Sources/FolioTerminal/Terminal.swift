@@ -103,6 +103,9 @@ public final class Terminal {
     SignalHandlers.takeStopSignal()
   }
 
+  /// How long the reader may take to end after a stop signal before it is ended regardless.
+  public static var stopGraceSeconds: Double { Double(SignalHandlers.stopGraceSeconds) }
+
   /// The stop signal received and not yet taken, or nil: for code that waits on something
   /// else (an editor) and must give up when the reader is asked to stop.
   public static func pendingStopSignal() -> Int32? {

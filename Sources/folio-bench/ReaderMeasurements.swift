@@ -91,7 +91,7 @@ struct ReaderMeasurements {
     var pending = state.handle(.key(key), now: 0)
     while !pending.isEmpty {
       let effect = pending.removeFirst()
-      if let outcome = LibraryWriter.perform(effect, on: store) {
+      if let outcome = effect.outcomeAtOnce(on: store) {
         pending += state.handle(.completed(outcome), now: 0)
       }
     }

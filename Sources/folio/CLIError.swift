@@ -14,4 +14,5 @@ struct CLIError: Error {
   static let noInput: Int32 = 66
   static let cannotCreate: Int32 = 73
   static let ioError: Int32 = 74
+  static let temporaryFailure: Int32 = 75
 }

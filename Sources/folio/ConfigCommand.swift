@@ -1,4 +1,5 @@
 import ArgumentParser
+import FolioApp
 import FolioConfig
 import Foundation
 
@@ -36,8 +37,8 @@ struct ConfigCommand: ParsableCommand {
           atPath: (location as NSString).deletingLastPathComponent,
           withIntermediateDirectories: true)
         try ExportJob.write(Config.template + "\n", to: location)
-      } catch let error as CLIError {
-        throw error
+      } catch let error as ExportJob.WriteFailure {
+        throw CLIError(error.message, exitCode: CLIError.cannotCreate)
       } catch {
         throw CLIError(
           "cannot write \(location): \(error.localizedDescription)", exitCode: CLIError.cannotCreate

@@ -1,4 +1,5 @@
 import ArgumentParser
+import FolioApp
 import FolioConfig
 import FolioCore
 import FolioQuery
@@ -60,41 +61,16 @@ struct Folio: ParsableCommand {
     let environment = ProcessInfo.processInfo.environment
     let themeChoice = theme ?? environment["FOLIO_THEME"].flatMap { $0.isEmpty ? nil : $0 }
     let loaded = ReaderConfiguration.load(themeChoice: themeChoice)
-    let (config, topics, warnings) = (loaded.config, loaded.topics, loaded.warnings)
-    for warning in warnings { Log.warning(warning) }
-
-    var greeting: StatusMessage? = nil
-    if let sample = try FirstRun.loadSampleIfNew(store) {
-      greeting = StatusMessage(FirstRun.greeting(papers: sample.new, keymap: loaded.keymap))
-    }
-    if store.isReadOnly {
-      greeting = StatusMessage("the library is read-only: changes are disabled", isError: true)
-    }
-    if let warning = warnings.first {
-      let more = warnings.count > 1 ? " (+\(warnings.count - 1) more in \(Log.path()))" : ""
-      greeting = StatusMessage(warning + more, isError: true)
-    }
-    let noColor = environment["NO_COLOR"] != nil
-    var settings = ReaderSettings(
-      theme: loaded.theme, themes: loaded.themes, noColor: noColor,
-      startWithAllDays: config.defaultView != .today, exportPath: config.exportPath,
-      home: LibraryLocation.home(environment), dateFormat: loaded.dateFormat,
-      listColumns: Set(config.listColumns), keymap: loaded.keymap,
-      libraryName: (store.path as NSString).lastPathComponent, topics: topics)
-    if case .topic(let name) = config.defaultView {
-      settings.startQuery = ReaderState.topicQuery(name)
-    }
-    switch config.markRead {
-    case .after(let seconds): settings.markReadAfter = seconds
-    case .onOpen: settings.markReadAfter = nil
-    case .never:
-      settings.markReadAfter = nil
-      settings.markReadOnOpen = false
-    }
+    for warning in loaded.warnings { Log.warning(warning) }
+    let sample = try FirstRun.loadSampleIfNew(store)
+    let startup = ReaderStartup(
+      loaded, libraryPath: store.path, isReadOnly: store.isReadOnly,
+      firstRunGreeting: sample.map { FirstRun.greeting(papers: $0.new, keymap: loaded.keymap) },
+      noMouse: noMouse, environment: environment, logPath: Log.path())
     let app = ReaderApp(
-      store: store, settings: settings,
-      options: Terminal.Options(mouse: config.mouse && !noMouse, color: !noColor),
-      exitAfterFirstFrame: exitAfterFirstFrame, greeting: greeting, config: config)
+      store: store, settings: startup.settings,
+      options: Terminal.Options(mouse: startup.mouse, color: startup.color),
+      exitAfterFirstFrame: exitAfterFirstFrame, greeting: startup.greeting, config: loaded.config)
     try app.run()
   }
 
@@ -114,6 +90,8 @@ struct Folio: ParsableCommand {
       exit(reporting: error.message, code: error.exitCode)
     } catch let error as StoreError {
       exit(reporting: error.message, code: error.exitCode)
+    } catch let error as ExportJob.WriteFailure {
+      exit(reporting: error.message, code: CLIError.cannotCreate)
     } catch let error as ImportError {
       exit(reporting: error.description, code: CLIError.dataError)
     } catch {

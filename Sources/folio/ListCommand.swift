@@ -2,6 +2,7 @@ import ArgumentParser
 import FolioCore
 import FolioQuery
 import FolioStore
+import FolioTerminal
 import Foundation
 
 /// `folio list`: papers in listing order, as a table, TSV or JSON.

@@ -1,4 +1,5 @@
 import ArgumentParser
+import FolioApp
 import FolioCore
 import FolioStore
 import Foundation
@@ -64,7 +65,12 @@ enum NoteEditor {
     defer { try? FileManager.default.removeItem(at: directory) }
     let file = directory.appendingPathComponent("note.md")
     try Data(note.utf8).write(to: file)
-    let status = try ChildProcess.run(editor + [file.path], stopSignal: stopSignal)
+    let status: Int32
+    do {
+      status = try ChildProcess.run(editor + [file.path], stopSignal: stopSignal)
+    } catch {
+      throw CLIError(error.message, exitCode: 1)
+    }
     let text = (try? Data(contentsOf: file)).map { String(decoding: $0, as: UTF8.self) }
     guard status == 0, let text else {
       var message =

@@ -8,8 +8,10 @@ import FolioTerminal
 import Foundation
 
 /// The reader's main loop: terminal input becomes events, the state machine decides, effects
-/// are carried out (library writes first, so the screen never claims an unsaved change), and
-/// the rendered grid is painted.
+/// are carried out, and the rendered grid is painted. Library changes go to one background
+/// writer and counts to another thread, so a write waiting for another process's lock never
+/// stops the loop; their outcomes come back as events (the screen shows a change as pending
+/// until then, and never claims one that was not made).
 struct ReaderApp {
   let store: LibraryStore
   let settings: ReaderSettings
@@ -21,7 +23,22 @@ struct ReaderApp {
   /// Settings the reader does not use itself (fetch sources).
   var config = Config()
   private let backgroundFetch = BackgroundFetch(version: Folio.version)
-  private let backgroundCounts = BackgroundCounts()
+  private let backgroundCounts: BackgroundCounts
+  private let writes: LibraryWriteQueue
+
+  init(
+    store: LibraryStore, settings: ReaderSettings, options: Terminal.Options,
+    exitAfterFirstFrame: Bool = false, greeting: StatusMessage? = nil, config: Config = Config()
+  ) {
+    self.store = store
+    self.settings = settings
+    self.options = options
+    self.exitAfterFirstFrame = exitAfterFirstFrame
+    self.greeting = greeting
+    self.config = config
+    backgroundCounts = BackgroundCounts(store: store)
+    writes = LibraryWriteQueue(store: store)
+  }
 
   /// How often the library is checked for other processes' changes, in seconds.
   static let pollInterval = 0.5
@@ -29,10 +46,28 @@ struct ReaderApp {
   static let tickMilliseconds: Int32 = 250
   /// The pause in typing after which pending work (exact counts) is done.
   static let pauseMilliseconds: Int32 = 60
-  /// How often to look for counts made in the background while one is being made.
+  /// How often to look for counts made in the background while one is being made, and for
+  /// a write's outcome during its first ``writeFastPollSeconds``.
   static let countPollMilliseconds: Int32 = 10
+  /// After this long a write is waiting for another process's lock: its outcome is looked
+  /// for on ticks (every ``tickMilliseconds``), keeping a waiting reader nearly idle.
+  static let writeFastPollSeconds = 1.0
+
+  /// How long quitting waits for changes still queued: one change's longest wait for the
+  /// library (``LibraryStore/writeWaitLimit``). A stop signal allows less (see `drain`).
+  static let drainSeconds = LibraryStore.writeWaitLimit
 
   func run() throws {
+    let unsaved = try runTerminal()
+    guard unsaved.isEmpty else {
+      for message in unsaved { Log.error(message) }
+      throw CLIError(
+        unsaved.joined(separator: "; "), exitCode: CLIError.temporaryFailure)
+    }
+  }
+
+  /// Runs the reader until it quits, then waits for queued changes; what was not saved.
+  private func runTerminal() throws -> [String] {
     let terminal: Terminal
     do {
       terminal = try Terminal.start(options: options)
@@ -44,22 +79,30 @@ struct ReaderApp {
     var state = ReaderState(store: store, settings: settings, size: terminal.size, now: Self.now())
     if let greeting { state.show(greeting) }
     terminal.paint(ReaderView.render(state))
-    if exitAfterFirstFrame { return }
+    if exitAfterFirstFrame { return [] }
 
     var lastVersion = try? store.dataVersion()
     var lastPoll = Self.now()
     // Rows beyond the screen are loaded as soon as no key is waiting, once per key.
     var mayPrefetch = true
+    var stopped = false
     while !state.isFinished {
-      if Terminal.takeStopSignal() != nil { break }
+      if Terminal.takeStopSignal() != nil {
+        stopped = true
+        break
+      }
       let event: ReaderEvent
       // Pending work (exact counts after a search) waits for a short pause in typing.
       let hadPendingWork = state.hasPendingWork
       let prefetching = mayPrefetch && state.wantsPrefetch
+      // Outcomes are looked for often while they are due soon; a write that has waited
+      // for another process's lock for a while is looked at on ticks.
+      let writeDueSoon =
+        writes.isBusy && (writes.secondsWriting ?? 0) < Self.writeFastPollSeconds
       let timeout =
         prefetching
         ? 0
-        : backgroundCounts.isBusy
+        : backgroundCounts.isBusy || writeDueSoon
           ? Self.countPollMilliseconds
           : hadPendingWork ? Self.pauseMilliseconds : Self.tickMilliseconds
       switch terminal.read(timeout: timeout) {
@@ -77,7 +120,9 @@ struct ReaderApp {
       // keeps an idle reader at no CPU.
       var changed =
         process(event, state: &state, terminal: terminal) || event != .tick || hadPendingWork
-      if Self.now() - lastPoll >= Self.pollInterval {
+      // The poll reads through the library's writer connection, which a queued write may hold
+      // for minutes: it waits until the writer is idle.
+      if !writes.isBusy, Self.now() - lastPoll >= Self.pollInterval {
         lastPoll = Self.now()
         let version = try? store.dataVersion()
         if version != lastVersion {
@@ -86,7 +131,7 @@ struct ReaderApp {
           changed = true
         }
       }
-      for outcome in backgroundCounts.take() {
+      for outcome in writes.take() + backgroundCounts.take() {
         process(.completed(outcome), state: &state, terminal: terminal)
         changed = true
       }
@@ -102,6 +147,33 @@ struct ReaderApp {
       }
       if changed { terminal.paint(ReaderView.render(state)) }
     }
+    // Told to stop (SIGTERM, a hang-up), the reader has a few seconds before it is ended
+    // regardless: it waits for part of them, then names what was not saved.
+    let timeout = stopped ? Terminal.stopGraceSeconds / 2 : Self.drainSeconds
+    return drain(state: &state, terminal: terminal, timeout: timeout)
+  }
+
+  /// Waits (at most `timeout` seconds) for the changes still queued, saying so on the status
+  /// line; the messages for those not saved.
+  private func drain(state: inout ReaderState, terminal: Terminal, timeout: Double) -> [String] {
+    let waiting = writes.waiting
+    if waiting > 0 {
+      state.show(
+        StatusMessage(
+          "saving \(waiting) change\(waiting == 1 ? "" : "s") before quitting…"))
+      terminal.paint(ReaderView.render(state))
+    }
+    let unfinished = writes.drain(timeout: timeout)
+    var messages: [String] = []
+    for outcome in writes.take() {
+      switch outcome {
+      case .writeFailed(let change, let message):
+        messages.append("not saved (\(change.summary)): \(message)")
+      case .failed(let message): messages.append(message)
+      default: break
+      }
+    }
+    return messages + unfinished.map { "not saved (\($0)): the library stayed busy" }
   }
 
   /// Handles `event` and the effects it leads to; returns whether there were any.
@@ -110,34 +182,32 @@ struct ReaderApp {
     var pending = state.handle(event, now: Self.now())
     let hadEffects = !pending.isEmpty
     while !pending.isEmpty {
-      let effect = pending.removeFirst()
-      switch effect {
-      case .countListing, .countTopic:
-        backgroundCounts.start(effect, store: store)
-        continue
-      default: break
+      switch pending.removeFirst() {
+      case .library(let change): writes.submit(change)
+      case .count(let request): backgroundCounts.start(request)
+      case .app(let effect):
+        let outcome = perform(effect, terminal: terminal)
+        if case .failed(let message) = outcome { Log.error(message) }
+        pending += state.handle(.completed(outcome), now: Self.now())
       }
-      let outcome =
-        LibraryWriter.perform(effect, on: store) ?? perform(effect, terminal: terminal)
-      if case .failed(let message) = outcome { Log.error(message) }
-      pending += state.handle(.completed(outcome), now: Self.now())
     }
     return hadEffects
   }
 
-  /// Effects outside the library: the browser and the clipboard.
-  private func perform(_ effect: ReaderEffect, terminal: Terminal) -> EffectOutcome {
+  /// Effects outside the library: the browser, the clipboard, config.toml, exports, the
+  /// editor and fetches.
+  private func perform(_ effect: AppEffect, terminal: Terminal) -> EffectOutcome {
     switch effect {
     case .openURL(let url):
-      guard WebLink.isSafe(url) else { return .failed("refusing to open \(url)") }
       do {
-        try ChildProcess.launch(Browser.command(for: url))
+        try Browser.open(url)
         return .openedURL(url)
       } catch {
-        return .failed((error as? CLIError)?.message ?? "\(error)")
+        return .failed(error.message)
       }
     case .copyToClipboard(let text):
-      Clipboard.copy(text, terminal: terminal)
+      terminal.copyToClipboard(text)
+      Clipboard.handToTmux(text)
       return .copied(text)
     case .saveTheme(let name):
       do {
@@ -152,81 +222,55 @@ struct ReaderApp {
         let text = ExportJob.render(document, format: format, grouping: .topic, abstracts: false)
         try ExportJob.write(text, to: path)
         return .exported(count: document.entries.count, path: path)
-      } catch let error as CLIError {
+      } catch let error as ExportJob.WriteFailure {
         return .failed(error.message)
       } catch {
         return .failed((error as? StoreError)?.message ?? "\(error)")
       }
     case .editNote(let id):
-      // The note is saved by the paper's row: a fetch or import that upgrades the paper's id
-      // while the editor is open does not lose it.
-      do {
-        guard let paper = try store.paper(id: id), let row = try store.row(ofPaper: id) else {
-          return .failed("no paper with id '\(id)'")
-        }
-        let text = try terminal.suspend {
-          try NoteEditor.edit(
-            paper.state.note ?? "", title: paper.paper.title, id: paper.id,
-            stopSignal: Terminal.pendingStopSignal)
-        }
-        let current = try NoteEditor.save(text, row: row, id: paper.id, edited: true, store: store)
-        return .noteSaved(id: current)
-      } catch let error as CLIError {
-        return .failed(error.message)
-      } catch {
-        return .failed((error as? StoreError)?.message ?? "\(error)")
-      }
+      return editNote(id: id, terminal: terminal)
     case .fetch:
       guard backgroundFetch.start(store: store, config: config) else {
         return .failed("a fetch is already running")
       }
       return .fetchStarted
-    case .setStarred, .setRead, .markAllRead, .countListing, .countTopic:
-      return .failed("internal: a library change reached the terminal")
+    }
+  }
+
+  /// Runs the editor on the note of paper `id`; the note is then saved by the writer, after
+  /// the changes queued before it. The note is saved by the paper's row: a fetch or import
+  /// that upgrades the paper's id while the editor is open does not lose it.
+  private func editNote(id: String, terminal: Terminal) -> EffectOutcome {
+    do {
+      guard let paper = try store.paper(id: id), let row = try store.row(ofPaper: id) else {
+        return .failed("no paper with id '\(id)'")
+      }
+      let text = try terminal.suspend {
+        try NoteEditor.edit(
+          paper.state.note ?? "", title: paper.paper.title, id: paper.id,
+          stopSignal: Terminal.pendingStopSignal)
+      }
+      let store = self.store
+      let paperID = paper.id
+      writes.submit("note on \(paperID)") {
+        do {
+          let current = try NoteEditor.save(
+            text, row: row, id: paperID, edited: true, store: store)
+          return .noteSaved(id: current)
+        } catch {
+          return .failed((error as? CLIError)?.message ?? "\(error)")
+        }
+      }
+      return .noteQueued
+    } catch let error as CLIError {
+      return .failed(error.message)
+    } catch {
+      return .failed((error as? StoreError)?.message ?? "\(error)")
     }
   }
 
   /// Seconds on a steady clock.
   static func now() -> Double {
     Double(DispatchTime.now().uptimeNanoseconds) / 1e9
-  }
-}
-
-/// Which program opens links.
-enum Browser {
-  /// The argument vector that opens `url`: `$BROWSER` (its first `:`-separated entry, with
-  /// `%s` replaced by the URL, else the URL appended), or `xdg-open`.
-  static func command(for url: String) -> [String] {
-    let environment = ProcessInfo.processInfo.environment
-    guard let value = environment["BROWSER"], !value.isEmpty,
-      let first = value.split(separator: ":").first
-    else { return ["xdg-open", url] }
-    let parts = first.split(separator: " ").map(String.init)
-    if parts.contains(where: { $0.contains("%s") }) {
-      return parts.map { $0.replacingOccurrences(of: "%s", with: url) }
-    }
-    return parts + [url]
-  }
-}
-
-/// Copies text to the clipboard of the terminal the user sits at, over SSH too.
-enum Clipboard {
-  /// Sends OSC 52 to the terminal; inside tmux, also hands the text to `tmux load-buffer -w`,
-  /// which stores it and forwards it to the outer terminal whatever tmux's set-clipboard says.
-  static func copy(_ text: String, terminal: Terminal) {
-    let encoded = Data(text.utf8).base64EncodedString()
-    terminal.writeRaw("\u{1B}]52;c;\(encoded)\u{07}")
-    guard ProcessInfo.processInfo.environment["TMUX"] != nil else { return }
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-    process.arguments = ["tmux", "load-buffer", "-w", "-"]
-    let input = Pipe()
-    process.standardInput = input
-    process.standardOutput = FileHandle.nullDevice
-    process.standardError = FileHandle.nullDevice
-    guard (try? process.run()) != nil else { return }
-    input.fileHandleForWriting.write(Data(text.utf8))
-    try? input.fileHandleForWriting.close()
-    process.waitUntilExit()
   }
 }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import FolioCore
 import FolioStore
+import FolioTerminal
 import Foundation
 
 /// `folio show ID`: every field of one paper.

@@ -3,6 +3,7 @@ import FolioConfig
 import FolioCore
 import FolioReader
 import FolioStore
+import FolioTerminal
 import Foundation
 
 /// `folio themes`: the colour themes, or a preview of one.

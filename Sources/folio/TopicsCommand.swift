@@ -2,6 +2,7 @@ import ArgumentParser
 import FolioCore
 import FolioQuery
 import FolioStore
+import FolioTerminal
 
 /// `folio topics`: every topic with how many papers it holds.
 struct TopicsCommand: ParsableCommand {

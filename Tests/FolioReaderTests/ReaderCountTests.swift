@@ -18,7 +18,7 @@ final class ReaderCountTests: XCTestCase {
 
   /// The one count request among `effects`.
   func countRequest(_ effects: [ReaderEffect]) -> (PaperFilter, Int)? {
-    for case .countListing(let filter, let generation) in effects { return (filter, generation) }
+    for case .count(.listing(let filter, let generation)) in effects { return (filter, generation) }
     return nil
   }
 
@@ -60,7 +60,7 @@ final class ReaderCountTests: XCTestCase {
     let stale = try state.store.counts(before.0)
     // The star lands before the count made without it comes back.
     for effect in state.handle(.key(.character("s")), now: 0) {
-      if let outcome = LibraryWriter.perform(effect, on: state.store) {
+      if let outcome = effect.outcomeAtOnce(on: state.store) {
         _ = state.handle(.completed(outcome), now: 0)
       }
     }
@@ -79,7 +79,7 @@ final class ReaderCountTests: XCTestCase {
     _ = state.handle(.key(.character("t")), now: 0)
     let first = state.handle(.tick, now: 0)
     let requests = first.compactMap { effect -> (Int, Int)? in
-      if case .countTopic(let index, _, let generation) = effect { return (index, generation) }
+      if case .count(.topic(let index, _, let generation)) = effect { return (index, generation) }
       return nil
     }
     XCTAssertEqual(requests.map(\.0), Array(0...TopicSet.defaults.topics.count))

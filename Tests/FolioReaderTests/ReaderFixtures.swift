@@ -62,7 +62,7 @@ extension ReaderState {
   mutating func idle(now: Double = 0) {
     var pending = handle(.tick, now: now)
     while !pending.isEmpty {
-      if let outcome = LibraryWriter.perform(pending.removeFirst(), on: store) {
+      if let outcome = pending.removeFirst().outcomeAtOnce(on: store) {
         pending += handle(.completed(outcome), now: now)
       }
     }
@@ -100,7 +100,7 @@ struct ReaderHarness {
     while !pending.isEmpty {
       let effect = pending.removeFirst()
       effects.append(effect)
-      if let outcome = LibraryWriter.perform(effect, on: state.store) {
+      if let outcome = effect.outcomeAtOnce(on: state.store) {
         pending += state.handle(.completed(outcome), now: clock)
       } else {
         external.append(effect)

@@ -14,7 +14,7 @@ final class ReaderStateChangeTests: XCTestCase {
     XCTAssertFalse(harness.state.selectedSummary!.isStarred, "nothing shows before the write")
     XCTAssertFalse(harness.screen.contains("starred"))
 
-    let outcome = try XCTUnwrap(LibraryWriter.perform(effects[0], on: store))
+    let outcome = try XCTUnwrap(effects[0].outcomeAtOnce(on: store))
     _ = harness.state.handle(.completed(outcome), now: 2000)
     XCTAssertTrue(harness.state.selectedSummary!.isStarred)
     XCTAssertEqual(harness.state.status?.text, "starred")

@@ -1,13 +1,14 @@
 import FolioStore
 
-/// Carries out the reader's effects that change the library, each in its own durable
-/// transaction, and says what came of them.
+/// Carries out the reader's changes to the library, each in its own durable transaction, and
+/// says what came of them. It may wait for another process's write lock (up to the store's
+/// ``LibraryStore/writeWaitLimit``), so the app calls it off the main loop.
 public enum LibraryWriter {
-  /// The outcome of `effect` on `store`, or nil when `effect` is not a library change (opening
-  /// links and the clipboard are the terminal's business).
-  public static func perform(_ effect: ReaderEffect, on store: LibraryStore) -> EffectOutcome? {
+  /// The outcome of `change` on `store`: what was done, or
+  /// ``EffectOutcome/writeFailed(_:_:)`` with why nothing was.
+  public static func perform(_ change: LibraryChange, on store: LibraryStore) -> EffectOutcome {
     do {
-      switch effect {
+      switch change {
       case .setStarred(let id, let starred):
         try store.setStarred(starred, ids: [id])
         return .starred(id: id, starred)
@@ -16,15 +17,49 @@ public enum LibraryWriter {
         return .read(id: id, read, announce: announce)
       case .markAllRead(let filter):
         return .markedAllRead(count: try store.markAllRead(filter))
-      case .countListing(let filter, let generation):
+      }
+    } catch {
+      return .writeFailed(change, error.message)
+    }
+  }
+}
+
+extension CountRequest {
+  /// The counts asked for, read from `store`; the app calls this off the main loop.
+  public func count(on store: LibraryStore) -> EffectOutcome {
+    do {
+      switch self {
+      case .listing(let filter, let generation):
         return .counted(generation: generation, try store.counts(filter))
-      case .countTopic(let index, let filter, let generation):
+      case .topic(let index, let filter, let generation):
         return .countedTopic(index: index, generation: generation, try store.counts(filter))
-      case .openURL, .copyToClipboard, .saveTheme, .exportStarred, .fetch, .editNote:
-        return nil
       }
     } catch {
       return .failed(error.message)
+    }
+  }
+}
+
+extension LibraryChange {
+  /// What the change is, for a message about it ("star 2401.00001").
+  public var summary: String {
+    switch self {
+    case .setStarred(let id, let starred): "\(starred ? "star" : "unstar") \(id)"
+    case .setRead(let id, let read, _): "mark \(id) \(read ? "read" : "unread")"
+    case .markAllRead: "mark all shown read"
+    }
+  }
+}
+
+extension ReaderEffect {
+  /// The outcome of a library change or a count made at once on `store`, on the caller's
+  /// thread; nil for the app's effects. For tests and measurements: the app makes both off its
+  /// main loop.
+  public func outcomeAtOnce(on store: LibraryStore) -> EffectOutcome? {
+    switch self {
+    case .library(let change): LibraryWriter.perform(change, on: store)
+    case .count(let request): request.count(on: store)
+    case .app: nil
     }
   }
 }

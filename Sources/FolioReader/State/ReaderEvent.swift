@@ -28,13 +28,40 @@ public struct FetchFailure: Error, Hashable, Sendable {
   }
 }
 
-/// Something the reader asks the outside world to do. The screen only reports a change after
-/// the matching ``EffectOutcome`` arrives, so it never claims what was not done.
+/// Something the reader asks the outside world to do, by who carries it out. The screen only
+/// reports a change after the matching ``EffectOutcome`` arrives, so it never claims what was
+/// not done.
 public enum ReaderEffect: Hashable, Sendable {
+  /// A change to the library. The app hands these, in order, to one writer off the main loop
+  /// (a write may wait minutes for another process's lock); until the outcome arrives the
+  /// reader shows the change as pending (see ``PendingWrites``).
+  case library(LibraryChange)
+  /// Exact counts: reads that cost a pass over every match, made off the main loop.
+  case count(CountRequest)
+  /// Everything else: the browser, the clipboard, config.toml, exports, fetches, the editor.
+  case app(AppEffect)
+}
+
+/// A change to the library, carried out by ``LibraryWriter`` in its own durable transaction.
+public enum LibraryChange: Hashable, Sendable {
   case setStarred(id: String, starred: Bool)
   /// `announce` is false for the automatic mark-as-read, which shows no message.
   case setRead(id: String, read: Bool, announce: Bool)
   case markAllRead(PaperFilter)
+}
+
+/// Exact counts the reader asks for. Each costs a pass over every match (a second at a
+/// million papers); the result comes back as ``EffectOutcome/counted(generation:_:)`` or
+/// ``EffectOutcome/countedTopic(index:generation:_:)``.
+public enum CountRequest: Hashable, Sendable {
+  /// Count the listing `filter` selects.
+  case listing(PaperFilter, generation: Int)
+  /// Count the papers of the topic picker's entry `index`.
+  case topic(index: Int, PaperFilter, generation: Int)
+}
+
+/// An effect outside the library: the app's business.
+public enum AppEffect: Hashable, Sendable {
   /// An http(s) URL to open in the browser.
   case openURL(String)
   /// Text to put on the clipboard.
@@ -47,12 +74,37 @@ public enum ReaderEffect: Hashable, Sendable {
   case fetch
   /// Edit the note of a paper in the user's editor.
   case editNote(id: String)
-  /// Count the listing `filter` selects. It costs a pass over every match (a second at a
-  /// million papers), so the app does it off the main loop; the result comes back as
-  /// ``EffectOutcome/counted(generation:_:)``.
-  case countListing(PaperFilter, generation: Int)
-  /// Count the papers of the topic picker's entry `index` (same way, for the picker).
-  case countTopic(index: Int, PaperFilter, generation: Int)
+}
+
+/// Shorthands, so the state machine says `.setStarred(...)` and the type files it.
+extension ReaderEffect {
+  public static func setStarred(id: String, starred: Bool) -> ReaderEffect {
+    .library(.setStarred(id: id, starred: starred))
+  }
+  public static func setRead(id: String, read: Bool, announce: Bool) -> ReaderEffect {
+    .library(.setRead(id: id, read: read, announce: announce))
+  }
+  public static func markAllRead(_ filter: PaperFilter) -> ReaderEffect {
+    .library(.markAllRead(filter))
+  }
+  public static func countListing(_ filter: PaperFilter, generation: Int) -> ReaderEffect {
+    .count(.listing(filter, generation: generation))
+  }
+  public static func countTopic(index: Int, _ filter: PaperFilter, generation: Int)
+    -> ReaderEffect
+  {
+    .count(.topic(index: index, filter, generation: generation))
+  }
+  public static func openURL(_ url: String) -> ReaderEffect { .app(.openURL(url)) }
+  public static func copyToClipboard(_ text: String) -> ReaderEffect {
+    .app(.copyToClipboard(text))
+  }
+  public static func saveTheme(_ name: String) -> ReaderEffect { .app(.saveTheme(name)) }
+  public static func exportStarred(_ format: ExportFormat, path: String) -> ReaderEffect {
+    .app(.exportStarred(format, path: path))
+  }
+  public static var fetch: ReaderEffect { .app(.fetch) }
+  public static func editNote(id: String) -> ReaderEffect { .app(.editNote(id: id)) }
 }
 
 /// What came of a ``ReaderEffect``.
@@ -65,10 +117,14 @@ public enum EffectOutcome: Hashable, Sendable {
   case savedTheme(String)
   case exported(count: Int, path: String)
   case fetchStarted
+  /// The editor closed and the note waits for the library's writer.
+  case noteQueued
   case noteSaved(id: String)
-  /// The counts asked for by ``ReaderEffect/countListing(_:generation:)``.
+  /// The counts asked for by ``CountRequest/listing(_:generation:)``.
   case counted(generation: Int, ListCounts)
-  /// The counts asked for by ``ReaderEffect/countTopic(index:_:generation:)``.
+  /// The counts asked for by ``CountRequest/topic(index:_:generation:)``.
   case countedTopic(index: Int, generation: Int, ListCounts)
+  /// `change` was not made: the library said why. Nothing changed.
+  case writeFailed(LibraryChange, String)
   case failed(String)
 }

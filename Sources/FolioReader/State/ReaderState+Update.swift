@@ -9,6 +9,7 @@ extension ReaderState {
     self.now = now
     let wasDwelling = isDwelling
     let effects = dispatch(event)
+    for case .library(let change) in effects { pendingWrites.begin(change) }
     // The mark-as-read timer counts only time spent reading in the list: time in a prompt,
     // an overlay, the search line or the reading view starts it again.
     if !wasDwelling || !isDwelling { selectedSince = now }
@@ -158,14 +159,17 @@ extension ReaderState {
         status = nothingHere(key)
         return []
       }
-      return [.setStarred(id: paper.id, starred: !paper.state.isStarred)]
+      // A star still being written counts as given: a second `s` takes it back.
+      let starred = pendingWrites.starred(paper.id) ?? paper.state.isStarred
+      return [.setStarred(id: paper.id, starred: !starred)]
     case .toggleRead:
       guard let paper = detail else {
         status = nothingHere(key)
         return []
       }
       autoReadRequested = paper.id  // the user decided; the timer should not overrule them
-      return [.setRead(id: paper.id, read: !paper.state.isRead, announce: true)]
+      let read = pendingWrites.read(paper.id) ?? paper.state.isRead
+      return [.setRead(id: paper.id, read: !read, announce: true)]
     case .markAllRead:
       if !countsKnown { computeCounts() }
       if counts.unread == 0 {
@@ -331,6 +335,14 @@ extension ReaderState {
 
   private mutating func apply(_ outcome: EffectOutcome) {
     switch outcome {
+    case .starred(let id, let starred): pendingWrites.end(.setStarred(id: id, starred: starred))
+    case .read(let id, let read, let announce):
+      pendingWrites.end(.setRead(id: id, read: read, announce: announce))
+    case .markedAllRead: pendingWrites.end(.markAllRead(filter))
+    case .writeFailed(let change, _): pendingWrites.end(change)
+    default: break
+    }
+    switch outcome {
     case .starred, .read, .markedAllRead:
       // Counts still being made may predate this change: they are asked for again.
       if !countsKnown { countGeneration += 1 }
@@ -354,6 +366,7 @@ extension ReaderState {
     case .copied(let url): status = StatusMessage("copied \(url)")
     case .savedTheme(let name): status = StatusMessage("theme: \(name) (saved)")
     case .fetchStarted: fetchStatus = "starting"
+    case .noteQueued: status = StatusMessage("saving the note…")
     case .noteSaved(let id):
       status = StatusMessage("note saved")
       refreshAfterWrite(of: id)
@@ -361,6 +374,9 @@ extension ReaderState {
       let shown = ExportPath.abbreviate(path, home: settings.home)
       status = StatusMessage("exported \(count) paper\(count == 1 ? "" : "s") to \(shown)")
     case .failed(let message): status = StatusMessage(message, isError: true)
+    case .writeFailed(_, let message):
+      // Nothing changed: the row loses its pending mark and shows what the library holds.
+      status = StatusMessage(message, isError: true)
     }
   }
 }

@@ -45,6 +45,8 @@ public struct ReaderState: Sendable {
   public internal(set) var similar: SimilarListing?
   /// What a background fetch is doing, while one runs.
   public internal(set) var fetchStatus: String?
+  /// Library changes asked for whose outcome has not come back.
+  public internal(set) var pendingWrites = PendingWrites()
   /// The first key of a two-key sequence, while waiting for the second.
   public internal(set) var pendingKeys: [Key] = []
   /// Topic names per paper id for the rows loaded, so scrolling back costs nothing.

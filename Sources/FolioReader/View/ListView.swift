@@ -24,11 +24,16 @@ enum ListView {
         base = theme[row.isRead ? .listRead : .listUnread]
       }
       grid.fill(Rect(x: rect.x, y: y, width: rect.width, height: 1), style: base)
+      // A change still being written shows as pending (◌, ☆), never as done.
+      let pending = state.pendingWrites
       if columns.contains("unread") {
-        grid.write(row.isRead ? " " : "●", x: rect.x + 1, y: y, width: 1, style: base)
+        let mark = pending.read(row.id) != nil ? "◌" : row.isRead ? " " : "●"
+        grid.write(mark, x: rect.x + 1, y: y, width: 1, style: base)
       }
-      if row.isStarred && columns.contains("star") {
-        grid.write("★", x: rect.x + 2, y: y, width: 1, style: base.overlaid(with: theme[.listStar]))
+      let star = pending.starred(row.id) != nil ? "☆" : row.isStarred ? "★" : nil
+      if let star, columns.contains("star") {
+        grid.write(
+          star, x: rect.x + 2, y: y, width: 1, style: base.overlaid(with: theme[.listStar]))
       }
       var titleRoom = rect.width - 5
       var rightEdge = rect.maxX - 1

@@ -17,6 +17,10 @@ enum StatusView {
       position =
         "\(ReaderView.grouped(state.selected + 1))/\(ReaderView.grouped(state.counts.total)) "
     }
+    // Changes still waiting for the library (another process may hold its write lock).
+    if !state.pendingWrites.isEmpty {
+      position = "saving \(state.pendingWrites.count)… " + position
+    }
     let positionWidth = DisplayWidth.of(position)
     let room = max(0, rect.width - positionWidth - 1)
     grid.writeRightAligned(position, maxX: rect.maxX, y: rect.y, style: theme[.status])

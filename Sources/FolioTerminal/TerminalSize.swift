@@ -7,16 +7,16 @@ import Foundation
 #endif
 
 /// The size of the terminal standard output is connected to.
-enum TerminalSize {
+public enum TerminalSize {
   /// The number of columns to lay output out in: the terminal's width when stdout is a
   /// terminal, else `fallback`.
-  static func outputWidth(fallback: Int = 100) -> Int {
+  public static func outputWidth(fallback: Int = 100) -> Int {
     terminalWidth() ?? fallback
   }
 
   /// The width a table is cut to: the terminal's, when stdout is one; else `$COLUMNS` when it
   /// is set to a number; else none (nil), so a pipe (`folio list | grep`) gets whole lines.
-  static func tableWidth(
+  public static func tableWidth(
     environment: [String: String] = ProcessInfo.processInfo.environment
   ) -> Int? {
     if let width = terminalWidth() { return width }

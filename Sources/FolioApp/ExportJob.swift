@@ -5,11 +5,16 @@ import Foundation
 
 /// Exporting papers: choosing them, rendering them, and writing the file safely. Shared by
 /// `folio export`, `folio digest` and the reader's `e`/`E`.
-enum ExportJob {
-  typealias Format = ExportFormat
+public enum ExportJob {
+  public typealias Format = ExportFormat
+
+  /// Why an export file could not be written (`folio` exits 73, can't create).
+  public struct WriteFailure: Error, Sendable {
+    public var message: String
+  }
 
   /// The papers `filter` selects as an export document, each with its topics.
-  static func document(
+  public static func document(
     _ filter: PaperFilter, title: String, emptyMessage: String, store: LibraryStore,
     topics: TopicSet
   ) throws -> ExportDocument {
@@ -22,7 +27,7 @@ enum ExportJob {
       emptyMessage: emptyMessage)
   }
 
-  static func render(
+  public static func render(
     _ document: ExportDocument, format: Format, grouping: ExportDocument.Grouping, abstracts: Bool
   ) -> String {
     switch format {
@@ -35,7 +40,7 @@ enum ExportJob {
   }
 
   /// The starred papers, all days, for the reader's quick export.
-  static func starred(store: LibraryStore, topics: TopicSet) throws -> ExportDocument {
+  public static func starred(store: LibraryStore, topics: TopicSet) throws -> ExportDocument {
     try document(
       PaperFilter(state: .starred), title: "Starred papers — \(Day.today())",
       emptyMessage: "Nothing is starred yet.", store: store, topics: topics)
@@ -43,11 +48,11 @@ enum ExportJob {
 
   /// Writes `text` to `path` atomically, only ever to a regular file, through a symbolic
   /// link and keeping the file's mode (see ``AtomicFile``).
-  static func write(_ text: String, to path: String) throws {
+  public static func write(_ text: String, to path: String) throws(WriteFailure) {
     do {
       try AtomicFile.write(Array(text.utf8), to: path)
     } catch {
-      throw CLIError("cannot write \(path): \(error.reason)", exitCode: CLIError.cannotCreate)
+      throw WriteFailure(message: "cannot write \(path): \(error.reason)")
     }
   }
 }

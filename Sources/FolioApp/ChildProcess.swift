@@ -8,9 +8,14 @@ import Foundation
 
 /// Starts programs from an argument vector, never through a shell, so no text from a feed or
 /// the environment is ever interpreted as shell syntax.
-enum ChildProcess {
+public enum ChildProcess {
+  /// Why a program could not be started or waited for.
+  public struct Failure: Error, Sendable {
+    public var message: String
+  }
+
   /// How long a program asked to end (see ``run(_:stopSignal:)``) has before it is killed.
-  static let endGraceSeconds = 2.0
+  public static let endGraceSeconds = 2.0
 
   /// Runs `argv` (looked up on PATH) with this terminal, waits for it, and returns its exit
   /// status (128+signal when killed). Throws when it cannot be started.
@@ -18,7 +23,9 @@ enum ChildProcess {
   /// `stopSignal` is asked whenever a signal interrupts the wait; when it names one (this
   /// process was told to end), the program gets that signal too, and is killed if it has not
   /// ended ``endGraceSeconds`` later: an editor never keeps a reader that must end alive.
-  static func run(_ argv: [String], stopSignal: () -> Int32? = { nil }) throws -> Int32 {
+  public static func run(_ argv: [String], stopSignal: () -> Int32? = { nil }) throws(Failure)
+    -> Int32
+  {
     let pid = try spawn(argv, quiet: false)
     var status: Int32 = 0
     while true {
@@ -27,7 +34,7 @@ enum ChildProcess {
         break
       }
       if waitpid(pid, &status, 0) == pid { break }
-      guard errno == EINTR else { throw CLIError("cannot wait for \(argv[0])", exitCode: 1) }
+      guard errno == EINTR else { throw Failure(message: "cannot wait for \(argv[0])") }
     }
     let signal = status & 0x7f
     return signal == 0 ? (status >> 8) & 0xff : 128 + signal
@@ -50,7 +57,7 @@ enum ChildProcess {
 
   /// Starts `argv` detached from the terminal (stdin, stdout and stderr on /dev/null) and does
   /// not wait: for browsers.
-  static func launch(_ argv: [String]) throws {
+  public static func launch(_ argv: [String]) throws(Failure) {
     let pid = try spawn(argv, quiet: true)
     // Reap it when it exits, so no zombie lingers; a browser may outlive us.
     DispatchQueue.global().async {
@@ -61,13 +68,16 @@ enum ChildProcess {
 
   /// The command line of `variable` (`$EDITOR`, `$BROWSER`) split at spaces, the way most
   /// programs read these variables without a shell.
-  static func command(fromEnvironment variable: String) -> [String]? {
-    guard let value = ProcessInfo.processInfo.environment[variable] else { return nil }
+  public static func command(
+    fromEnvironment variable: String,
+    environment: [String: String] = ProcessInfo.processInfo.environment
+  ) -> [String]? {
+    guard let value = environment[variable] else { return nil }
     let parts = value.split(separator: " ").map(String.init)
     return parts.isEmpty ? nil : parts
   }
 
-  private static func spawn(_ argv: [String], quiet: Bool) throws -> pid_t {
+  private static func spawn(_ argv: [String], quiet: Bool) throws(Failure) -> pid_t {
     precondition(!argv.isEmpty)
     var actions = posix_spawn_file_actions_t()
     posix_spawn_file_actions_init(&actions)
@@ -94,8 +104,7 @@ enum ChildProcess {
     var pid: pid_t = 0
     let result = posix_spawnp(&pid, argv[0], &actions, &attributes, &cArguments, environ)
     guard result == 0 else {
-      throw CLIError(
-        "cannot start '\(argv[0])': \(String(cString: strerror(result)))", exitCode: 1)
+      throw Failure(message: "cannot start '\(argv[0])': \(String(cString: strerror(result)))")
     }
     return pid
   }

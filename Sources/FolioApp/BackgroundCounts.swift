@@ -5,19 +5,29 @@ import Foundation
 
 /// Exact counts of a listing, made on a thread of their own: at a million papers one takes up
 /// to a second, and a key typed meanwhile must not wait for it. Results are picked up by the
-/// main loop; a request overtaken by a newer one before it starts is dropped.
-final class BackgroundCounts: @unchecked Sendable {
+/// main loop; a listing count overtaken by a newer one before it starts is dropped.
+public final class BackgroundCounts: @unchecked Sendable {
   private let lock = NSLock()
   private let queue = DispatchQueue(label: "folio.counts")
+  private let count: @Sendable (CountRequest) -> EffectOutcome
   private var outcomes: [EffectOutcome] = []
   private var latest = -1
   private var inFlight = 0
 
-  /// Carries out `effect` (a ``ReaderEffect/countListing(_:generation:)`` or
-  /// ``ReaderEffect/countTopic(index:_:generation:)``) in the background.
-  func start(_ effect: ReaderEffect, store: LibraryStore) {
+  /// Counts in `store`.
+  public convenience init(store: LibraryStore) {
+    self.init { $0.count(on: store) }
+  }
+
+  /// Counts with `count` (tests pass their own).
+  init(count: @escaping @Sendable (CountRequest) -> EffectOutcome) {
+    self.count = count
+  }
+
+  /// Makes the counts `request` asks for in the background.
+  public func start(_ request: CountRequest) {
     let listingGeneration: Int? =
-      if case .countListing(_, let generation) = effect { generation } else { nil }
+      if case .listing(_, let generation) = request { generation } else { nil }
     lock.withLock {
       if let listingGeneration { latest = listingGeneration }
       inFlight += 1
@@ -27,7 +37,7 @@ final class BackgroundCounts: @unchecked Sendable {
       let overtaken = listingGeneration.map { generation in
         lock.withLock { latest != generation }
       }
-      let outcome = overtaken == true ? nil : LibraryWriter.perform(effect, on: store)
+      let outcome = overtaken == true ? nil : count(request)
       lock.withLock {
         if let outcome { outcomes.append(outcome) }
         inFlight -= 1
@@ -36,10 +46,10 @@ final class BackgroundCounts: @unchecked Sendable {
   }
 
   /// Whether a count is still being made.
-  var isBusy: Bool { lock.withLock { inFlight > 0 } }
+  public var isBusy: Bool { lock.withLock { inFlight > 0 } }
 
   /// The outcomes since the last call.
-  func take() -> [EffectOutcome] {
+  public func take() -> [EffectOutcome] {
     lock.withLock {
       defer { outcomes.removeAll() }
       return outcomes

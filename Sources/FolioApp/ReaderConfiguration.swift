@@ -8,19 +8,19 @@ import Foundation
 /// problem it finds in them, each as one `file:line: message`. The reader and `folio config`
 /// both load through here, so `folio config` says "ok" only to files the reader takes as they
 /// are.
-struct ReaderConfiguration {
-  var config: Config
-  var configPath: String
-  var topics: TopicSet
-  var themes: ThemeCatalog
-  var theme: Theme
-  var keymap: Keymap
-  var dateFormat = DayFormat.iso
-  var warnings: [String] = []
+public struct ReaderConfiguration: Sendable {
+  public var config: Config
+  public var configPath: String
+  public var topics: TopicSet
+  public var themes: ThemeCatalog
+  public var theme: Theme
+  public var keymap: Keymap
+  public var dateFormat = DayFormat.iso
+  public var warnings: [String] = []
 
   /// Loads everything. `themeChoice` is a theme named outside config.toml (`--theme`,
   /// `$FOLIO_THEME`); without one, config.toml's theme is checked and used.
-  static func load(
+  public static func load(
     themeChoice: String? = nil, configPath: String = Config.path()
   ) -> ReaderConfiguration {
     let (config, configWarnings) = Config.loading(path: configPath)
