@@ -1,3 +1,5 @@
+import FolioCore
+
 /// A failure the command line reports as `folio: error: <message>`, exiting with `exitCode`.
 struct CLIError: Error {
   var message: String
@@ -8,10 +10,8 @@ struct CLIError: Error {
     self.exitCode = exitCode
   }
 
-  // sysexits.h
-  static let usage: Int32 = 64
-  static let dataError: Int32 = 65
-  static let noInput: Int32 = 66
-  static let cannotCreate: Int32 = 73
-  static let ioError: Int32 = 74
+  // The statuses are FolioCore's SysExit. These two names remain only for ReaderApp.swift and
+  // ExportJob.swift, which are being moved (issue 17); switch them to SysExit and drop these.
+  static let usage = SysExit.usage
+  static let cannotCreate = SysExit.cannotCreate
 }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import FolioConfig
+import FolioCore
 import Foundation
 
 /// `folio config`: where the settings live, and a starting file.
@@ -29,7 +30,7 @@ struct ConfigCommand: ParsableCommand {
     if `init` {
       guard !FileManager.default.fileExists(atPath: location) else {
         throw CLIError(
-          "\(location) already exists; it was left as it is", exitCode: CLIError.cannotCreate)
+          "\(location) already exists; it was left as it is", exitCode: SysExit.cannotCreate)
       }
       do {
         try FileManager.default.createDirectory(
@@ -40,7 +41,7 @@ struct ConfigCommand: ParsableCommand {
         throw error
       } catch {
         throw CLIError(
-          "cannot write \(location): \(error.localizedDescription)", exitCode: CLIError.cannotCreate
+          "cannot write \(location): \(error.localizedDescription)", exitCode: SysExit.cannotCreate
         )
       }
       print("wrote \(location)")
@@ -50,7 +51,7 @@ struct ConfigCommand: ParsableCommand {
     // bindings, the date format, the topics file.
     let warnings = ReaderConfiguration.load(configPath: location).warnings
     for warning in warnings { Output.warning(warning) }
-    if !warnings.isEmpty { throw ExitCode(CLIError.dataError) }
+    if !warnings.isEmpty { throw ExitCode(SysExit.dataError) }
     guard FileManager.default.fileExists(atPath: location) else {
       print(
         "\(location) does not exist; the defaults are in use ('folio config --init' writes one)")
