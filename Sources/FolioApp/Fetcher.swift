@@ -65,13 +65,15 @@ public struct Fetcher {
     for page in 0..<Self.maxPages {
       let address = "\(hfBase)/api/daily_papers?date=\(day)&p=\(page)&limit=\(Self.pageSize)"
       guard let url = URL(string: address) else {
-        throw HTTPClient.Failure(message: "bad Hugging Face URL: \(address)", exitCode: 64)
+        throw HTTPClient.Failure(
+          message: "bad Hugging Face URL: \(address)", exitCode: SysExit.usage)
       }
       progress("Hugging Face page \(page + 1)")
       let data = try client.get(url)
       guard let items = JSONSerialization.jsonArrayCount(data) else {
         throw HTTPClient.Failure(
-          message: "the answer from \(address) is not Hugging Face daily papers JSON", exitCode: 65)
+          message: "the answer from \(address) is not Hugging Face daily papers JSON",
+          exitCode: SysExit.dataError)
       }
       documents.append((address, data))
       if items < Self.pageSize {
@@ -92,13 +94,13 @@ public struct Fetcher {
   {
     let address = "\(arxivBase)/rss/\(categories.joined(separator: "+"))"
     guard let url = URL(string: address) else {
-      throw HTTPClient.Failure(message: "bad arXiv URL: \(address)", exitCode: 64)
+      throw HTTPClient.Failure(message: "bad arXiv URL: \(address)", exitCode: SysExit.usage)
     }
     progress("arXiv \(categories.joined(separator: ", "))")
     let data = try client.get(url)
     guard (try? FormatDetector.detect(data, file: address)) == .arxivRSS else {
       throw HTTPClient.Failure(
-        message: "the answer from \(address) is not an arXiv RSS feed", exitCode: 65)
+        message: "the answer from \(address) is not an arXiv RSS feed", exitCode: SysExit.dataError)
     }
     return Download(source: .arxiv, format: .arxivRSS, documents: [(address, data)])
   }

@@ -1,3 +1,4 @@
+import FolioCore
 import Foundation
 
 /// Blocking HTTP GET for fetches (through libcurl, see ``CurlTransfer``), with Folio's etiquette
@@ -52,19 +53,19 @@ public final class HTTPClient: Sendable {
           message:
             "the answers of this fetch add up to more than "
             + "\(HTTPLimits.describe(bytes: limits.maxFetchBytes)) (4 × config.toml http_max_mb)",
-          exitCode: 65)
+          exitCode: SysExit.dataError)
       case .tooLarge:
         throw Failure(
           message:
             "the answer from \(url.absoluteString) is larger than "
             + "\(HTTPLimits.describe(bytes: limits.maxBodyBytes)) (config.toml http_max_mb)",
-          exitCode: 65)
+          exitCode: SysExit.dataError)
       case .headersTooLarge:
         throw Failure(
           message:
             "the answer from \(url.absoluteString) has more than "
             + "\(CurlTransfer.maxHeaderBytes >> 10) KB of headers",
-          exitCode: 65)
+          exitCode: SysExit.dataError)
       case .timedOut(let idle):
         if idle {
           outcome = .unreachable(
@@ -91,7 +92,8 @@ public final class HTTPClient: Sendable {
         throw Failure(message: message, exitCode: exitCode)
       case .retry(let delay):
         guard budget.takeRetry() else {
-          throw Failure(message: "\(host): no retries left in this fetch", exitCode: 69)
+          throw Failure(
+            message: "\(host): no retries left in this fetch", exitCode: SysExit.unavailable)
         }
         waited += delay
         Thread.sleep(forTimeInterval: delay)
@@ -102,7 +104,7 @@ public final class HTTPClient: Sendable {
   private func fetchTimedOut() -> Failure {
     Failure(
       message: "the fetch took longer than \(Self.seconds(limits.fetchDeadline)) and was stopped",
-      exitCode: 69)
+      exitCode: SysExit.unavailable)
   }
 
   static func seconds(_ value: Double) -> String {

@@ -1,3 +1,5 @@
+import FolioCore
+
 /// What Folio does with one answer (or failure) to a request: accept it, retry after a delay,
 /// or give up with a one-line message. Pure: the client, the unit tests and the fuzzer drive it.
 ///
@@ -70,14 +72,15 @@ public struct RetryPolicy: Sendable {
       asked = ServerDelay.seconds(headers: headers, now: progress.now)
       what = "\(host) answered HTTP \(status) for \(url)"
     case .answer(let status, _):
-      return .fail(message: "\(host) refused \(url) (HTTP \(status))", exitCode: 69)
+      return .fail(
+        message: "\(host) refused \(url) (HTTP \(status))", exitCode: SysExit.unavailable)
     }
     func failure(_ note: String? = nil, tryAgain: String? = nil) -> Decision {
       let all = notes + (note.map { [$0] } ?? [])
       let message =
         what + (all.isEmpty ? "" : " (\(all.joined(separator: ", ")))")
         + (tryAgain.map { "; try again \($0)" } ?? "")
-      return .fail(message: message, exitCode: 69)
+      return .fail(message: message, exitCode: SysExit.unavailable)
     }
     // A server asking for longer than Folio waits gets an answer now, not a hang.
     let waitLeft = min(limits.maxWait - progress.waited, progress.secondsLeftInFetch)

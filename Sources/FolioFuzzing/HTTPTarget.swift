@@ -1,4 +1,5 @@
 import FolioApp
+import FolioCore
 import Foundation
 
 /// HTTP response handling on an arbitrary answer: the input is read as a raw HTTP/1.1 response
@@ -50,7 +51,7 @@ enum HTTPTarget {
         if let scalar = InertText.offendingScalar(in: message) {
           findings.append("failure message holds U+\(String(scalar.value, radix: 16))")
         }
-        if exitCode != 69 { findings.append("failure exits \(exitCode), not 69") }
+        if exitCode != SysExit.unavailable { findings.append("failure exits \(exitCode), not 69") }
         return findings
       case .retry(let delay):
         let floor = limits.backoff * Double(1 << (attempt - 1))

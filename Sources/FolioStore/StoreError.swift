@@ -1,3 +1,4 @@
+import FolioCore
 import Foundation
 import GRDB
 
@@ -41,9 +42,9 @@ public enum StoreError: Error, Equatable, Sendable {
   /// The process exit status for this error (sysexits.h).
   public var exitCode: Int32 {
     switch self {
-    case .cannotCreate: 73
-    case .notALibrary, .damaged, .newerSchema: 65
-    case .readOnly, .io: 74
+    case .cannotCreate: SysExit.cannotCreate
+    case .notALibrary, .damaged, .newerSchema: SysExit.dataError
+    case .readOnly, .io: SysExit.ioError
     case .unknownPaper: 1
     }
   }

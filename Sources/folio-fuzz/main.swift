@@ -1,3 +1,4 @@
+import FolioCore
 import FolioFuzzing
 import Foundation
 
@@ -18,7 +19,7 @@ if arguments.count < 2 || FuzzTarget(rawValue: arguments[1]) == nil,
 guard arguments.count >= 2, let chosen = FuzzTarget(rawValue: arguments[1]) else {
   let names = FuzzTarget.allCases.map(\.rawValue).joined(separator: "|")
   FileHandle.standardError.write(Data("usage: folio-fuzz \(names) [ARGS...]\n".utf8))
-  exit(64)
+  exit(SysExit.usage)
 }
 setenv("FOLIO_FUZZ_TARGET", chosen.rawValue, 1)
 
@@ -70,5 +71,5 @@ Fuzzing.target = chosen
     Fuzzing.check([UInt8](data))
     print("ok \(path)")
   }
-  exit(failed ? 66 : 0)
+  exit(failed ? SysExit.noInput : 0)
 #endif

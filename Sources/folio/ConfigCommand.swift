@@ -1,6 +1,7 @@
 import ArgumentParser
 import FolioApp
 import FolioConfig
+import FolioCore
 import Foundation
 
 /// `folio config`: where the settings live, and a starting file.
@@ -30,7 +31,7 @@ struct ConfigCommand: ParsableCommand {
     if `init` {
       guard !FileManager.default.fileExists(atPath: location) else {
         throw CLIError(
-          "\(location) already exists; it was left as it is", exitCode: CLIError.cannotCreate)
+          "\(location) already exists; it was left as it is", exitCode: SysExit.cannotCreate)
       }
       do {
         try FileManager.default.createDirectory(
@@ -38,10 +39,10 @@ struct ConfigCommand: ParsableCommand {
           withIntermediateDirectories: true)
         try ExportJob.write(Config.template + "\n", to: location)
       } catch let error as ExportJob.WriteFailure {
-        throw CLIError(error.message, exitCode: CLIError.cannotCreate)
+        throw CLIError(error.message, exitCode: SysExit.cannotCreate)
       } catch {
         throw CLIError(
-          "cannot write \(location): \(error.localizedDescription)", exitCode: CLIError.cannotCreate
+          "cannot write \(location): \(error.localizedDescription)", exitCode: SysExit.cannotCreate
         )
       }
       print("wrote \(location)")
@@ -51,7 +52,7 @@ struct ConfigCommand: ParsableCommand {
     // bindings, the date format, the topics file.
     let warnings = ReaderConfiguration.load(configPath: location).warnings
     for warning in warnings { Output.warning(warning) }
-    if !warnings.isEmpty { throw ExitCode(CLIError.dataError) }
+    if !warnings.isEmpty { throw ExitCode(SysExit.dataError) }
     guard FileManager.default.fileExists(atPath: location) else {
       print(
         "\(location) does not exist; the defaults are in use ('folio config --init' writes one)")

@@ -112,7 +112,7 @@ struct DigestCommand: ParsableCommand {
         do {
           order.append(try allTopics.resolve(name, column: 1).name)
         } catch {
-          throw CLIError(error.message, exitCode: CLIError.dataError)
+          throw CLIError(error.message, exitCode: SysExit.dataError)
         }
       }
     }

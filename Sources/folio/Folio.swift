@@ -91,9 +91,9 @@ struct Folio: ParsableCommand {
     } catch let error as StoreError {
       exit(reporting: error.message, code: error.exitCode)
     } catch let error as ExportJob.WriteFailure {
-      exit(reporting: error.message, code: CLIError.cannotCreate)
+      exit(reporting: error.message, code: SysExit.cannotCreate)
     } catch let error as ImportError {
-      exit(reporting: error.description, code: CLIError.dataError)
+      exit(reporting: error.description, code: SysExit.dataError)
     } catch {
       let code = exitCode(for: error)
       if code == .success {
@@ -101,7 +101,7 @@ struct Folio: ParsableCommand {
         Foundation.exit(0)
       }
       let message = self.message(for: error)
-      if code.rawValue == CLIError.usage {
+      if code.rawValue == SysExit.usage {
         // One line, like every error: the message and where the usage is.
         let line = message.split(whereSeparator: \.isNewline).joined(separator: "; ")
         exit(
@@ -125,7 +125,7 @@ struct Folio: ParsableCommand {
     else { return }
     throw CLIError(
       "no command '\(arguments[1])'; commands: \(commandNames.joined(separator: ", "))",
-      exitCode: CLIError.usage)
+      exitCode: SysExit.usage)
   }
 
   /// `folio COMMAND --help` for the command `arguments` name, else `folio --help`.

@@ -50,7 +50,7 @@ struct ImportCommand: ParsableCommand {
         if files.count > 1 { print("\(file): \(summary)") }
       } catch let error as ImportError {
         Folio.report(error.description)
-        failureCode = CLIError.dataError
+        failureCode = SysExit.dataError
       } catch let error as CLIError {
         Folio.report(error.message)
         failureCode = error.exitCode
@@ -91,27 +91,27 @@ struct ImportCommand: ParsableCommand {
         let kind = InputKind(info.st_mode), kind != .socket
       {
         throw CLIError(
-          "standard input is \(kind), not a file or a pipe", exitCode: CLIError.noInput)
+          "standard input is \(kind), not a file or a pipe", exitCode: SysExit.noInput)
       }
       return try SpooledInput.read(STDIN_FILENO, name: "standard input")
     }
     var info = stat()
     guard stat(file, &info) == 0 else {
       let reason = errno == ENOENT ? "no such file" : String(cString: strerror(errno))
-      throw CLIError("\(file): \(reason)", exitCode: CLIError.noInput)
+      throw CLIError("\(file): \(reason)", exitCode: SysExit.noInput)
     }
     if info.st_mode & S_IFMT == S_IFIFO {
       // Opened without blocking (a FIFO nobody writes to reads as empty), then read blocking.
       let descriptor = open(file, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
       guard descriptor >= 0 else {
-        throw CLIError("\(file): \(String(cString: strerror(errno)))", exitCode: CLIError.noInput)
+        throw CLIError("\(file): \(String(cString: strerror(errno)))", exitCode: SysExit.noInput)
       }
       defer { close(descriptor) }
       _ = fcntl(descriptor, F_SETFL, fcntl(descriptor, F_GETFL) & ~O_NONBLOCK)
       return try SpooledInput.read(descriptor, name: file)
     }
     if let kind = InputKind(info.st_mode) {
-      throw CLIError("\(file): is \(kind), not a file", exitCode: CLIError.noInput)
+      throw CLIError("\(file): is \(kind), not a file", exitCode: SysExit.noInput)
     }
     do {
       return try Data(contentsOf: URL(fileURLWithPath: file), options: .alwaysMapped)
@@ -119,7 +119,7 @@ struct ImportCommand: ParsableCommand {
       let readable = access(file, R_OK) == 0
       throw CLIError(
         "\(file): cannot read it\(readable ? "" : " (permission denied)")",
-        exitCode: CLIError.noInput)
+        exitCode: SysExit.noInput)
     }
   }
 }

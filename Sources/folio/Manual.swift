@@ -1,3 +1,4 @@
+import FolioCore
 import FolioReader
 
 /// The man page's KEYS, ENVIRONMENT, FILES and EXIT STATUS sections, made from the same tables
@@ -48,15 +49,19 @@ enum Manual {
   static let exitStatuses: [(code: Int32, meaning: String)] = [
     (0, "Success."),
     (1, "No paper has the id given, or the editor or browser could not be run."),
-    (CLIError.usage, "Usage error: an unknown command or option, a bad value."),
+    (SysExit.usage, "Usage error: an unknown command or option, a bad value."),
     (
-      CLIError.dataError,
+      SysExit.dataError,
       "Bad data: a file that cannot be imported, a bad query or topic, problems in config.toml, topics.toml or a theme, a damaged library."
     ),
-    (CLIError.noInput, "An input file is missing or cannot be read."),
-    (69, "A source cannot be reached (fetch)."),
-    (CLIError.cannotCreate, "A file or the library cannot be created."),
-    (CLIError.ioError, "Reading or writing failed, or the library is read-only."),
+    (SysExit.noInput, "An input file is missing or cannot be read."),
+    (SysExit.unavailable, "A source cannot be reached (fetch)."),
+    (SysExit.cannotCreate, "A file or the library cannot be created."),
+    (SysExit.ioError, "Reading or writing failed, or the library is read-only."),
+    (
+      SysExit.temporaryFailure,
+      "The reader ended with changes it could not save (the library stayed busy); stderr names them."
+    ),
   ]
 
   /// One line for `folio --help`.
@@ -70,12 +75,13 @@ enum Manual {
     switch code {
     case 0: "success"
     case 1: "unknown paper"
-    case CLIError.usage: "usage"
-    case CLIError.dataError: "bad data"
-    case CLIError.noInput: "no input"
-    case 69: "unavailable"
-    case CLIError.cannotCreate: "cannot create"
-    case CLIError.ioError: "I/O error"
+    case SysExit.usage: "usage"
+    case SysExit.dataError: "bad data"
+    case SysExit.noInput: "no input"
+    case SysExit.unavailable: "unavailable"
+    case SysExit.cannotCreate: "cannot create"
+    case SysExit.ioError: "I/O error"
+    case SysExit.temporaryFailure: "not saved"
     default: "error"
     }
   }

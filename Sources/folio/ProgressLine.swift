@@ -1,3 +1,4 @@
+import FolioCore
 import FolioStore
 import Foundation
 
@@ -44,10 +45,12 @@ struct ProgressLine {
   /// `12,345 papers read · writing the search index`.
   static func text(_ progress: ImportProgress, total: Int, elapsed: Double) -> String {
     if progress.stage == .indexing {
-      return "\(grouped(progress.papers)) papers read · writing the search index"
+      return "\(NumberText.grouped(progress.papers)) papers read · writing the search index"
     }
     let rate = Double(progress.papers) / max(elapsed, 0.001)
-    var parts = ["\(grouped(progress.papers)) papers", "\(grouped(Int(rate)))/s"]
+    var parts = [
+      "\(NumberText.grouped(progress.papers)) papers", "\(NumberText.grouped(Int(rate)))/s",
+    ]
     if total > 0, progress.bytesRead > 0 {
       let fraction = min(1, Double(progress.bytesRead) / Double(total))
       parts.append("\(Int(fraction * 100))% read")
@@ -60,15 +63,5 @@ struct ProgressLine {
       }
     }
     return parts.joined(separator: " · ")
-  }
-
-  static func grouped(_ number: Int) -> String {
-    let digits = String(number)
-    var result = ""
-    for (index, character) in digits.enumerated() {
-      if index > 0 && (digits.count - index) % 3 == 0 { result.append(",") }
-      result.append(character)
-    }
-    return result
   }
 }

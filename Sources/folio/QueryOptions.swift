@@ -24,7 +24,7 @@ struct QueryOptions: ParsableArguments {
       do {
         nodes.append(try topics.resolve(topic, column: 1).node)
       } catch {
-        throw CLIError(error.message, exitCode: CLIError.dataError)
+        throw CLIError(error.message, exitCode: SysExit.dataError)
       }
     }
     do {
@@ -36,7 +36,7 @@ struct QueryOptions: ParsableArguments {
       let compiler = QueryCompiler(topics: topics, today: Day.today())
       return try compiler.filter(nodes.count == 1 ? nodes[0] : .and(nodes))
     } catch {
-      throw CLIError(error.description, exitCode: CLIError.dataError)
+      throw CLIError(error.description, exitCode: SysExit.dataError)
     }
   }
 }

@@ -62,7 +62,7 @@ struct ReaderApp {
     guard unsaved.isEmpty else {
       for message in unsaved { Log.error(message) }
       throw CLIError(
-        unsaved.joined(separator: "; "), exitCode: CLIError.temporaryFailure)
+        unsaved.joined(separator: "; "), exitCode: SysExit.temporaryFailure)
     }
   }
 
@@ -72,7 +72,7 @@ struct ReaderApp {
     do {
       terminal = try Terminal.start(options: options)
     } catch {
-      throw CLIError(error.message, exitCode: CLIError.usage)
+      throw CLIError(error.message, exitCode: SysExit.usage)
     }
     defer { terminal.stop() }
 

@@ -1,3 +1,4 @@
+import FolioCore
 import Foundation
 
 /// Standard input or a FIFO, read in bounded memory: copied a piece at a time to a temporary
@@ -18,7 +19,7 @@ enum SpooledInput {
     guard let (spool, path) = makeFile(in: directory) ?? makeFile(in: "/tmp") else {
       throw CLIError(
         "\(name): cannot make a temporary file in \(directory) to read it into: \(reason())",
-        exitCode: CLIError.cannotCreate)
+        exitCode: SysExit.cannotCreate)
     }
     // Unlinked at once: the file lives while it is open or mapped, and no longer.
     _ = unlink(path)
@@ -30,7 +31,7 @@ enum SpooledInput {
       let count = Foundation.read(descriptor, buffer, pieceSize)
       if count < 0 {
         if errno == EINTR { continue }
-        throw CLIError("\(name): cannot read it: \(reason())", exitCode: CLIError.ioError)
+        throw CLIError("\(name): cannot read it: \(reason())", exitCode: SysExit.ioError)
       }
       if count == 0 { break }
       var written = 0
@@ -40,7 +41,7 @@ enum SpooledInput {
           if errno == EINTR { continue }
           throw CLIError(
             "\(name): cannot copy it to a temporary file in \(directory): \(reason())",
-            exitCode: CLIError.ioError)
+            exitCode: SysExit.ioError)
         }
         written += step
       }
@@ -49,7 +50,7 @@ enum SpooledInput {
     guard total > 0 else { return Data() }
     guard let mapped = mmap(nil, total, PROT_READ, MAP_PRIVATE, spool, 0), mapped != MAP_FAILED
     else {
-      throw CLIError("\(name): cannot map its copy: \(reason())", exitCode: CLIError.ioError)
+      throw CLIError("\(name): cannot map its copy: \(reason())", exitCode: SysExit.ioError)
     }
     return Data(
       bytesNoCopy: mapped, count: total,

@@ -32,16 +32,16 @@ struct ThemesCommand: ParsableCommand {
       if !isPath, catalog.sources[preview] == nil {
         throw CLIError(
           "no theme named '\(preview)'; themes: \(catalog.names.joined(separator: ", "))",
-          exitCode: CLIError.usage)
+          exitCode: SysExit.usage)
       }
       if isPath, !FileManager.default.isReadableFile(atPath: preview) {
-        throw CLIError("\(preview): cannot read the theme file", exitCode: CLIError.noInput)
+        throw CLIError("\(preview): cannot read the theme file", exitCode: SysExit.noInput)
       }
       var (theme, warnings) = catalog.theme(preview)
       // A broken theme is not previewed as the default it would fall back to: that would
       // look like success.
       for warning in warnings { Output.warning("\(warning)") }
-      if !warnings.isEmpty { throw ExitCode(CLIError.dataError) }
+      if !warnings.isEmpty { throw ExitCode(SysExit.dataError) }
       if environment["NO_COLOR"] != nil { theme = theme.monochrome }
       // The preview writes its own SGR sequences, so COLORTERM alone can promise true colour.
       let colors =

@@ -47,13 +47,13 @@ final class HostileFeedTests: XCTestCase {
   func testTheTreeIsNoDeeperThanTheCap() throws {
     let depth = 5_000
     let xml = String(repeating: "<a>", count: depth) + String(repeating: "</a>", count: depth)
-    var element = try XMLElement.parse(Array(xml.utf8), file: "d.xml")
+    var element = try XMLTreeElement.parse(Array(xml.utf8), file: "d.xml")
     var levels = 1
     while let child = element.children.first {
       element = child
       levels += 1
     }
-    XCTAssertEqual(levels, XMLElement.maxDepth)
+    XCTAssertEqual(levels, XMLTreeElement.maxDepth)
   }
 
   // MARK: - Entities (finding 15)

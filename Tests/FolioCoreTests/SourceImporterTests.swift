@@ -157,11 +157,12 @@ final class SourceImporterTests: XCTestCase {
     XCTAssertEqual(sink.added.map(\.title), ["Kept <?cdata ?>"])
     _ = try? read(ArxivRSSImporter(), Array("<rss><?x?><channel/></rss>".utf8))
     XCTAssertEqual(
-      XMLElement.paddingEmptyInstructions(Array("<?a?><?b c?><??><?<?d?><?".utf8)),
+      XMLTreeElement.paddingEmptyInstructions(Array("<?a?><?b c?><??><?<?d?><?".utf8)),
       Array("<?a ?><?b c?><? ?><?<?d ?><?".utf8))
     // The declaration goes, so libxml2 cannot decode the bytes as another encoding.
     XCTAssertEqual(
-      XMLElement.withoutDeclaration(Array("<?xml version='1.0'\n encoding='UTF-7'?><rss/>".utf8)),
+      XMLTreeElement.withoutDeclaration(
+        Array("<?xml version='1.0'\n encoding='UTF-7'?><rss/>".utf8)),
       Array("\n<rss/>".utf8))
     let utf7 = "<?xml version=\"1.0\" encoding=\"UTF-7\"?><rss>+ADw-?x?+AD4-<channel/></rss>"
     _ = try? read(ArxivRSSImporter(), Array(utf7.utf8))

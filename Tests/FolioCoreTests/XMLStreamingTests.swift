@@ -168,7 +168,7 @@ final class XMLStreamingTests: XCTestCase {
   /// Padding empty processing instructions gives the same result split anywhere.
   func testInstructionPaddingAcrossPieces() {
     let text = Array("<?a?><?b c?><??><?<?d?><?x?y?><? a?>?<?".utf8)
-    let whole = XMLElement.paddingEmptyInstructions(text)
+    let whole = XMLTreeElement.paddingEmptyInstructions(text)
     XCTAssertEqual(whole, Array("<?a ?><?b c?><? ?><?<?d ?><?x?y?><? a?>?<?".utf8))
     for size in 1...5 {
       var padding = InstructionPadding()

@@ -81,9 +81,10 @@ final class DamagedLibraryTests: XCTestCase {
     try folio.run(["import", FolioRunner.sample])
     try makeReadOnly(folio)
     let before = try Data(contentsOf: URL(fileURLWithPath: folio.databasePath))
+    // Wide enough for the message's start whatever the temporary directory's path adds.
     let tmux = try TmuxSession(
       FolioRunner.unprivileged([FolioRunner.binary.path]), environment: folio.environment,
-      testCase: self)
+      width: 200, testCase: self)
     try tmux.waitFor("the library is read-only: changes are disabled")
     try tmux.waitFor("284 shown")
     try tmux.send("s")

@@ -18,7 +18,7 @@ final class TmuxSession {
     keepAfterExit: Bool = false, testCase: XCTestCase
   ) throws {
     let socket = socket
-    testCase.addTeardownBlock { _ = try? TmuxSession.tmux(["-L", socket, "kill-server"]) }
+    testCase.addTeardownBlock { TmuxSession.shutDown(socket: socket) }
     var arguments = [
       "-L", socket, "-f", "/dev/null", "new-session", "-d", "-x", "\(width)", "-y", "\(height)",
       "-s", target,
@@ -29,6 +29,22 @@ final class TmuxSession {
     arguments += command
     try run(arguments, prefixSocket: false)
     if keepAfterExit { try run(["set-option", "-t", target, "remain-on-exit", "on"]) }
+  }
+
+  /// Where tmux keeps the socket of the server `-L socket` names: `tmux-UID/socket` in
+  /// $TMUX_TMPDIR, else /tmp.
+  static func socketPath(_ socket: String) -> String {
+    let directory = ProcessInfo.processInfo.environment["TMUX_TMPDIR"].flatMap {
+      $0.isEmpty ? nil : $0
+    }
+    return "\(directory ?? "/tmp")/tmux-\(getuid())/\(socket)"
+  }
+
+  /// Ends the server on `socket` and removes the socket file, which tmux leaves behind when
+  /// its server exits (one file per session the suite starts, thousands over a day's runs).
+  static func shutDown(socket: String) {
+    _ = try? tmux(["-L", socket, "kill-server"])
+    unlink(socketPath(socket))
   }
 
   /// `tmux send-keys` with tmux key names (`j`, `Enter`, `C-c`).

@@ -166,8 +166,9 @@ final class UserFileTests: XCTestCase {
     let settings = config.appendingPathComponent("config.toml").path
     XCTAssertEqual(mkfifo(log, 0o600), 0)
     XCTAssertEqual(mkfifo(settings, 0o600), 0)
+    // Wide enough for the whole message (it names config.toml's path) wherever TMPDIR is.
     let tmux = try TmuxSession(
-      [FolioRunner.binary.path], environment: folio.environment, testCase: self)
+      [FolioRunner.binary.path], environment: folio.environment, width: 200, testCase: self)
     try tmux.waitFor("it is a FIFO, not a regular file")
     try tmux.waitFor(ReaderEndToEndTests.firstTitle)
     try tmux.send("q")

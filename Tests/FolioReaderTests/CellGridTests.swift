@@ -4,6 +4,19 @@ import XCTest
 @testable import FolioReader
 
 final class CellGridTests: XCTestCase {
+  func testABoxIsFilledAndFramedAndATooSmallOneOnlyFilled() {
+    var grid = CellGrid(width: 6, height: 4)
+    let border = Style(attributes: .bold)
+    grid.drawBox(Rect(x: 1, y: 0, width: 4, height: 3), fill: .plain, border: border)
+    XCTAssertEqual(grid.textRows, [" ┌──┐ ", " │  │ ", " └──┘ ", "      "])
+    XCTAssertEqual(grid[1, 1].style, border)
+    XCTAssertEqual(grid[2, 1].style, .plain)
+    var thin = CellGrid(width: 3, height: 1)
+    thin.drawBox(Rect(x: 0, y: 0, width: 3, height: 1), fill: border, border: .plain)
+    XCTAssertEqual(thin.textRows, ["   "])
+    XCTAssertEqual(thin[1, 0].style, border)
+  }
+
   func testWideCharactersTakeTwoCellsAndNeverSpill() {
     var grid = CellGrid(width: 5, height: 1)
     let used = grid.write("漢字漢", x: 0, y: 0, width: 5, style: .plain)

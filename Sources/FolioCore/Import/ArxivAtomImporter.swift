@@ -12,13 +12,13 @@ public struct ArxivAtomImporter: PaperImporter {
   public func read<Sink: PaperSink>(
     _ data: some Collection<UInt8>, context: ImportContext, into sink: inout Sink
   ) throws {
-    var root: XMLElement?
+    var root: XMLTreeElement?
     var isFeed = false
     // The export API reports errors as a feed whose only entry is titled "Error", so the first
     // entry waits until a second one (or the end) shows it is not such a report.
-    var first: XMLElement?
+    var first: XMLTreeElement?
     var entries = 0
-    func hand(_ entry: XMLElement) throws {
+    func hand(_ entry: XMLTreeElement) throws {
       guard let paper = Self.paper(entry, context: context) else {
         sink.skip(
           ImportError(file: context.file, line: entry.line, reason: "entry without a title"))
@@ -32,7 +32,7 @@ public struct ArxivAtomImporter: PaperImporter {
     }
     // Entries are read one at a time (the children of the root, depth 2) and dropped once
     // handed on: memory holds one entry, however large the feed.
-    try XMLElement.stream(data, file: context.file, treeDepth: 2) { event in
+    try XMLTreeElement.stream(data, file: context.file, treeDepth: 2) { event in
       switch event {
       case .open(let element, depth: 1):
         root = element
@@ -72,7 +72,7 @@ public struct ArxivAtomImporter: PaperImporter {
     try hand(first)
   }
 
-  static func paper(_ entry: XMLElement, context: ImportContext) -> Paper? {
+  static func paper(_ entry: XMLTreeElement, context: ImportContext) -> Paper? {
     let atom = FeedNamespace.atom
     let id = entry.text("id", in: atom).flatMap { ArxivID.normalize($0) }
     let authors = entry.all("author", in: atom).compactMap { $0.text("name", in: atom) }

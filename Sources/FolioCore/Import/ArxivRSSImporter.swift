@@ -36,13 +36,13 @@ public struct ArxivRSSImporter: PaperImporter {
     var channelDay = known ?? nil
     var published: String?
     var built: String?
-    var root: XMLElement?
+    var root: XMLTreeElement?
     var channels = 0
     var inFirstChannel = false
     var items = 0
     // Items are read one at a time (the children of the channel, depth 3) and dropped once
     // handed on: memory holds one item, however large the feed.
-    try XMLElement.stream(data, file: context.file, treeDepth: 3) { event in
+    try XMLTreeElement.stream(data, file: context.file, treeDepth: 3) { event in
       switch event {
       case .open(let element, depth: 1):
         root = element
@@ -83,7 +83,7 @@ public struct ArxivRSSImporter: PaperImporter {
   }
 
   private func hand<Sink: PaperSink>(
-    _ item: XMLElement, channelDay: Day?, context: ImportContext, into sink: inout Sink
+    _ item: XMLTreeElement, channelDay: Day?, context: ImportContext, into sink: inout Sink
   ) throws {
     guard let paper = Self.paper(item, channelDay: channelDay, context: context) else {
       sink.skip(ImportError(file: context.file, line: item.line, reason: "item without a title"))
@@ -105,7 +105,7 @@ public struct ArxivRSSImporter: PaperImporter {
     var published: String?
     var built: String?
     do {
-      try XMLElement.stream(data, file: file, treeDepth: 3) { event in
+      try XMLTreeElement.stream(data, file: file, treeDepth: 3) { event in
         switch event {
         case .open(let element, depth: 2)
         where element.name == "channel" && element.namespace == "":
@@ -129,7 +129,7 @@ public struct ArxivRSSImporter: PaperImporter {
     return dayOfRFC822(published ?? built)
   }
 
-  static func paper(_ item: XMLElement, channelDay: Day?, context: ImportContext) -> Paper? {
+  static func paper(_ item: XMLTreeElement, channelDay: Day?, context: ImportContext) -> Paper? {
     let id = [item.text("link", in: ""), item.text("guid", in: "")].compactMap { $0 }
       .lazy.compactMap { ArxivID.normalize($0) }.first
     var abstract = item.text("description", in: "") ?? ""

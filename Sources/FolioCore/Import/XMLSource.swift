@@ -17,7 +17,7 @@ struct XMLSource {
   /// declared encoding is not one Folio reads.
   init(_ input: UnsafeBufferPointer<UInt8>, file: String) throws {
     decoder = XMLEncoding.Decoder(try XMLEncoding.kind(of: input, file: file))
-    let declaration = XMLElement.declarationExtent(input)
+    let declaration = XMLTreeElement.declarationExtent(input)
     entities = XMLEntities(
       input, from: declaration.end, lines: declaration.newlines, file: file)
   }

@@ -4,20 +4,20 @@ import Foundation
   import FoundationXML
 #endif
 
-/// What ``XMLElement/stream(_:file:treeDepth:_:)`` reports while it reads a document.
+/// What ``XMLTreeElement/stream(_:file:treeDepth:_:)`` reports while it reads a document.
 enum XMLStreamEvent {
   /// An element shallower than the tree depth opened; it has its name, attributes and line,
   /// but no text or children (those are not kept).
-  case open(XMLElement, depth: Int)
+  case open(XMLTreeElement, depth: Int)
   /// The element shallower than the tree depth that opened last at `depth` closed.
   case close(depth: Int)
   /// An element at the tree depth closed: a whole tree, with its text and children.
-  case element(XMLElement, depth: Int)
+  case element(XMLTreeElement, depth: Int)
   /// How far through the input reading is, in bytes.
   case progress(bytesRead: Int)
 }
 
-extension XMLElement {
+extension XMLTreeElement {
   /// Reads `bytes` as an XML document (decoded and entity-resolved as ``XMLSource`` says),
   /// handing `handler` each element at depth `treeDepth` (the root is depth 1) as a tree as
   /// soon as it closes, and only the opening and closing of elements above it. Nothing else
@@ -125,10 +125,10 @@ private final class StreamBuilder: NSObject, XMLParserDelegate {
   let treeDepth: Int
   var handler: ((XMLStreamEvent) throws -> Void)?
   weak var parser: XMLParser?
-  /// How many elements are open, those past ``XMLElement/maxDepth`` (skipped) included.
+  /// How many elements are open, those past ``XMLTreeElement/maxDepth`` (skipped) included.
   private var depth = 0
   /// The open elements of the tree being built (at the tree depth and below).
-  private var stack: [XMLElement] = []
+  private var stack: [XMLTreeElement] = []
   private(set) var sawRoot = false
   /// What the handler threw; reading stopped there.
   private(set) var failure: (any Error)?
@@ -162,8 +162,8 @@ private final class StreamBuilder: NSObject, XMLParserDelegate {
   ) {
     depth += 1
     sawRoot = true
-    guard depth <= XMLElement.maxDepth, failure == nil else { return }
-    let element = XMLElement(
+    guard depth <= XMLTreeElement.maxDepth, failure == nil else { return }
+    let element = XMLTreeElement(
       namespace: namespaceURI ?? "", name: elementName, attributes: attributes,
       line: parser.lineNumber)
     if depth < treeDepth {
@@ -179,7 +179,7 @@ private final class StreamBuilder: NSObject, XMLParserDelegate {
     qualifiedName: String?
   ) {
     defer { depth -= 1 }
-    guard depth <= XMLElement.maxDepth, failure == nil else { return }
+    guard depth <= XMLTreeElement.maxDepth, failure == nil else { return }
     if depth < treeDepth {
       emit(.close(depth: depth))
     } else if let element = stack.popLast(), depth == treeDepth {
@@ -188,11 +188,11 @@ private final class StreamBuilder: NSObject, XMLParserDelegate {
   }
 
   func parser(_ parser: XMLParser, foundCharacters string: String) {
-    if depth >= treeDepth, depth <= XMLElement.maxDepth { stack.last?.text += string }
+    if depth >= treeDepth, depth <= XMLTreeElement.maxDepth { stack.last?.text += string }
   }
 
   func parser(_ parser: XMLParser, foundCDATA block: Data) {
-    if depth >= treeDepth, depth <= XMLElement.maxDepth {
+    if depth >= treeDepth, depth <= XMLTreeElement.maxDepth {
       stack.last?.text += String(decoding: block, as: UTF8.self)
     }
   }

@@ -7,7 +7,7 @@ import Foundation
 /// A tree is at most ``maxDepth`` elements deep counted from the document's root: elements
 /// nested deeper, and their text, are skipped while parsing (feeds need four levels). So
 /// building, walking and freeing a tree never recurse deeper than that, whatever the input.
-final class XMLElement {
+final class XMLTreeElement {
   /// The deepest element kept (the root is depth 1): 64.
   static let maxDepth = 64
 
@@ -16,7 +16,7 @@ final class XMLElement {
   /// The local name.
   let name: String
   let attributes: [String: String]
-  var children: [XMLElement] = []
+  var children: [XMLTreeElement] = []
   var text = ""
   /// The line the element starts on, for messages.
   let line: Int
@@ -29,11 +29,11 @@ final class XMLElement {
   }
 
   /// The children named `name` in `namespace`.
-  func all(_ name: String, in namespace: String) -> [XMLElement] {
+  func all(_ name: String, in namespace: String) -> [XMLTreeElement] {
     children.filter { $0.name == name && $0.namespace == namespace }
   }
 
-  func first(_ name: String, in namespace: String) -> XMLElement? {
+  func first(_ name: String, in namespace: String) -> XMLTreeElement? {
     children.first { $0.name == name && $0.namespace == namespace }
   }
 
@@ -44,8 +44,8 @@ final class XMLElement {
   /// UTF-8 replaced) into one tree; throws ``ImportError`` with the line and column of the
   /// first error. Entities are resolved as ``XMLEntities`` describes; external entities are
   /// never loaded. Importers read a feed entry by entry instead, with ``stream(_:file:treeDepth:_:)``.
-  static func parse(_ bytes: some Collection<UInt8>, file: String) throws -> XMLElement {
-    var root: XMLElement?
+  static func parse(_ bytes: some Collection<UInt8>, file: String) throws -> XMLTreeElement {
+    var root: XMLTreeElement?
     try stream(bytes, file: file, treeDepth: 1) { event in
       if case .element(let element, _) = event { root = element }
     }

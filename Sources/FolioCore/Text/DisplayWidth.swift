@@ -4,7 +4,8 @@
 /// are measured per Unicode scalar from a table generated from that function
 /// (`scripts/gen-width-table.py`), not per grapheme cluster: `漢字` is 4 cells, a combining
 /// accent is 0, and an emoji ZWJ sequence is the sum of its parts. Control characters count 0;
-/// they never reach the screen (see ``TerminalText``).
+/// they never reach the screen: the reader's `CellGrid.write` drops them, and the command line
+/// prints through ``TextCleaner/inert(_:)``.
 public enum DisplayWidth {
   /// The number of cells `scalar` occupies: 0, 1 or 2.
   @inlinable

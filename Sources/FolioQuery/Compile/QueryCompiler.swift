@@ -42,7 +42,7 @@ public struct QueryCompiler: Sendable {
 
   /// `node` with each prefix term longer than the indexed prefix length replaced by the OR
   /// of the words it stands for, when ``prefixWords`` lists them.
-  func expandingPrefixes(_ node: QueryNode) -> QueryNode {
+  func expandingPrefixes(_ node: ExpandedQuery) -> ExpandedQuery {
     guard let prefixWords else { return node }
     switch node {
     case .text(let field, let term):
@@ -53,7 +53,7 @@ public struct QueryCompiler: Sendable {
       else { return node }
       let lead = term.tokens.dropLast()
       let alternatives = words.map { word in
-        QueryNode.text(field, TextTerm(text: (lead + [word]).joined(separator: " ")))
+        ExpandedQuery.text(field, TextTerm(text: (lead + [word]).joined(separator: " ")))
       }
       return alternatives.count == 1 ? alternatives[0] : .or(alternatives)
     case .and(let children): return .and(children.map(expandingPrefixes))
@@ -74,14 +74,14 @@ public struct QueryCompiler: Sendable {
 
   /// `node` as one predicate, topics expanded and relative days resolved.
   public func compile(_ node: QueryNode) throws(QueryError) -> PaperPredicate {
-    predicate(expandingPrefixes(try expandTopics(node)))
+    predicate(expandingPrefixes(try expanded(node)))
   }
 
   /// `node` as a store filter: when every match must satisfy a full-text search, that
   /// search drives the listing (walked in listing order, stopping after a screenful) and
   /// the rest is a condition checked per match; otherwise it is all one condition.
   public func filter(_ node: QueryNode) throws(QueryError) -> PaperFilter {
-    let expanded = expandingPrefixes(try expandTopics(node))
+    let expanded = expandingPrefixes(try self.expanded(node))
     if expanded == .all { return PaperFilter() }
     if let match = Self.textMatch(expanded) { return PaperFilter(match: match) }
     if case .and(let children) = expanded {
@@ -99,6 +99,12 @@ public struct QueryCompiler: Sendable {
   /// Throws when a topic nests the query deeper than ``QueryNode/maximumDepth``, or the
   /// topics make it hold more than ``QueryNode/maximumTerms``.
   public func expandTopics(_ node: QueryNode) throws(QueryError) -> QueryNode {
+    try expanded(node).node
+  }
+
+  /// `node` with every `topic:` replaced by the topic's query, as the type that has no topics;
+  /// throws as ``expandTopics(_:)`` does.
+  func expanded(_ node: QueryNode) throws(QueryError) -> ExpandedQuery {
     var visiting: Set<String> = []
     let expanded = try expandTopics(node, level: 0, visiting: &visiting)
     if expanded.termCount > QueryNode.maximumTerms {
@@ -111,9 +117,17 @@ public struct QueryCompiler: Sendable {
 
   /// `level`: the levels of AND, OR and NOT above `node`.
   private func expandTopics(_ node: QueryNode, level: Int, visiting: inout Set<String>)
-    throws(QueryError) -> QueryNode
+    throws(QueryError) -> ExpandedQuery
   {
     switch node {
+    case .all: return .all
+    case .text(let field, let term): return .text(field, term)
+    case .id(let id, let prefix): return .id(id, prefix: prefix)
+    case .source(let source): return .source(source)
+    case .day(let comparison, let value): return .day(comparison, value)
+    case .upvotes(let comparison, let count): return .upvotes(comparison, count)
+    case .state(let state): return .state(state)
+    case .has(let feature): return .has(feature)
     case .topic(let name, let column):
       let topic = try topics.resolve(name, column: column)
       guard !visiting.contains(topic.name) else {
@@ -130,35 +144,30 @@ public struct QueryCompiler: Sendable {
       }
       return expanded
     case .and(let children):
-      var expanded: [QueryNode] = []
+      var expanded: [ExpandedQuery] = []
       for child in children {
         expanded.append(try expandTopics(child, level: level + 1, visiting: &visiting))
       }
       return .and(expanded)
     case .or(let children):
-      var expanded: [QueryNode] = []
+      var expanded: [ExpandedQuery] = []
       for child in children {
         expanded.append(try expandTopics(child, level: level + 1, visiting: &visiting))
       }
       return .or(expanded)
     case .not(let child):
       return .not(try expandTopics(child, level: level + 1, visiting: &visiting))
-    default:
-      return node
     }
   }
 
-  /// `node`, its topics already expanded, as a predicate. The recursion is as deep as the
-  /// node, which the parser and ``expandTopics(_:)`` keep within ``QueryNode/maximumDepth``.
-  private func predicate(_ node: QueryNode) -> PaperPredicate {
+  /// `node` as a predicate. The recursion is as deep as the node, which the parser and
+  /// ``expandTopics(_:)`` keep within ``QueryNode/maximumDepth``.
+  private func predicate(_ node: ExpandedQuery) -> PaperPredicate {
     switch node {
     case .all: return .always
     case .text(let field, let term):
       return .match(.phrase(term.tokens, in: field.column, prefix: term.isPrefix))
     case .id(let id, let prefix): return prefix ? .idPrefix(id) : .id(id)
-    // expandTopics(_:) has replaced every topic by its query before this runs; were one left,
-    // it would select every paper rather than trap.
-    case .topic: return .always
     case .source(let source): return .source(source)
     case .day(let comparison, let value): return .day(comparison.predicate, resolve(value))
     case .upvotes(let comparison, let count): return .upvotes(comparison.predicate, count)
@@ -183,7 +192,7 @@ public struct QueryCompiler: Sendable {
 
   /// Joins children with AND or OR, folding the ones the full-text index can take into one
   /// match.
-  private func combine(_ children: [QueryNode], conjunction: Bool) -> PaperPredicate {
+  private func combine(_ children: [ExpandedQuery], conjunction: Bool) -> PaperPredicate {
     var parts: [PaperPredicate] = []
     let (textual, rest) = Self.partitionTextual(children, conjunction: conjunction)
     if let textual { parts.append(.match(textual)) }
@@ -206,7 +215,7 @@ public struct QueryCompiler: Sendable {
 
   /// The text match for a node made only of text terms, AND, OR and NOT-within-AND; nil
   /// when some part needs a predicate of its own.
-  static func textMatch(_ node: QueryNode) -> TextMatch? {
+  static func textMatch(_ node: ExpandedQuery) -> TextMatch? {
     switch node {
     case .text(let field, let term):
       return .phrase(term.tokens, in: field.column, prefix: term.isPrefix)
@@ -224,12 +233,12 @@ public struct QueryCompiler: Sendable {
   /// Splits `children` of an AND (`conjunction`) or OR into one text match for the ones the
   /// full-text index can answer, and the rest. Under AND, `NOT x` joins as FTS5's binary NOT
   /// when there is a positive text term to subtract from.
-  static func partitionTextual(_ children: [QueryNode], conjunction: Bool) -> (
-    TextMatch?, [QueryNode]
+  static func partitionTextual(_ children: [ExpandedQuery], conjunction: Bool) -> (
+    TextMatch?, [ExpandedQuery]
   ) {
     var positives: [TextMatch] = []
-    var negatives: [(TextMatch, QueryNode)] = []
-    var rest: [QueryNode] = []
+    var negatives: [(TextMatch, ExpandedQuery)] = []
+    var rest: [ExpandedQuery] = []
     for child in children {
       if let match = textMatch(child) {
         positives.append(match)

@@ -52,15 +52,7 @@ enum HelpOverlay {
     let geometry = geometry(keymap, size: state.size)
     let box = geometry.box
     guard box.width >= 10, box.height >= 4 else { return }
-    grid.fill(box, style: theme[.help])
-    let border = theme[.separator]
-    let horizontal = String(repeating: "─", count: box.width - 2)
-    grid.write("┌" + horizontal + "┐", x: box.x, y: box.y, style: border)
-    grid.write("└" + horizontal + "┘", x: box.x, y: box.maxY - 1, style: border)
-    for y in (box.y + 1)..<(box.maxY - 1) {
-      grid.write("│", x: box.x, y: y, width: 1, style: border)
-      grid.write("│", x: box.maxX - 1, y: y, width: 1, style: border)
-    }
+    grid.drawBox(box, fill: theme[.help], border: theme[.separator])
     grid.write(" Keys ", x: box.x + 2, y: box.y, style: theme[.helpTitle])
 
     let entries = entries(keymap)

@@ -68,14 +68,6 @@ public enum ReaderView {
     }
   }
 
-  /// `1234567` as `1,234,567`.
-  static func grouped(_ number: Int) -> String {
-    let digits = String(number)
-    var result = ""
-    for (index, character) in digits.enumerated() {
-      if index > 0 && (digits.count - index) % 3 == 0 { result.append(",") }
-      result.append(character)
-    }
-    return result
-  }
+  /// `1234567` as `1,234,567` (``NumberText/grouped(_:)``, shared with the CLI).
+  static func grouped(_ number: Int) -> String { NumberText.grouped(number) }
 }

@@ -15,15 +15,7 @@ enum TopicPickerOverlay {
       x: (state.size.width - width) / 2, y: (state.size.height - height) / 2, width: width,
       height: height)
     guard box.width >= 16, box.height >= 4 else { return }
-    grid.fill(box, style: theme[.help])
-    let border = theme[.separator]
-    let horizontal = String(repeating: "─", count: box.width - 2)
-    grid.write("┌" + horizontal + "┐", x: box.x, y: box.y, style: border)
-    grid.write("└" + horizontal + "┘", x: box.x, y: box.maxY - 1, style: border)
-    for y in (box.y + 1)..<(box.maxY - 1) {
-      grid.write("│", x: box.x, y: y, width: 1, style: border)
-      grid.write("│", x: box.maxX - 1, y: y, width: 1, style: border)
-    }
+    grid.drawBox(box, fill: theme[.help], border: theme[.separator])
     // Names win over counts: the counts shrink, then go, before a name is cut.
     let inner = box.width - 4
     let unreadWidth =
