@@ -83,7 +83,7 @@ extension ReaderState {
       status = dayStatus(target.day)
     }
     do {
-      guard let position = try store.position(of: target.id, in: filter) else { return [] }
+      guard let position = try library.position(of: target.id, in: filter) else { return [] }
       select(position)
     } catch {
       report(error)
@@ -103,7 +103,8 @@ extension ReaderState {
   private func findUnread(forward: Bool) throws(StoreError) -> UnreadSearch {
     var unread = filter
     if let ranking = unread.ranking {
-      let rows = try store.summaries(unread, limit: ranking.count, offset: 0)
+      let rows = try library.listing(unread, from: .position(0), limit: ranking.count).map(
+        \.summary)
       let after =
         forward
         ? Array(rows.indices.filter { $0 > selected })
@@ -115,9 +116,10 @@ extension ReaderState {
     let startDay: Day?
     if let row = selectedSummary, let key = window.sortKey(of: row.id) {
       unread.day = row.day
-      if let found = try store.listing(unread, from: forward ? .after(key) : .before(key), limit: 1)
-        .first
-      {
+      if let found = try library.listing(
+        unread, from: forward ? .after(key) : .before(key), limit: 1
+      )
+      .first {
         return .found(found.summary)
       }
       startDay = row.day
@@ -138,7 +140,7 @@ extension ReaderState {
       guard searched < Self.unreadSearchDays else { return .gaveUp }
       unread.day = days[index]
       let start: ListingStart = forward ? .position(0) : .fromEnd(0)
-      if let found = try store.listing(unread, from: start, limit: 1).first {
+      if let found = try library.listing(unread, from: start, limit: 1).first {
         return .found(found.summary)
       }
       searched += 1
@@ -158,7 +160,7 @@ extension ReaderState {
   /// `2024-11-02 · 12 unread`: where `[`, `]` or `n` landed. One day's count is cheap.
   func dayStatus(_ day: Day) -> StatusMessage {
     let name = settings.dateFormat.string(from: day)
-    guard let counts = try? store.counts(PaperFilter(day: day)) else {
+    guard let counts = try? library.counts(PaperFilter(day: day)) else {
       return StatusMessage(name)
     }
     return StatusMessage("\(name) · \(ReaderView.grouped(counts.unread)) unread")

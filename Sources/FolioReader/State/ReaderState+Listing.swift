@@ -63,7 +63,7 @@ extension ReaderState {
     if let id {
       if let index = window.rows.firstIndex(where: { $0.id == id }) {
         selected = window.offset + index
-      } else if lookUp, let position = try? store.position(of: id, in: filter) {
+      } else if lookUp, let position = try? library.position(of: id, in: filter) {
         if !countsKnown { computeCounts() }
         selected = position
       }
@@ -88,7 +88,7 @@ extension ReaderState {
   private mutating func loadFirstRows() {
     let limit = listHeight
     do {
-      let page = try store.listing(filter, from: .position(0), limit: limit)
+      let page = try library.listing(filter, from: .position(0), limit: limit)
       window = ListWindow(
         offset: 0, rows: summaries(page), sortKeys: page.map(\.sortKey),
         reachesEnd: page.count < limit)
@@ -114,7 +114,7 @@ extension ReaderState {
   /// Counts the listing exactly.
   mutating func computeCounts() {
     do {
-      counts = try store.counts(filter)
+      counts = try library.counts(filter)
     } catch {
       report(error)
     }
@@ -144,7 +144,7 @@ extension ReaderState {
 
   mutating func reloadDays() {
     do {
-      days = try store.days()
+      days = try library.days()
     } catch {
       report(error)
     }
@@ -199,7 +199,7 @@ extension ReaderState {
     let wanted = end - window.end
     guard wanted > 0, !window.reachesEnd, let last = window.lastSortKey else { return }
     do {
-      let page = try store.listing(filter, from: .after(last), limit: wanted)
+      let page = try library.listing(filter, from: .after(last), limit: wanted)
       window.append(summaries(page), sortKeys: page.map(\.sortKey), reachesEnd: page.count < wanted)
       if !countsKnown { counts.total = max(counts.total, window.end) }
       trimWindow()
@@ -213,7 +213,7 @@ extension ReaderState {
     let wanted = window.offset - max(0, start)
     guard wanted > 0, let first = window.firstSortKey else { return }
     do {
-      let page = try store.listing(filter, from: .before(first), limit: wanted)
+      let page = try library.listing(filter, from: .before(first), limit: wanted)
       guard page.count == wanted else {
         // The listing changed under the rows held: start again where the view is.
         return loadWindow(at: top..<(top + listHeight))
@@ -237,13 +237,13 @@ extension ReaderState {
       if countsKnown, visible.lowerBound > counts.total / 2 {
         // Near the end: walk from the end, not past every row before.
         let end = min(counts.total, visible.upperBound)
-        let page = try store.listing(
+        let page = try library.listing(
           filter, from: .fromEnd(counts.total - end), limit: end - visible.lowerBound)
         window = ListWindow(
           offset: end - page.count, rows: summaries(page), sortKeys: page.map(\.sortKey),
           reachesEnd: end == counts.total)
       } else {
-        let page = try store.listing(
+        let page = try library.listing(
           filter, from: .position(visible.lowerBound), limit: visible.count)
         window = ListWindow(
           offset: visible.lowerBound, rows: summaries(page), sortKeys: page.map(\.sortKey),
@@ -264,7 +264,7 @@ extension ReaderState {
       }
       if topicCache.count > 5000 { topicCache.removeAll(keepingCapacity: true) }
       do {
-        let tags = try topicTagger.tags(untagged, in: store)
+        let tags = try topicTagger.tags(untagged, in: library)
         for (row, names) in zip(untagged, tags) { topicCache[row.summary.id] = names }
       } catch {
         report(error)
@@ -286,7 +286,7 @@ extension ReaderState {
     guard force || detail?.id != summary.id else { return }
     let isNewPaper = detail?.id != summary.id
     do {
-      detail = try store.paper(id: summary.id)
+      detail = try library.paper(id: summary.id)
     } catch {
       report(error)
     }
@@ -321,8 +321,9 @@ extension ReaderState {
     }
     if let id, !listingDependsOnState, let sortKey = window.sortKey(of: id) {
       do {
-        if let summary = try store.summaries(PaperFilter(ranking: [id]), limit: 1, offset: 0).first
-        {
+        if let summary = try library.listing(
+          PaperFilter(ranking: [id]), from: .position(0), limit: 1
+        ).first?.summary {
           // Topics may test state (`is:starred`): this paper's are worked out again.
           topicCache[id] = nil
           window.replace(summaries([ListedPaper(sortKey: sortKey, summary: summary)])[0])

@@ -5,7 +5,11 @@ import FolioStore
 /// Searching, topics and "more like this": what narrows or replaces the listing.
 extension ReaderState {
   var compiler: QueryCompiler {
-    QueryCompiler.forLibrary(store, topics: settings.topics, today: settings.today)
+    // Long prefixes are searched as the words they stand for, as the store's compiler does.
+    let library = self.library
+    return QueryCompiler(topics: settings.topics, today: settings.today) { prefix in
+      try? library.searchTerms(startingWith: prefix, limit: QueryCompiler.prefixWordLimit)
+    }
   }
 
   // MARK: - Search line
@@ -202,7 +206,7 @@ extension ReaderState {
   mutating func showSimilar() {
     guard let paper = detail else { return }
     do {
-      let ids = try SimilarPapers.ids(similarTo: paper, in: store, limit: 50)
+      let ids = try library.similarIDs(to: paper, limit: 50)
       guard !ids.isEmpty else {
         status = StatusMessage("no similar papers found")
         return

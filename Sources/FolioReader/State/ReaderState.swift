@@ -5,10 +5,11 @@ import FolioStore
 /// Everything the reader shows, and the rules for how it changes.
 ///
 /// `handle(_:now:)` takes an event and returns the effects to carry out (writes, opening a
-/// link); it reads the library through ``LibraryStore`` for the rows it needs but never
+/// link); it reads the library through ``LibraryReading`` for the rows it needs but never
 /// writes. ``ReaderView`` turns the state into a ``CellGrid``. Neither touches a terminal.
 public struct ReaderState: Sendable {
-  public let store: LibraryStore
+  /// The library the reader reads (the store, or a fake in tests); it never writes to it.
+  public let library: any LibraryReading
   public var settings: ReaderSettings
 
   public internal(set) var size: Size
@@ -70,9 +71,10 @@ public struct ReaderState: Sendable {
 
   /// A reader on `store` showing the newest listing day, at `size`, at time `now` (seconds).
   public init(
-    store: LibraryStore, settings: ReaderSettings = ReaderSettings(), size: Size, now: Double
+    store library: any LibraryReading, settings: ReaderSettings = ReaderSettings(), size: Size,
+    now: Double
   ) {
-    self.store = store
+    self.library = library
     self.settings = settings
     topicTagger = TopicTagger(topics: settings.topics, today: settings.today)
     self.size = size
