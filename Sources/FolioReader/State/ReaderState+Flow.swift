@@ -163,7 +163,7 @@ extension ReaderState {
     guard let counts = try? library.counts(PaperFilter(day: day)) else {
       return StatusMessage(name)
     }
-    return StatusMessage("\(name) · \(ReaderView.grouped(counts.unread)) unread")
+    return StatusMessage("\(name) · \(NumberText.grouped(counts.unread)) unread")
   }
 
   // MARK: - Hiding read papers

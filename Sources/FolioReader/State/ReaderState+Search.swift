@@ -232,14 +232,14 @@ extension ReaderState {
 
   /// Scrolls the detail pane (or reading view) to the next (or previous) line with a match.
   mutating func jumpToMatch(forward: Bool) {
-    guard let paper = detail, !highlightTerms.isEmpty else {
+    guard detail != nil, !highlightTerms.isEmpty else {
       status = StatusMessage("no search to jump through")
       return
     }
+    // The lines with a match in the text as the pane (or reading view) wraps it: the same
+    // layout the view draws, worked out here without it.
     let width = isReading ? layout.reading.width : layout.detailText.width
-    let lines = DetailDocument(
-      paper, width: width, topics: detailTopics, highlights: highlightTerms
-    ).matchLines
+    let lines = document(width: width)?.matchLines ?? []
     let current = isReading ? readingScroll : detailScroll
     guard
       let target = forward

@@ -67,15 +67,4 @@ public enum ReaderView {
         style: theme[isThumb ? .scrollbarThumb : .scrollbar])
     }
   }
-
-  /// `1234567` as `1,234,567`.
-  static func grouped(_ number: Int) -> String {
-    let digits = String(number)
-    var result = ""
-    for (index, character) in digits.enumerated() {
-      if index > 0 && (digits.count - index) % 3 == 0 { result.append(",") }
-      result.append(character)
-    }
-    return result
-  }
 }
