@@ -169,7 +169,7 @@ extension ReaderState {
   // MARK: - Hiding read papers
 
   mutating func toggleHideRead() {
-    hidesRead.toggle()
+    listing.hidesRead.toggle()
     restartListing(keeping: detail?.id, lookUp: true)
     let key = settings.keymap.keys(for: .toggleHideRead).first?.description
     let again = key.map { " · \($0) shows them" } ?? ""

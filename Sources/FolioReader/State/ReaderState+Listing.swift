@@ -12,7 +12,7 @@ extension ReaderState {
 
   /// Whether an idle tick has work to do (exact counts, topic counts).
   public var hasPendingWork: Bool {
-    (!countsKnown && countRequested != countGeneration)
+    listing.wantsCounts
       || topicPicker?.entries.contains { $0.counts == nil && !$0.isRequested } == true
   }
 
@@ -20,30 +20,27 @@ extension ReaderState {
   mutating func moveSelection(by delta: Int, scrolling scroll: Int = 0) {
     if !countsKnown && selected + delta >= counts.total - 1 {
       // A step past the rows seen so far loads the next ones; a jump needs the count.
-      if delta <= 2 * listHeight && window.canExtend && filter.ranking == nil {
+      if delta <= 2 * listHeight && listing.isExtendable {
         extendDown(to: selected + delta + 1 + listHeight)
       } else {
         computeCounts()
       }
     }
     guard counts.total > 0 else { return }
-    top += scroll
+    listing.top += scroll
     select(selected + delta)
   }
 
   /// Selects listing position `position` (clamped) and brings it into view.
   mutating func select(_ position: Int) {
     if !countsKnown && position >= counts.total { computeCounts() }
-    selected = min(max(0, position), max(0, counts.total - 1))
+    listing.selected = min(max(0, position), max(0, counts.total - 1))
     syncView()
   }
 
   /// Clamps the scroll position, loads the rows on screen, and the selected paper's detail.
   mutating func syncView() {
-    let height = listHeight
-    if selected < top { top = selected }
-    if selected >= top + height { top = selected - height + 1 }
-    top = min(max(0, top), max(0, counts.total - height))
+    listing.clampTop(height: listHeight)
     loadRows()
     loadDetail()
   }
@@ -52,20 +49,15 @@ extension ReaderState {
   /// `id` stays selected if it is there, or anywhere when `lookUp` (which costs counting the
   /// papers before it).
   mutating func restartListing(keeping id: String?, lookUp: Bool = false) {
-    keptReadPaper = id
-    window = ListWindow()
-    selected = 0
-    top = 0
-    countsKnown = false
-    countGeneration += 1
+    listing.startOver(keeping: id)
     loadFirstRows()
-    if !countsKnown && isCheapToCount { computeCounts() }
+    if !countsKnown && listing.isCheapToCount { computeCounts() }
     if let id {
       if let index = window.rows.firstIndex(where: { $0.id == id }) {
-        selected = window.offset + index
+        listing.selected = window.offset + index
       } else if lookUp, let position = try? library.position(of: id, in: filter) {
         if !countsKnown { computeCounts() }
-        selected = position
+        listing.selected = position
       }
     }
     syncView()
@@ -89,57 +81,42 @@ extension ReaderState {
     let limit = listHeight
     do {
       let page = try library.listing(filter, from: .position(0), limit: limit)
-      window = ListWindow(
+      listing.window = ListWindow(
         offset: 0, rows: summaries(page), sortKeys: page.map(\.sortKey),
         reachesEnd: page.count < limit)
-      counts = ListCounts(
+      listing.counts = ListCounts(
         total: window.rows.count, unread: window.rows.filter { !$0.isRead }.count,
         starred: window.rows.filter(\.isStarred).count)
-      countsKnown = window.rows.count < limit
+      listing.countsKnown = window.rows.count < limit
     } catch {
       report(error)
-      counts = ListCounts()
-      countsKnown = true
+      listing.counts = ListCounts()
+      listing.countsKnown = true
     }
-  }
-
-  /// One day's papers, or a ranking, are few enough to count on the spot; a search or all
-  /// days are counted on an idle tick.
-  var isCheapToCount: Bool {
-    let filter = self.filter
-    return filter.ranking != nil
-      || (filter.day != nil && filter.match == nil && filter.condition == nil)
   }
 
   /// Counts the listing exactly.
   mutating func computeCounts() {
     do {
-      counts = try library.counts(filter)
+      listing.counts = try library.counts(filter)
     } catch {
       report(error)
     }
-    countsKnown = true
+    listing.countsKnown = true
   }
 
   /// Idle work: asks for exact counts (the app counts off the main loop, see
   /// ``ReaderEffect/countListing(_:generation:)``), then the topic picker's counts.
   mutating func doPendingWork() -> [ReaderEffect] {
     var effects: [ReaderEffect] = []
-    if !countsKnown && countRequested != countGeneration {
-      countRequested = countGeneration
-      effects.append(.countListing(filter, generation: countGeneration))
-    }
+    if let request = listing.countRequest() { effects.append(request) }
     if topicPicker != nil { effects += countTopics() }
     return effects
   }
 
   /// Takes exact counts that came back, unless the listing changed since they were asked for.
   mutating func receiveCounts(_ received: ListCounts, generation: Int) {
-    if generation == countRequested { countRequested = nil }
-    guard generation == countGeneration, !countsKnown else { return }
-    counts = received
-    countsKnown = true
-    syncView()
+    if listing.receive(received, generation: generation) { syncView() }
   }
 
   mutating func reloadDays() {
@@ -153,7 +130,7 @@ extension ReaderState {
   /// Shows `newScope`, keeping the selected paper selected if it is listed there.
   mutating func changeScope(to newScope: Scope) {
     let id = detail?.id
-    scope = newScope
+    listing.scope = newScope
     restartListing(keeping: id, lookUp: true)
   }
 
@@ -166,7 +143,7 @@ extension ReaderState {
   private mutating func loadRows() {
     let visible = top..<(top + listHeight)
     guard !window.covers(visible, total: counts.total) else { return }
-    let extendable = window.canExtend && filter.ranking == nil
+    let extendable = listing.isExtendable
     if extendable, visible.lowerBound >= window.offset, visible.lowerBound <= window.end {
       extendDown(to: visible.upperBound)
     } else if extendable, visible.upperBound <= window.end, visible.upperBound >= window.offset {
@@ -178,12 +155,7 @@ extension ReaderState {
 
   /// Whether the window lacks rows a screenful above or below the view that ``prefetch()``
   /// would load.
-  public var wantsPrefetch: Bool {
-    guard window.canExtend, filter.ranking == nil else { return false }
-    let height = listHeight
-    let wantedEnd = countsKnown ? min(counts.total, top + 2 * height) : top + 2 * height
-    return (wantedEnd > window.end && !window.reachesEnd) || max(0, top - height) < window.offset
-  }
+  public var wantsPrefetch: Bool { listing.wantsPrefetch(height: listHeight) }
 
   /// Loads the screenful above and below the view, so that the next page move finds its rows
   /// in memory. The app calls it when no key is waiting.
@@ -200,9 +172,10 @@ extension ReaderState {
     guard wanted > 0, !window.reachesEnd, let last = window.lastSortKey else { return }
     do {
       let page = try library.listing(filter, from: .after(last), limit: wanted)
-      window.append(summaries(page), sortKeys: page.map(\.sortKey), reachesEnd: page.count < wanted)
-      if !countsKnown { counts.total = max(counts.total, window.end) }
-      trimWindow()
+      let rows = summaries(page)
+      listing.window.append(rows, sortKeys: page.map(\.sortKey), reachesEnd: page.count < wanted)
+      if !countsKnown { listing.counts.total = max(counts.total, window.end) }
+      listing.trimWindow(height: listHeight)
     } catch {
       report(error)
     }
@@ -218,17 +191,12 @@ extension ReaderState {
         // The listing changed under the rows held: start again where the view is.
         return loadWindow(at: top..<(top + listHeight))
       }
-      window.prepend(summaries(page), sortKeys: page.map(\.sortKey))
-      trimWindow()
+      let rows = summaries(page)
+      listing.window.prepend(rows, sortKeys: page.map(\.sortKey))
+      listing.trimWindow(height: listHeight)
     } catch {
       report(error)
     }
-  }
-
-  /// Drops rows more than two screenfuls away from the view.
-  private mutating func trimWindow() {
-    let height = listHeight
-    window.keep((top - 2 * height)..<(top + 3 * height))
   }
 
   /// Replaces the rows held by the ones at `visible`.
@@ -239,16 +207,16 @@ extension ReaderState {
         let end = min(counts.total, visible.upperBound)
         let page = try library.listing(
           filter, from: .fromEnd(counts.total - end), limit: end - visible.lowerBound)
-        window = ListWindow(
+        listing.window = ListWindow(
           offset: end - page.count, rows: summaries(page), sortKeys: page.map(\.sortKey),
           reachesEnd: end == counts.total)
       } else {
         let page = try library.listing(
           filter, from: .position(visible.lowerBound), limit: visible.count)
-        window = ListWindow(
+        listing.window = ListWindow(
           offset: visible.lowerBound, rows: summaries(page), sortKeys: page.map(\.sortKey),
           reachesEnd: page.count < visible.count)
-        if !countsKnown { counts.total = max(counts.total, window.end) }
+        if !countsKnown { listing.counts.total = max(counts.total, window.end) }
       }
     } catch {
       report(error)
@@ -314,10 +282,10 @@ extension ReaderState {
     }
     let listingDependsOnState = query?.dependsOnState == true
     if listingDependsOnState {
-      countsKnown = false
+      listing.countsKnown = false
     } else if countsKnown {
-      counts.starred += starredDelta
-      counts.unread += unreadDelta
+      listing.counts.starred += starredDelta
+      listing.counts.unread += unreadDelta
     }
     if let id, !listingDependsOnState, let sortKey = window.sortKey(of: id) {
       do {
@@ -326,7 +294,8 @@ extension ReaderState {
         ).first?.summary {
           // Topics may test state (`is:starred`): this paper's are worked out again.
           topicCache[id] = nil
-          window.replace(summaries([ListedPaper(sortKey: sortKey, summary: summary)])[0])
+          let row = summaries([ListedPaper(sortKey: sortKey, summary: summary)])[0]
+          listing.window.replace(row)
           loadDetail(force: true)
           return
         }
@@ -335,7 +304,7 @@ extension ReaderState {
       }
     }
     topicCache.removeAll(keepingCapacity: true)
-    window = ListWindow()
+    listing.window = ListWindow()
     syncView()
     loadDetail(force: true)
   }

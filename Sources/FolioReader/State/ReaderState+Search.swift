@@ -18,7 +18,7 @@ extension ReaderState {
   mutating func beginSearch() {
     mode = .search(SearchLine(text: query?.text ?? "", previous: query), over: mode.screen)
     if similar != nil {
-      similar = nil
+      listing.similar = nil
       restartListing(keeping: detail?.id)
     }
   }
@@ -112,8 +112,8 @@ extension ReaderState {
   /// selected if it is on the first screenful.
   mutating func apply(_ newQuery: ActiveQuery?) {
     guard newQuery != query || similar != nil else { return }
-    query = newQuery
-    similar = nil
+    listing.query = newQuery
+    listing.similar = nil
     restartListing(keeping: detail?.id)
   }
 
@@ -211,7 +211,7 @@ extension ReaderState {
         status = StatusMessage("no similar papers found")
         return
       }
-      similar = SimilarListing(
+      listing.similar = SimilarListing(
         paperID: paper.id, title: paper.paper.title, ids: ids,
         previousSelection: similar?.previousSelection ?? paper.id)
       focus = .list
@@ -223,9 +223,9 @@ extension ReaderState {
 
   /// Back from "more like this" to the listing, on the paper that was selected there.
   mutating func leaveSimilar() {
-    guard let listing = similar else { return }
-    similar = nil
-    restartListing(keeping: listing.previousSelection, lookUp: true)
+    guard let left = similar else { return }
+    listing.similar = nil
+    restartListing(keeping: left.previousSelection, lookUp: true)
   }
 
   // MARK: - Matches in the text

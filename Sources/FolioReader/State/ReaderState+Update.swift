@@ -333,7 +333,7 @@ extension ReaderState {
     switch outcome {
     case .starred, .read, .markedAllRead:
       // Counts still being made may predate this change: they are asked for again.
-      if !countsKnown { countGeneration += 1 }
+      if !countsKnown { listing.countGeneration += 1 }
     default: break
     }
     switch outcome {
