@@ -11,15 +11,15 @@ extension ReaderState {
   /// detail is on screen, and nothing (prompt, overlay, search line, reading view) is in the
   /// way. Only then does the mark-as-read timer run.
   var isDwelling: Bool {
-    selectionChosen && detail != nil && mode == .list && !layout.isTooSmall
+    timer.selectionChosen && detail != nil && mode == .list && !layout.isTooSmall
   }
 
   /// Marks the selected paper read when it has been read in the list for long enough.
   mutating func markReadIfLingering() -> [ReaderEffect] {
     guard isDwelling, let delay = settings.markReadAfter, let paper = detail,
-      !paper.state.isRead, autoReadRequested != paper.id, now - selectedSince >= delay
+      !paper.state.isRead, timer.autoReadRequested != paper.id, now - timer.selectedSince >= delay
     else { return [] }
-    autoReadRequested = paper.id
+    timer.autoReadRequested = paper.id
     return [.setRead(id: paper.id, read: true, announce: false)]
   }
 

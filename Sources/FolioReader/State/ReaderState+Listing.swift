@@ -68,7 +68,7 @@ extension ReaderState {
   mutating func refreshListing() {
     let id = detail?.id
     let position = selected
-    topicCache.removeAll(keepingCapacity: true)
+    topics.forgetAll()
     restartListing(keeping: id, lookUp: true)
     if detail?.id != id, position < counts.total || !countsKnown {
       select(position)
@@ -225,22 +225,14 @@ extension ReaderState {
 
   /// List rows for `page`, with their topics (worked out for the rows not seen before).
   private mutating func summaries(_ page: [ListedPaper]) -> [PaperSummary] {
-    let untagged = page.filter { topicCache[$0.summary.id] == nil }
-    if !untagged.isEmpty {
-      if topicTagger.topics != settings.topics || topicTagger.today != settings.today {
-        topicTagger = TopicTagger(topics: settings.topics, today: settings.today)
-      }
-      if topicCache.count > 5000 { topicCache.removeAll(keepingCapacity: true) }
-      do {
-        let tags = try topicTagger.tags(untagged, in: library)
-        for (row, names) in zip(untagged, tags) { topicCache[row.summary.id] = names }
-      } catch {
-        report(error)
-      }
+    do {
+      try topics.learn(page, topics: settings.topics, today: settings.today, from: library)
+    } catch {
+      report(error)
     }
     return page.map { row in
       var summary = row.summary
-      summary.topics = topicCache[summary.id] ?? []
+      summary.topics = topics[summary.id] ?? []
       return summary
     }
   }
@@ -248,22 +240,22 @@ extension ReaderState {
   /// Loads the selected paper in full when the selection moved to another paper.
   mutating func loadDetail(force: Bool = false) {
     guard let summary = window[selected] else {
-      detail = nil
+      selection.paper = nil
       return
     }
     guard force || detail?.id != summary.id else { return }
     let isNewPaper = detail?.id != summary.id
     do {
-      detail = try library.paper(id: summary.id)
+      selection.paper = try library.paper(id: summary.id)
     } catch {
       report(error)
     }
     if isNewPaper {
-      detailScroll = 0
-      readingScroll = 0
-      selectedSince = now
+      selection.scroll = 0
+      selection.readingScroll = 0
+      timer.selectedSince = now
       // Whatever brought this paper here, it was not (yet) the user's choice.
-      selectionChosen = false
+      timer.selectionChosen = false
     }
   }
 
@@ -275,7 +267,7 @@ extension ReaderState {
     if hidesRead {
       // A paper just read leaves the list, but not the one selected: the listing starts
       // over on it, so the selection stays where the user is.
-      topicCache.removeAll(keepingCapacity: true)
+      topics.forgetAll()
       restartListing(keeping: detail?.id, lookUp: true)
       loadDetail(force: true)
       return
@@ -293,7 +285,7 @@ extension ReaderState {
           PaperFilter(ranking: [id]), from: .position(0), limit: 1
         ).first?.summary {
           // Topics may test state (`is:starred`): this paper's are worked out again.
-          topicCache[id] = nil
+          topics.forget(id)
           let row = summaries([ListedPaper(sortKey: sortKey, summary: summary)])[0]
           listing.window.replace(row)
           loadDetail(force: true)
@@ -303,7 +295,7 @@ extension ReaderState {
         report(error)
       }
     }
-    topicCache.removeAll(keepingCapacity: true)
+    topics.forgetAll()
     listing.window = ListWindow()
     syncView()
     loadDetail(force: true)

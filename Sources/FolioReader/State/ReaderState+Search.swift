@@ -87,7 +87,7 @@ extension ReaderState {
   private mutating func chooseWhileSearching(_ move: (inout ReaderState) -> Void) {
     let before = detail?.id
     move(&self)
-    if detail != nil, detail?.id != before { selectionChosen = true }
+    if detail != nil, detail?.id != before { timer.selectionChosen = true }
   }
 
   /// Applies `text` as typed so far; a query that does not parse (yet) leaves the list as it
@@ -125,7 +125,7 @@ extension ReaderState {
       [TopicPicker.Entry(name: nil, counts: nil)]
       + settings.topics.topics.map { TopicPicker.Entry(name: $0.name, counts: nil) }
     let current = entries.firstIndex { $0.name != nil && query?.text == Self.topicQuery($0.name!) }
-    topicPickerGeneration += 1
+    topics.pickerGeneration += 1
     mode = .topicPicker(TopicPicker(entries: entries, selected: current ?? 0), over: mode.screen)
   }
 
@@ -150,7 +150,7 @@ extension ReaderState {
         filter.day = scopeOnly.day
       }
       picker.entries[index].isRequested = true
-      effects.append(.countTopic(index: index, filter, generation: topicPickerGeneration))
+      effects.append(.countTopic(index: index, filter, generation: topics.pickerGeneration))
     }
     mode = .topicPicker(picker, over: screen)
     return effects
@@ -158,7 +158,7 @@ extension ReaderState {
 
   /// Takes a topic's counts that came back, if the picker they were asked for is still open.
   mutating func receiveTopicCounts(_ counts: ListCounts, index: Int, generation: Int) {
-    guard generation == topicPickerGeneration, case .topicPicker(var picker, let screen) = mode,
+    guard generation == topics.pickerGeneration, case .topicPicker(var picker, let screen) = mode,
       picker.entries.indices.contains(index)
     else { return }
     picker.entries[index].counts = counts

@@ -11,7 +11,7 @@ extension ReaderState {
     let effects = dispatch(event)
     // The mark-as-read timer counts only time spent reading in the list: time in a prompt,
     // an overlay, the search line or the reading view starts it again.
-    if !wasDwelling || !isDwelling { selectedSince = now }
+    if !wasDwelling || !isDwelling { timer.selectedSince = now }
     return effects
   }
 
@@ -97,7 +97,7 @@ extension ReaderState {
     let before = detail?.id
     let effects = perform(action, key: key)
     if Self.choosesAPaper.contains(action), detail != nil, detail?.id != before {
-      selectionChosen = true
+      timer.selectionChosen = true
     }
     return effects
   }
@@ -133,7 +133,7 @@ extension ReaderState {
         return []
       }
       mode = .screen(.reading)
-      readingScroll = 0
+      selection.readingScroll = 0
       if !paper.state.isRead && settings.markReadOnOpen {
         return [.setRead(id: paper.id, read: true, announce: false)]
       }
@@ -164,7 +164,7 @@ extension ReaderState {
         status = nothingHere(key)
         return []
       }
-      autoReadRequested = paper.id  // the user decided; the timer should not overrule them
+      timer.autoReadRequested = paper.id  // the user decided; the timer should not overrule them
       return [.setRead(id: paper.id, read: !paper.state.isRead, announce: true)]
     case .markAllRead:
       if !countsKnown { computeCounts() }
@@ -310,7 +310,7 @@ extension ReaderState {
     if layout.list.contains(x: mouse.x, y: mouse.y) {
       let before = detail?.id
       // A paper the user clicked or wheeled to is one they chose to read.
-      defer { if detail != nil, detail?.id != before { selectionChosen = true } }
+      defer { if detail != nil, detail?.id != before { timer.selectionChosen = true } }
       switch mouse.kind {
       case .click:
         focus = .list

@@ -17,13 +17,11 @@ public struct ReaderState: Sendable {
   public internal(set) var days: [Day]
   /// What the list shows, the rows held of it, their counts and the selection.
   public internal(set) var listing: Listing
-  /// Changes each time the topic picker opens, so counts for an earlier one are dropped.
-  var topicPickerGeneration = 0
-  /// The selected paper in full.
-  public internal(set) var detail: LibraryPaper?
+  /// The selected paper in full, and how far its text is scrolled.
+  public internal(set) var selection = SelectedPaper()
+  /// Which pane of the list screen the movement keys act on (kept while the reading view is
+  /// open, so closing it returns there).
   public internal(set) var focus = Focus.list
-  public internal(set) var detailScroll = 0
-  public internal(set) var readingScroll = 0
   /// What is in front: the screen, and the overlay or prompt over it if any.
   public internal(set) var mode = ReaderMode.list
   public internal(set) var status: StatusMessage?
@@ -32,21 +30,13 @@ public struct ReaderState: Sendable {
   public internal(set) var fetchStatus: String?
   /// The first key of a two-key sequence, while waiting for the second.
   public internal(set) var pendingKeys: [Key] = []
-  /// Topic names per paper id for the rows loaded, so scrolling back costs nothing.
-  var topicCache: [String: [String]] = [:]
-  /// Works out the topics of rows as they are loaded.
-  var topicTagger: TopicTagger
+  /// The topics of the rows loaded, and the topic picker's count generation.
+  var topics: RowTopics
 
   /// Seconds (on the caller's clock) of the last event.
   public internal(set) var now: Double
-  /// When the current paper was selected, for the mark-as-read timer.
-  var selectedSince: Double
-  /// The paper the timer already asked to mark read, so it asks once.
-  var autoReadRequested: String?
-  /// Whether a key (or the mouse) moved the selection onto the current paper: the
-  /// mark-as-read timer runs only for a paper the user went to, never for the one a new
-  /// listing happens to start on.
-  var selectionChosen = false
+  /// The mark-as-read timer's memory.
+  var timer: MarkReadTimer
 
   /// A reader on `store` showing the newest listing day, at `size`, at time `now` (seconds).
   public init(
@@ -55,10 +45,10 @@ public struct ReaderState: Sendable {
   ) {
     self.library = library
     self.settings = settings
-    topicTagger = TopicTagger(topics: settings.topics, today: settings.today)
+    topics = RowTopics(topics: settings.topics, today: settings.today)
     self.size = size
     self.now = now
-    selectedSince = now
+    timer = MarkReadTimer(selectedSince: now)
     days = []
     listing = Listing(scope: .allDays)
     reloadDays()
@@ -89,7 +79,7 @@ public struct ReaderState: Sendable {
   /// The selected paper's topics.
   public var detailTopics: [String] {
     guard let id = detail?.id else { return [] }
-    return topicCache[id] ?? []
+    return topics[id] ?? []
   }
 
   /// The selected row, when the listing is not empty.
@@ -109,6 +99,13 @@ public struct ReaderState: Sendable {
   public var countsKnown: Bool { listing.countsKnown }
   public var selected: Int { listing.selected }
   public var top: Int { listing.top }
+
+  // MARK: - The selected paper, as the views read it
+
+  /// The selected paper in full.
+  public var detail: LibraryPaper? { selection.paper }
+  public var detailScroll: Int { selection.scroll }
+  public var readingScroll: Int { selection.readingScroll }
 
   // MARK: - The mode, as the views read it
 
