@@ -27,8 +27,8 @@ final class ReaderStateMachineTests: XCTestCase {
         store: library, settings: settings, size: Size(width: width, height: height), now: clock)
     }
 
-    mutating func send(_ event: ReaderEvent) {
-      clock += 0.1
+    mutating func send(_ event: ReaderEvent, after seconds: Double = 0.1) {
+      clock += seconds
       var pending = state.handle(event, now: clock)
       if state.hasPendingWork { pending += state.handle(.tick, now: clock) }
       while !pending.isEmpty {
@@ -203,6 +203,39 @@ final class ReaderStateMachineTests: XCTestCase {
     driver.type("\u{1B}")
     XCTAssertNil(driver.state.similar)
     XCTAssertEqual(driver.state.detail?.id, id, "back on the paper it started from")
+  }
+
+  func testTheMarkReadTimerRunsOnlyWhileTheUserReadsInTheList() {
+    let library = InMemoryLibrary(days: 1, perDay: 5)
+    var driver = Driver(library)
+    driver.send(.tick, after: 10)
+    XCTAssertEqual(driver.state.counts.unread, 5, "not for the paper the listing starts on")
+    driver.type("j?")
+    driver.send(.tick, after: 10)
+    XCTAssertEqual(driver.state.counts.unread, 5, "not while help is in front")
+    driver.type("x")
+    driver.send(.tick, after: 1)
+    XCTAssertEqual(driver.state.counts.unread, 5, "the time in help did not count")
+    driver.send(.tick, after: 1.5)
+    XCTAssertEqual(driver.state.counts.unread, 4)
+    XCTAssertEqual(driver.state.detail?.state.isRead, true)
+    XCTAssertEqual(library.papers[1].state.isRead, true)
+  }
+
+  func testHidingReadKeepsTheSelectedPaperAndNextUnreadCrossesDays() {
+    let library = InMemoryLibrary(days: 2, perDay: 3)
+    var driver = Driver(library)
+    driver.type("rjrj")
+    XCTAssertEqual(driver.state.counts.unread, 1)
+    driver.type("kH")
+    XCTAssertTrue(driver.state.hidesRead)
+    XCTAssertEqual(driver.state.detail?.id, library.papers[1].id, "the read paper stays selected")
+    XCTAssertEqual(driver.state.counts.total, 2, "it and the one unread paper")
+    driver.type("n")
+    XCTAssertEqual(driver.state.detail?.id, library.papers[2].id)
+    driver.type("n")
+    XCTAssertEqual(driver.state.scope, .day(Day("2026-11-26")!), "n goes on to the day before")
+    XCTAssertEqual(driver.state.detail?.id, library.papers[3].id)
   }
 
   func testTheStateOnlyReadsWhatAScreenfulNeeds() {
