@@ -7,8 +7,9 @@ import FolioStore
 ///
 /// The rows come a screenful at a time (``ListWindow``); exact counts, which cost a pass over
 /// every match, come later from the app, tagged with the ``countGeneration`` they were asked
-/// in. ``ReaderState`` keeps one listing and fills it from the library
-/// (`ReaderState+Listing.swift`); what is decided from the listing alone is decided here.
+/// in. ``ReaderState`` keeps one listing; the listing loads its own rows from the library it
+/// is handed (`Listing+Loading.swift`), and the state keeps the selected paper's detail in
+/// step with it (`ReaderState+Listing.swift`).
 public struct Listing: Hashable, Sendable {
   // MARK: - What is listed
 

@@ -2,7 +2,8 @@ import FolioCore
 import FolioQuery
 import FolioStore
 
-/// Moving through the listing and keeping the rows, counts and detail in step with it.
+/// Moving through the listing (``Listing``, which loads its rows) and keeping the counts and
+/// the selected paper's detail in step with it.
 ///
 /// A listing's first screenful is loaded at once; its exact counts, which cost a pass over
 /// every match, wait for an idle tick (``hasPendingWork``), so typing a search never waits for
@@ -21,7 +22,8 @@ extension ReaderState {
     if !countsKnown && selected + delta >= counts.total - 1 {
       // A step past the rows seen so far loads the next ones; a jump needs the count.
       if delta <= 2 * listHeight && listing.isExtendable {
-        extendDown(to: selected + delta + 1 + listHeight)
+        let end = selected + delta + 1 + listHeight
+        feedingRows { listing, feed, topics in listing.extendDown(to: end, &feed, topics: &topics) }
       } else {
         computeCounts()
       }
@@ -41,7 +43,7 @@ extension ReaderState {
   /// Clamps the scroll position, loads the rows on screen, and the selected paper's detail.
   mutating func syncView() {
     listing.clampTop(height: listHeight)
-    loadRows()
+    feedingRows { listing, feed, topics in listing.loadRows(&feed, topics: &topics) }
     loadDetail()
   }
 
@@ -50,7 +52,7 @@ extension ReaderState {
   /// papers before it).
   mutating func restartListing(keeping id: String?, lookUp: Bool = false) {
     listing.startOver(keeping: id)
-    loadFirstRows()
+    feedingRows { listing, feed, topics in listing.loadFirstRows(&feed, topics: &topics) }
     if !countsKnown && listing.isCheapToCount { computeCounts() }
     if let id {
       if let index = window.rows.firstIndex(where: { $0.id == id }) {
@@ -76,33 +78,19 @@ extension ReaderState {
     loadDetail(force: true)
   }
 
-  /// Loads rows from the top; when they are all there is, the counts come from them.
-  private mutating func loadFirstRows() {
-    let limit = listHeight
-    do {
-      let page = try library.listing(filter, from: .position(0), limit: limit)
-      listing.window = ListWindow(
-        offset: 0, rows: summaries(page), sortKeys: page.map(\.sortKey),
-        reachesEnd: page.count < limit)
-      listing.counts = ListCounts(
-        total: window.rows.count, unread: window.rows.filter { !$0.isRead }.count,
-        starred: window.rows.filter(\.isStarred).count)
-      listing.countsKnown = window.rows.count < limit
-    } catch {
-      report(error)
-      listing.counts = ListCounts()
-      listing.countsKnown = true
-    }
-  }
-
   /// Counts the listing exactly.
   mutating func computeCounts() {
-    do {
-      listing.counts = try library.counts(filter)
-    } catch {
-      report(error)
-    }
-    listing.countsKnown = true
+    feedingRows { listing, feed, _ in listing.count(&feed) }
+  }
+
+  /// Runs `body` on the listing with the library to read rows from and the rows' topics,
+  /// then shows the last read that failed.
+  private mutating func feedingRows(_ body: (inout Listing, inout RowFeed, inout RowTopics) -> Void)
+  {
+    var feed = RowFeed(
+      library: library, height: listHeight, topicSet: settings.topics, today: settings.today)
+    body(&listing, &feed, &topics)
+    if let failure = feed.failure { report(failure) }
   }
 
   /// Idle work: asks for exact counts (the app counts off the main loop, see
@@ -134,25 +122,6 @@ extension ReaderState {
     restartListing(keeping: id, lookUp: true)
   }
 
-  /// Loads the rows on screen that the window does not hold; the screenful either side that
-  /// makes the next move instant comes from ``prefetch()``, between keys.
-  ///
-  /// Scrolling loads only the rows that came into view, next to the rows held (by sort key,
-  /// so as cheaply at the millionth row as at the first); a jump loads the screen it lands on,
-  /// counted from the nearer end of the listing.
-  private mutating func loadRows() {
-    let visible = top..<(top + listHeight)
-    guard !window.covers(visible, total: counts.total) else { return }
-    let extendable = listing.isExtendable
-    if extendable, visible.lowerBound >= window.offset, visible.lowerBound <= window.end {
-      extendDown(to: visible.upperBound)
-    } else if extendable, visible.upperBound <= window.end, visible.upperBound >= window.offset {
-      extendUp(to: visible.lowerBound)
-    } else {
-      loadWindow(at: visible)
-    }
-  }
-
   /// Whether the window lacks rows a screenful above or below the view that ``prefetch()``
   /// would load.
   public var wantsPrefetch: Bool { listing.wantsPrefetch(height: listHeight) }
@@ -160,81 +129,7 @@ extension ReaderState {
   /// Loads the screenful above and below the view, so that the next page move finds its rows
   /// in memory. The app calls it when no key is waiting.
   public mutating func prefetch() {
-    guard wantsPrefetch else { return }
-    let height = listHeight
-    extendDown(to: top + 2 * height)
-    if window.canExtend { extendUp(to: max(0, top - height)) }
-  }
-
-  /// Adds the rows after the window up to listing position `end` (or the listing's end).
-  private mutating func extendDown(to end: Int) {
-    let wanted = end - window.end
-    guard wanted > 0, !window.reachesEnd, let last = window.lastSortKey else { return }
-    do {
-      let page = try library.listing(filter, from: .after(last), limit: wanted)
-      let rows = summaries(page)
-      listing.window.append(rows, sortKeys: page.map(\.sortKey), reachesEnd: page.count < wanted)
-      if !countsKnown { listing.counts.total = max(counts.total, window.end) }
-      listing.trimWindow(height: listHeight)
-    } catch {
-      report(error)
-    }
-  }
-
-  /// Adds the rows before the window from listing position `start`.
-  private mutating func extendUp(to start: Int) {
-    let wanted = window.offset - max(0, start)
-    guard wanted > 0, let first = window.firstSortKey else { return }
-    do {
-      let page = try library.listing(filter, from: .before(first), limit: wanted)
-      guard page.count == wanted else {
-        // The listing changed under the rows held: start again where the view is.
-        return loadWindow(at: top..<(top + listHeight))
-      }
-      let rows = summaries(page)
-      listing.window.prepend(rows, sortKeys: page.map(\.sortKey))
-      listing.trimWindow(height: listHeight)
-    } catch {
-      report(error)
-    }
-  }
-
-  /// Replaces the rows held by the ones at `visible`.
-  private mutating func loadWindow(at visible: Range<Int>) {
-    do {
-      if countsKnown, visible.lowerBound > counts.total / 2 {
-        // Near the end: walk from the end, not past every row before.
-        let end = min(counts.total, visible.upperBound)
-        let page = try library.listing(
-          filter, from: .fromEnd(counts.total - end), limit: end - visible.lowerBound)
-        listing.window = ListWindow(
-          offset: end - page.count, rows: summaries(page), sortKeys: page.map(\.sortKey),
-          reachesEnd: end == counts.total)
-      } else {
-        let page = try library.listing(
-          filter, from: .position(visible.lowerBound), limit: visible.count)
-        listing.window = ListWindow(
-          offset: visible.lowerBound, rows: summaries(page), sortKeys: page.map(\.sortKey),
-          reachesEnd: page.count < visible.count)
-        if !countsKnown { listing.counts.total = max(counts.total, window.end) }
-      }
-    } catch {
-      report(error)
-    }
-  }
-
-  /// List rows for `page`, with their topics (worked out for the rows not seen before).
-  private mutating func summaries(_ page: [ListedPaper]) -> [PaperSummary] {
-    do {
-      try topics.learn(page, topics: settings.topics, today: settings.today, from: library)
-    } catch {
-      report(error)
-    }
-    return page.map { row in
-      var summary = row.summary
-      summary.topics = topics[summary.id] ?? []
-      return summary
-    }
+    feedingRows { listing, feed, topics in listing.prefetch(&feed, topics: &topics) }
   }
 
   /// Loads the selected paper in full when the selection moved to another paper.
@@ -286,8 +181,10 @@ extension ReaderState {
         ).first?.summary {
           // Topics may test state (`is:starred`): this paper's are worked out again.
           topics.forget(id)
-          let row = summaries([ListedPaper(sortKey: sortKey, summary: summary)])[0]
-          listing.window.replace(row)
+          let page = [ListedPaper(sortKey: sortKey, summary: summary)]
+          feedingRows { listing, feed, topics in
+            listing.window.replace(Listing.summaries(page, &feed, &topics)[0])
+          }
           loadDetail(force: true)
           return
         }
