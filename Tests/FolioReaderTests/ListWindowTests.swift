@@ -60,6 +60,6 @@ final class ListWindowTests: XCTestCase {
     XCTAssertEqual(harness.state.window.rows.map(\.id), before)
     XCTAssertEqual(harness.state.selectedSummary?.isStarred, !wasStarred)
     XCTAssertEqual(harness.state.detail?.state.isStarred, !wasStarred)
-    XCTAssertEqual(try harness.state.store.paper(id: id)?.state.isStarred, !wasStarred)
+    XCTAssertEqual(try harness.state.library.paper(id: id)?.state.isStarred, !wasStarred)
   }
 }

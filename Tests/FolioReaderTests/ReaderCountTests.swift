@@ -32,7 +32,7 @@ final class ReaderCountTests: XCTestCase {
     XCTAssertFalse(state.hasPendingWork)
     XCTAssertNil(countRequest(state.handle(.tick, now: 0)))
 
-    let exact = try state.store.counts(request.0)
+    let exact = try state.library.counts(request.0)
     XCTAssertGreaterThan(exact.total, state.counts.total, "more matches than the first screen")
     _ = state.handle(.completed(.counted(generation: request.1, exact)), now: 0)
     XCTAssertTrue(state.countsKnown)
@@ -57,10 +57,10 @@ final class ReaderCountTests: XCTestCase {
     var state = try makeSearchingState()
     _ = state.handle(.key(.escape), now: 0)
     let before = try XCTUnwrap(countRequest(state.handle(.tick, now: 0)))
-    let stale = try state.store.counts(before.0)
+    let stale = try state.library.counts(before.0)
     // The star lands before the count made without it comes back.
     for effect in state.handle(.key(.character("s")), now: 0) {
-      if let outcome = effect.outcomeAtOnce(on: state.store) {
+      if let outcome = state.carryOut(effect) {
         _ = state.handle(.completed(outcome), now: 0)
       }
     }
@@ -68,7 +68,7 @@ final class ReaderCountTests: XCTestCase {
     XCTAssertFalse(state.countsKnown)
     state.idle()
     XCTAssertTrue(state.countsKnown)
-    XCTAssertEqual(state.counts, try state.store.counts(state.filter))
+    XCTAssertEqual(state.counts, try state.library.counts(state.filter))
     XCTAssertNotEqual(state.counts.starred, stale.starred)
   }
 

@@ -62,9 +62,19 @@ extension ReaderState {
   mutating func idle(now: Double = 0) {
     var pending = handle(.tick, now: now)
     while !pending.isEmpty {
-      if let outcome = pending.removeFirst().outcomeAtOnce(on: store) {
+      if let outcome = carryOut(pending.removeFirst()) {
         pending += handle(.completed(outcome), now: now)
       }
+    }
+  }
+
+  /// Carries out a library effect on the test's library (the store, or the in-memory fake)
+  /// as the app would; nil for the effects that are not the library's.
+  func carryOut(_ effect: ReaderEffect) -> EffectOutcome? {
+    switch library {
+    case let store as LibraryStore: effect.outcomeAtOnce(on: store)
+    case let fake as InMemoryLibrary: fake.perform(effect)
+    default: nil
     }
   }
 }
@@ -100,7 +110,7 @@ struct ReaderHarness {
     while !pending.isEmpty {
       let effect = pending.removeFirst()
       effects.append(effect)
-      if let outcome = effect.outcomeAtOnce(on: state.store) {
+      if let outcome = state.carryOut(effect) {
         pending += state.handle(.completed(outcome), now: clock)
       } else {
         external.append(effect)

@@ -94,7 +94,7 @@ final class ReaderNavigationTests: XCTestCase {
     harness.press(.enter)
     XCTAssertTrue(harness.state.isReading)
     XCTAssertEqual(harness.effects, [.setRead(id: id, read: true, announce: false)])
-    XCTAssertEqual(try harness.state.store.paper(id: id)?.state.isRead, true)
+    XCTAssertEqual(try harness.state.library.paper(id: id)?.state.isRead, true)
     harness.type("jj")
     XCTAssertEqual(harness.state.readingScroll, 2)
     harness.press(.escape)

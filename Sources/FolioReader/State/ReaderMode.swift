@@ -20,9 +20,11 @@ public enum ReaderScreen: Hashable, Sendable {
 /// search line" or "a prompt over a prompt" cannot be written, and there is no stack to keep
 /// bounded.
 ///
-/// To add a mode (a command palette, a tag prompt): add a case `over: ReaderScreen` here,
-/// its payload type, a branch in ``ReaderState/handle(_:now:)``'s `switch` on the mode (which
-/// the compiler asks for) and one in ``screen``.
+/// To add a mode (a command palette, a tag prompt): add a case `over: ReaderScreen` here with
+/// its payload type, and the compiler asks for the rest, since every `switch` on the mode is
+/// exhaustive: ``screen``, who reads the keys in ``ReaderState/handle(_:now:)`` (and whether
+/// two-key sequences apply, in its `resolve`), and what ``ReaderView`` draws on top. A new
+/// full-screen view is a case of ``ReaderScreen`` instead.
 public enum ReaderMode: Hashable, Sendable {
   /// Only the screen: its own keys act on it.
   case screen(ReaderScreen)

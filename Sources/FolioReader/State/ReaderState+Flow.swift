@@ -11,15 +11,15 @@ extension ReaderState {
   /// detail is on screen, and nothing (prompt, overlay, search line, reading view) is in the
   /// way. Only then does the mark-as-read timer run.
   var isDwelling: Bool {
-    selectionChosen && detail != nil && mode == .list && !layout.isTooSmall
+    timer.selectionChosen && detail != nil && mode == .list && !layout.isTooSmall
   }
 
   /// Marks the selected paper read when it has been read in the list for long enough.
   mutating func markReadIfLingering() -> [ReaderEffect] {
     guard isDwelling, let delay = settings.markReadAfter, let paper = detail,
-      !paper.state.isRead, autoReadRequested != paper.id, now - selectedSince >= delay
+      !paper.state.isRead, timer.autoReadRequested != paper.id, now - timer.selectedSince >= delay
     else { return [] }
-    autoReadRequested = paper.id
+    timer.autoReadRequested = paper.id
     return [.setRead(id: paper.id, read: true, announce: false)]
   }
 
@@ -83,7 +83,7 @@ extension ReaderState {
       status = dayStatus(target.day)
     }
     do {
-      guard let position = try store.position(of: target.id, in: filter) else { return [] }
+      guard let position = try library.position(of: target.id, in: filter) else { return [] }
       select(position)
     } catch {
       report(error)
@@ -103,7 +103,8 @@ extension ReaderState {
   private func findUnread(forward: Bool) throws(StoreError) -> UnreadSearch {
     var unread = filter
     if let ranking = unread.ranking {
-      let rows = try store.summaries(unread, limit: ranking.count, offset: 0)
+      let rows = try library.listing(unread, from: .position(0), limit: ranking.count).map(
+        \.summary)
       let after =
         forward
         ? Array(rows.indices.filter { $0 > selected })
@@ -115,9 +116,10 @@ extension ReaderState {
     let startDay: Day?
     if let row = selectedSummary, let key = window.sortKey(of: row.id) {
       unread.day = row.day
-      if let found = try store.listing(unread, from: forward ? .after(key) : .before(key), limit: 1)
-        .first
-      {
+      if let found = try library.listing(
+        unread, from: forward ? .after(key) : .before(key), limit: 1
+      )
+      .first {
         return .found(found.summary)
       }
       startDay = row.day
@@ -138,7 +140,7 @@ extension ReaderState {
       guard searched < Self.unreadSearchDays else { return .gaveUp }
       unread.day = days[index]
       let start: ListingStart = forward ? .position(0) : .fromEnd(0)
-      if let found = try store.listing(unread, from: start, limit: 1).first {
+      if let found = try library.listing(unread, from: start, limit: 1).first {
         return .found(found.summary)
       }
       searched += 1
@@ -158,16 +160,16 @@ extension ReaderState {
   /// `2024-11-02 · 12 unread`: where `[`, `]` or `n` landed. One day's count is cheap.
   func dayStatus(_ day: Day) -> StatusMessage {
     let name = settings.dateFormat.string(from: day)
-    guard let counts = try? store.counts(PaperFilter(day: day)) else {
+    guard let counts = try? library.counts(PaperFilter(day: day)) else {
       return StatusMessage(name)
     }
-    return StatusMessage("\(name) · \(ReaderView.grouped(counts.unread)) unread")
+    return StatusMessage("\(name) · \(NumberText.grouped(counts.unread)) unread")
   }
 
   // MARK: - Hiding read papers
 
   mutating func toggleHideRead() {
-    hidesRead.toggle()
+    listing.hidesRead.toggle()
     restartListing(keeping: detail?.id, lookUp: true)
     let key = settings.keymap.keys(for: .toggleHideRead).first?.description
     let again = key.map { " · \($0) shows them" } ?? ""

@@ -2,7 +2,8 @@ import FolioCore
 import FolioQuery
 import FolioStore
 
-/// Moving through the listing and keeping the rows, counts and detail in step with it.
+/// Moving through the listing (``Listing``, which loads its rows) and keeping the counts and
+/// the selected paper's detail in step with it.
 ///
 /// A listing's first screenful is loaded at once; its exact counts, which cost a pass over
 /// every match, wait for an idle tick (``hasPendingWork``), so typing a search never waits for
@@ -12,7 +13,7 @@ extension ReaderState {
 
   /// Whether an idle tick has work to do (exact counts, topic counts).
   public var hasPendingWork: Bool {
-    (!countsKnown && countRequested != countGeneration)
+    listing.wantsCounts
       || topicPicker?.entries.contains { $0.counts == nil && !$0.isRequested } == true
   }
 
@@ -20,31 +21,29 @@ extension ReaderState {
   mutating func moveSelection(by delta: Int, scrolling scroll: Int = 0) {
     if !countsKnown && selected + delta >= counts.total - 1 {
       // A step past the rows seen so far loads the next ones; a jump needs the count.
-      if delta <= 2 * listHeight && window.canExtend && filter.ranking == nil {
-        extendDown(to: selected + delta + 1 + listHeight)
+      if delta <= 2 * listHeight && listing.isExtendable {
+        let end = selected + delta + 1 + listHeight
+        feedingRows { listing, feed, topics in listing.extendDown(to: end, &feed, topics: &topics) }
       } else {
         computeCounts()
       }
     }
     guard counts.total > 0 else { return }
-    top += scroll
+    listing.top += scroll
     select(selected + delta)
   }
 
   /// Selects listing position `position` (clamped) and brings it into view.
   mutating func select(_ position: Int) {
     if !countsKnown && position >= counts.total { computeCounts() }
-    selected = min(max(0, position), max(0, counts.total - 1))
+    listing.selected = min(max(0, position), max(0, counts.total - 1))
     syncView()
   }
 
   /// Clamps the scroll position, loads the rows on screen, and the selected paper's detail.
   mutating func syncView() {
-    let height = listHeight
-    if selected < top { top = selected }
-    if selected >= top + height { top = selected - height + 1 }
-    top = min(max(0, top), max(0, counts.total - height))
-    loadRows()
+    listing.clampTop(height: listHeight)
+    feedingRows { listing, feed, topics in listing.loadRows(&feed, topics: &topics) }
     loadDetail()
   }
 
@@ -52,20 +51,15 @@ extension ReaderState {
   /// `id` stays selected if it is there, or anywhere when `lookUp` (which costs counting the
   /// papers before it).
   mutating func restartListing(keeping id: String?, lookUp: Bool = false) {
-    keptReadPaper = id
-    window = ListWindow()
-    selected = 0
-    top = 0
-    countsKnown = false
-    countGeneration += 1
-    loadFirstRows()
-    if !countsKnown && isCheapToCount { computeCounts() }
+    listing.startOver(keeping: id)
+    feedingRows { listing, feed, topics in listing.loadFirstRows(&feed, topics: &topics) }
+    if !countsKnown && listing.isCheapToCount { computeCounts() }
     if let id {
       if let index = window.rows.firstIndex(where: { $0.id == id }) {
-        selected = window.offset + index
-      } else if lookUp, let position = try? store.position(of: id, in: filter) {
+        listing.selected = window.offset + index
+      } else if lookUp, let position = try? library.position(of: id, in: filter) {
         if !countsKnown { computeCounts() }
-        selected = position
+        listing.selected = position
       }
     }
     syncView()
@@ -76,7 +70,7 @@ extension ReaderState {
   mutating func refreshListing() {
     let id = detail?.id
     let position = selected
-    topicCache.removeAll(keepingCapacity: true)
+    topics.forgetAll()
     restartListing(keeping: id, lookUp: true)
     if detail?.id != id, position < counts.total || !countsKnown {
       select(position)
@@ -84,67 +78,38 @@ extension ReaderState {
     loadDetail(force: true)
   }
 
-  /// Loads rows from the top; when they are all there is, the counts come from them.
-  private mutating func loadFirstRows() {
-    let limit = listHeight
-    do {
-      let page = try store.listing(filter, from: .position(0), limit: limit)
-      window = ListWindow(
-        offset: 0, rows: summaries(page), sortKeys: page.map(\.sortKey),
-        reachesEnd: page.count < limit)
-      counts = ListCounts(
-        total: window.rows.count, unread: window.rows.filter { !$0.isRead }.count,
-        starred: window.rows.filter(\.isStarred).count)
-      countsKnown = window.rows.count < limit
-    } catch {
-      report(error)
-      counts = ListCounts()
-      countsKnown = true
-    }
-  }
-
-  /// One day's papers, or a ranking, are few enough to count on the spot; a search or all
-  /// days are counted on an idle tick.
-  var isCheapToCount: Bool {
-    let filter = self.filter
-    return filter.ranking != nil
-      || (filter.day != nil && filter.match == nil && filter.condition == nil)
-  }
-
   /// Counts the listing exactly.
   mutating func computeCounts() {
-    do {
-      counts = try store.counts(filter)
-    } catch {
-      report(error)
-    }
-    countsKnown = true
+    feedingRows { listing, feed, _ in listing.count(&feed) }
+  }
+
+  /// Runs `body` on the listing with the library to read rows from and the rows' topics,
+  /// then shows the last read that failed.
+  private mutating func feedingRows(_ body: (inout Listing, inout RowFeed, inout RowTopics) -> Void)
+  {
+    var feed = RowFeed(
+      library: library, height: listHeight, topicSet: settings.topics, today: settings.today)
+    body(&listing, &feed, &topics)
+    if let failure = feed.failure { report(failure) }
   }
 
   /// Idle work: asks for exact counts (the app counts off the main loop, see
   /// ``ReaderEffect/countListing(_:generation:)``), then the topic picker's counts.
   mutating func doPendingWork() -> [ReaderEffect] {
     var effects: [ReaderEffect] = []
-    if !countsKnown && countRequested != countGeneration {
-      countRequested = countGeneration
-      effects.append(.countListing(filter, generation: countGeneration))
-    }
+    if let request = listing.countRequest() { effects.append(request) }
     if topicPicker != nil { effects += countTopics() }
     return effects
   }
 
   /// Takes exact counts that came back, unless the listing changed since they were asked for.
   mutating func receiveCounts(_ received: ListCounts, generation: Int) {
-    if generation == countRequested { countRequested = nil }
-    guard generation == countGeneration, !countsKnown else { return }
-    counts = received
-    countsKnown = true
-    syncView()
+    if listing.receive(received, generation: generation) { syncView() }
   }
 
   mutating func reloadDays() {
     do {
-      days = try store.days()
+      days = try library.days()
     } catch {
       report(error)
     }
@@ -153,149 +118,39 @@ extension ReaderState {
   /// Shows `newScope`, keeping the selected paper selected if it is listed there.
   mutating func changeScope(to newScope: Scope) {
     let id = detail?.id
-    scope = newScope
+    listing.scope = newScope
     restartListing(keeping: id, lookUp: true)
-  }
-
-  /// Loads the rows on screen that the window does not hold; the screenful either side that
-  /// makes the next move instant comes from ``prefetch()``, between keys.
-  ///
-  /// Scrolling loads only the rows that came into view, next to the rows held (by sort key,
-  /// so as cheaply at the millionth row as at the first); a jump loads the screen it lands on,
-  /// counted from the nearer end of the listing.
-  private mutating func loadRows() {
-    let visible = top..<(top + listHeight)
-    guard !window.covers(visible, total: counts.total) else { return }
-    let extendable = window.canExtend && filter.ranking == nil
-    if extendable, visible.lowerBound >= window.offset, visible.lowerBound <= window.end {
-      extendDown(to: visible.upperBound)
-    } else if extendable, visible.upperBound <= window.end, visible.upperBound >= window.offset {
-      extendUp(to: visible.lowerBound)
-    } else {
-      loadWindow(at: visible)
-    }
   }
 
   /// Whether the window lacks rows a screenful above or below the view that ``prefetch()``
   /// would load.
-  public var wantsPrefetch: Bool {
-    guard window.canExtend, filter.ranking == nil else { return false }
-    let height = listHeight
-    let wantedEnd = countsKnown ? min(counts.total, top + 2 * height) : top + 2 * height
-    return (wantedEnd > window.end && !window.reachesEnd) || max(0, top - height) < window.offset
-  }
+  public var wantsPrefetch: Bool { listing.wantsPrefetch(height: listHeight) }
 
   /// Loads the screenful above and below the view, so that the next page move finds its rows
   /// in memory. The app calls it when no key is waiting.
   public mutating func prefetch() {
-    guard wantsPrefetch else { return }
-    let height = listHeight
-    extendDown(to: top + 2 * height)
-    if window.canExtend { extendUp(to: max(0, top - height)) }
-  }
-
-  /// Adds the rows after the window up to listing position `end` (or the listing's end).
-  private mutating func extendDown(to end: Int) {
-    let wanted = end - window.end
-    guard wanted > 0, !window.reachesEnd, let last = window.lastSortKey else { return }
-    do {
-      let page = try store.listing(filter, from: .after(last), limit: wanted)
-      window.append(summaries(page), sortKeys: page.map(\.sortKey), reachesEnd: page.count < wanted)
-      if !countsKnown { counts.total = max(counts.total, window.end) }
-      trimWindow()
-    } catch {
-      report(error)
-    }
-  }
-
-  /// Adds the rows before the window from listing position `start`.
-  private mutating func extendUp(to start: Int) {
-    let wanted = window.offset - max(0, start)
-    guard wanted > 0, let first = window.firstSortKey else { return }
-    do {
-      let page = try store.listing(filter, from: .before(first), limit: wanted)
-      guard page.count == wanted else {
-        // The listing changed under the rows held: start again where the view is.
-        return loadWindow(at: top..<(top + listHeight))
-      }
-      window.prepend(summaries(page), sortKeys: page.map(\.sortKey))
-      trimWindow()
-    } catch {
-      report(error)
-    }
-  }
-
-  /// Drops rows more than two screenfuls away from the view.
-  private mutating func trimWindow() {
-    let height = listHeight
-    window.keep((top - 2 * height)..<(top + 3 * height))
-  }
-
-  /// Replaces the rows held by the ones at `visible`.
-  private mutating func loadWindow(at visible: Range<Int>) {
-    do {
-      if countsKnown, visible.lowerBound > counts.total / 2 {
-        // Near the end: walk from the end, not past every row before.
-        let end = min(counts.total, visible.upperBound)
-        let page = try store.listing(
-          filter, from: .fromEnd(counts.total - end), limit: end - visible.lowerBound)
-        window = ListWindow(
-          offset: end - page.count, rows: summaries(page), sortKeys: page.map(\.sortKey),
-          reachesEnd: end == counts.total)
-      } else {
-        let page = try store.listing(
-          filter, from: .position(visible.lowerBound), limit: visible.count)
-        window = ListWindow(
-          offset: visible.lowerBound, rows: summaries(page), sortKeys: page.map(\.sortKey),
-          reachesEnd: page.count < visible.count)
-        if !countsKnown { counts.total = max(counts.total, window.end) }
-      }
-    } catch {
-      report(error)
-    }
-  }
-
-  /// List rows for `page`, with their topics (worked out for the rows not seen before).
-  private mutating func summaries(_ page: [ListedPaper]) -> [PaperSummary] {
-    let untagged = page.filter { topicCache[$0.summary.id] == nil }
-    if !untagged.isEmpty {
-      if topicTagger.topics != settings.topics || topicTagger.today != settings.today {
-        topicTagger = TopicTagger(topics: settings.topics, today: settings.today)
-      }
-      if topicCache.count > 5000 { topicCache.removeAll(keepingCapacity: true) }
-      do {
-        let tags = try topicTagger.tags(untagged, in: store)
-        for (row, names) in zip(untagged, tags) { topicCache[row.summary.id] = names }
-      } catch {
-        report(error)
-      }
-    }
-    return page.map { row in
-      var summary = row.summary
-      summary.topics = topicCache[summary.id] ?? []
-      return summary
-    }
+    feedingRows { listing, feed, topics in listing.prefetch(&feed, topics: &topics) }
   }
 
   /// Loads the selected paper in full when the selection moved to another paper.
   mutating func loadDetail(force: Bool = false) {
     guard let summary = window[selected] else {
-      detail = nil
+      selection.paper = nil
       return
     }
     guard force || detail?.id != summary.id else { return }
     let isNewPaper = detail?.id != summary.id
     do {
-      detail = try store.paper(id: summary.id)
+      selection.paper = try library.paper(id: summary.id)
     } catch {
       report(error)
     }
     if isNewPaper {
-      detailScroll = 0
-      readingScroll = 0
-      selectedSince = now
+      selection.scroll = 0
+      selection.readingScroll = 0
+      timer.selectedSince = now
       // Whatever brought this paper here, it was not (yet) the user's choice.
-      selectionChosen = false
+      timer.selectionChosen = false
     }
   }
 
@@ -307,25 +162,29 @@ extension ReaderState {
     if hidesRead {
       // A paper just read leaves the list, but not the one selected: the listing starts
       // over on it, so the selection stays where the user is.
-      topicCache.removeAll(keepingCapacity: true)
+      topics.forgetAll()
       restartListing(keeping: detail?.id, lookUp: true)
       loadDetail(force: true)
       return
     }
     let listingDependsOnState = query?.dependsOnState == true
     if listingDependsOnState {
-      countsKnown = false
+      listing.countsKnown = false
     } else if countsKnown {
-      counts.starred += starredDelta
-      counts.unread += unreadDelta
+      listing.counts.starred += starredDelta
+      listing.counts.unread += unreadDelta
     }
     if let id, !listingDependsOnState, let sortKey = window.sortKey(of: id) {
       do {
-        if let summary = try store.summaries(PaperFilter(ranking: [id]), limit: 1, offset: 0).first
-        {
+        if let summary = try library.listing(
+          PaperFilter(ranking: [id]), from: .position(0), limit: 1
+        ).first?.summary {
           // Topics may test state (`is:starred`): this paper's are worked out again.
-          topicCache[id] = nil
-          window.replace(summaries([ListedPaper(sortKey: sortKey, summary: summary)])[0])
+          topics.forget(id)
+          let page = [ListedPaper(sortKey: sortKey, summary: summary)]
+          feedingRows { listing, feed, topics in
+            listing.window.replace(Listing.summaries(page, &feed, &topics)[0])
+          }
           loadDetail(force: true)
           return
         }
@@ -333,8 +192,8 @@ extension ReaderState {
         report(error)
       }
     }
-    topicCache.removeAll(keepingCapacity: true)
-    window = ListWindow()
+    topics.forgetAll()
+    listing.window = ListWindow()
     syncView()
     loadDetail(force: true)
   }

@@ -16,12 +16,12 @@ extension ReaderState {
 
   mutating func scrollDetail(by delta: Int) {
     let maximum = max(0, detailLineCount - layout.detail.height)
-    detailScroll = min(max(0, detailScroll + delta), maximum)
+    selection.scroll = min(max(0, detailScroll + delta), maximum)
   }
 
   mutating func scrollReading(by delta: Int) {
     let maximum = max(0, readingLineCount - layout.reading.height)
-    readingScroll = min(max(0, readingScroll + delta), maximum)
+    selection.readingScroll = min(max(0, readingScroll + delta), maximum)
   }
 
   /// Re-clamps scroll positions after the width changed the number of lines.

@@ -5,7 +5,11 @@ import FolioStore
 /// Searching, topics and "more like this": what narrows or replaces the listing.
 extension ReaderState {
   var compiler: QueryCompiler {
-    QueryCompiler.forLibrary(store, topics: settings.topics, today: settings.today)
+    // Long prefixes are searched as the words they stand for, as the store's compiler does.
+    let library = self.library
+    return QueryCompiler(topics: settings.topics, today: settings.today) { prefix in
+      try? library.searchTerms(startingWith: prefix, limit: QueryCompiler.prefixWordLimit)
+    }
   }
 
   // MARK: - Search line
@@ -14,7 +18,7 @@ extension ReaderState {
   mutating func beginSearch() {
     mode = .search(SearchLine(text: query?.text ?? "", previous: query), over: mode.screen)
     if similar != nil {
-      similar = nil
+      listing.similar = nil
       restartListing(keeping: detail?.id)
     }
   }
@@ -83,7 +87,7 @@ extension ReaderState {
   private mutating func chooseWhileSearching(_ move: (inout ReaderState) -> Void) {
     let before = detail?.id
     move(&self)
-    if detail != nil, detail?.id != before { selectionChosen = true }
+    if detail != nil, detail?.id != before { timer.selectionChosen = true }
   }
 
   /// Applies `text` as typed so far; a query that does not parse (yet) leaves the list as it
@@ -108,8 +112,8 @@ extension ReaderState {
   /// selected if it is on the first screenful.
   mutating func apply(_ newQuery: ActiveQuery?) {
     guard newQuery != query || similar != nil else { return }
-    query = newQuery
-    similar = nil
+    listing.query = newQuery
+    listing.similar = nil
     restartListing(keeping: detail?.id)
   }
 
@@ -121,7 +125,7 @@ extension ReaderState {
       [TopicPicker.Entry(name: nil, counts: nil)]
       + settings.topics.topics.map { TopicPicker.Entry(name: $0.name, counts: nil) }
     let current = entries.firstIndex { $0.name != nil && query?.text == Self.topicQuery($0.name!) }
-    topicPickerGeneration += 1
+    topics.pickerGeneration += 1
     mode = .topicPicker(TopicPicker(entries: entries, selected: current ?? 0), over: mode.screen)
   }
 
@@ -146,7 +150,7 @@ extension ReaderState {
         filter.day = scopeOnly.day
       }
       picker.entries[index].isRequested = true
-      effects.append(.countTopic(index: index, filter, generation: topicPickerGeneration))
+      effects.append(.countTopic(index: index, filter, generation: topics.pickerGeneration))
     }
     mode = .topicPicker(picker, over: screen)
     return effects
@@ -154,7 +158,7 @@ extension ReaderState {
 
   /// Takes a topic's counts that came back, if the picker they were asked for is still open.
   mutating func receiveTopicCounts(_ counts: ListCounts, index: Int, generation: Int) {
-    guard generation == topicPickerGeneration, case .topicPicker(var picker, let screen) = mode,
+    guard generation == topics.pickerGeneration, case .topicPicker(var picker, let screen) = mode,
       picker.entries.indices.contains(index)
     else { return }
     picker.entries[index].counts = counts
@@ -202,12 +206,12 @@ extension ReaderState {
   mutating func showSimilar() {
     guard let paper = detail else { return }
     do {
-      let ids = try SimilarPapers.ids(similarTo: paper, in: store, limit: 50)
+      let ids = try library.similarIDs(to: paper, limit: 50)
       guard !ids.isEmpty else {
         status = StatusMessage("no similar papers found")
         return
       }
-      similar = SimilarListing(
+      listing.similar = SimilarListing(
         paperID: paper.id, title: paper.paper.title, ids: ids,
         previousSelection: similar?.previousSelection ?? paper.id)
       focus = .list
@@ -219,23 +223,23 @@ extension ReaderState {
 
   /// Back from "more like this" to the listing, on the paper that was selected there.
   mutating func leaveSimilar() {
-    guard let listing = similar else { return }
-    similar = nil
-    restartListing(keeping: listing.previousSelection, lookUp: true)
+    guard let left = similar else { return }
+    listing.similar = nil
+    restartListing(keeping: left.previousSelection, lookUp: true)
   }
 
   // MARK: - Matches in the text
 
   /// Scrolls the detail pane (or reading view) to the next (or previous) line with a match.
   mutating func jumpToMatch(forward: Bool) {
-    guard let paper = detail, !highlightTerms.isEmpty else {
+    guard detail != nil, !highlightTerms.isEmpty else {
       status = StatusMessage("no search to jump through")
       return
     }
+    // The lines with a match in the text as the pane (or reading view) wraps it: the same
+    // layout the view draws, worked out here without it.
     let width = isReading ? layout.reading.width : layout.detailText.width
-    let lines = DetailDocument(
-      paper, width: width, topics: detailTopics, highlights: highlightTerms
-    ).matchLines
+    let lines = document(width: width)?.matchLines ?? []
     let current = isReading ? readingScroll : detailScroll
     guard
       let target = forward

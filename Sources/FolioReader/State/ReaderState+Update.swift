@@ -12,7 +12,7 @@ extension ReaderState {
     for case .library(let change) in effects { pendingWrites.begin(change) }
     // The mark-as-read timer counts only time spent reading in the list: time in a prompt,
     // an overlay, the search line or the reading view starts it again.
-    if !wasDwelling || !isDwelling { selectedSince = now }
+    if !wasDwelling || !isDwelling { timer.selectedSince = now }
     return effects
   }
 
@@ -98,7 +98,7 @@ extension ReaderState {
     let before = detail?.id
     let effects = perform(action, key: key)
     if Self.choosesAPaper.contains(action), detail != nil, detail?.id != before {
-      selectionChosen = true
+      timer.selectionChosen = true
     }
     return effects
   }
@@ -134,7 +134,7 @@ extension ReaderState {
         return []
       }
       mode = .screen(.reading)
-      readingScroll = 0
+      selection.readingScroll = 0
       if !paper.state.isRead && settings.markReadOnOpen {
         return [.setRead(id: paper.id, read: true, announce: false)]
       }
@@ -167,7 +167,7 @@ extension ReaderState {
         status = nothingHere(key)
         return []
       }
-      autoReadRequested = paper.id  // the user decided; the timer should not overrule them
+      timer.autoReadRequested = paper.id  // the user decided; the timer should not overrule them
       let read = pendingWrites.read(paper.id) ?? paper.state.isRead
       return [.setRead(id: paper.id, read: !read, announce: true)]
     case .markAllRead:
@@ -314,7 +314,7 @@ extension ReaderState {
     if layout.list.contains(x: mouse.x, y: mouse.y) {
       let before = detail?.id
       // A paper the user clicked or wheeled to is one they chose to read.
-      defer { if detail != nil, detail?.id != before { selectionChosen = true } }
+      defer { if detail != nil, detail?.id != before { timer.selectionChosen = true } }
       switch mouse.kind {
       case .click:
         focus = .list
@@ -345,7 +345,7 @@ extension ReaderState {
     switch outcome {
     case .starred, .read, .markedAllRead:
       // Counts still being made may predate this change: they are asked for again.
-      if !countsKnown { countGeneration += 1 }
+      if !countsKnown { listing.countGeneration += 1 }
     default: break
     }
     switch outcome {

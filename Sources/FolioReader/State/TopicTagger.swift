@@ -17,9 +17,11 @@ struct TopicTagger: Sendable {
   }
 
   /// The topic names of each row of `page`, in topic order.
-  func tags(_ page: [ListedPaper], in store: LibraryStore) throws(StoreError) -> [[String]] {
+  func tags(_ page: [ListedPaper], in library: any LibraryReading)
+    throws(StoreError) -> [[String]]
+  {
     guard evaluator.topics.topics.isEmpty == false else { return page.map { _ in [] } }
-    let papers = try store.papers(sortKeys: page.map(\.sortKey))
+    let papers = try library.papers(sortKeys: page.map(\.sortKey))
     return page.map { row in
       guard let paper = papers[row.sortKey] else { return [] }
       return evaluator.topicNames(for: SearchDocument(paper))

@@ -21,9 +21,9 @@ enum HeaderView {
     if state.isReading { scope += " › reading" }
     let counts = state.counts
     // Until the exact counts come (on an idle tick), the total is the rows seen so far.
-    let total = ReaderView.grouped(counts.total) + (state.countsKnown ? "" : "+")
-    let unread = state.countsKnown ? ReaderView.grouped(counts.unread) : "…"
-    let starred = state.countsKnown ? ReaderView.grouped(counts.starred) : "…"
+    let total = NumberText.grouped(counts.total) + (state.countsKnown ? "" : "+")
+    let unread = state.countsKnown ? NumberText.grouped(counts.unread) : "…"
+    let starred = state.countsKnown ? NumberText.grouped(counts.starred) : "…"
     var filter = ""
     if let similar = state.similar {
       filter = " │ like: \(similar.title)"

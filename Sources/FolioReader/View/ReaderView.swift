@@ -67,7 +67,4 @@ public enum ReaderView {
         style: theme[isThumb ? .scrollbarThumb : .scrollbar])
     }
   }
-
-  /// `1234567` as `1,234,567` (``NumberText/grouped(_:)``, shared with the CLI).
-  static func grouped(_ number: Int) -> String { NumberText.grouped(number) }
 }

@@ -15,7 +15,7 @@ enum StatusView {
       position = "\(percent)% "
     } else if state.counts.total > 0 {
       position =
-        "\(ReaderView.grouped(state.selected + 1))/\(ReaderView.grouped(state.counts.total)) "
+        "\(NumberText.grouped(state.selected + 1))/\(NumberText.grouped(state.counts.total)) "
     }
     // Changes still waiting for the library (another process may hold its write lock).
     if !state.pendingWrites.isEmpty {
@@ -60,7 +60,7 @@ enum StatusView {
       switch confirmation {
       case .markAllRead(let count):
         question =
-          " Mark \(ReaderView.grouped(count)) unread paper\(count == 1 ? "" : "s") shown as read? (y/n) "
+          " Mark \(NumberText.grouped(count)) unread paper\(count == 1 ? "" : "s") shown as read? (y/n) "
       }
       grid.write(
         DisplayWidth.truncate(question, to: room), x: rect.x, y: rect.y, style: theme[.prompt])

@@ -19,7 +19,7 @@ enum TopicPickerOverlay {
     // Names win over counts: the counts shrink, then go, before a name is cut.
     let inner = box.width - 4
     let unreadWidth =
-      picker.entries.map { $0.counts.map { DisplayWidth.of(ReaderView.grouped($0.unread)) } ?? 1 }
+      picker.entries.map { $0.counts.map { DisplayWidth.of(NumberText.grouped($0.unread)) } ?? 1 }
       .max() ?? 1
     let counts =
       [Counts.full, .unread, .unreadNumber].first {
@@ -71,7 +71,7 @@ enum TopicPickerOverlay {
 
     /// The counts as the row shows them, `width(unreadWidth:)` cells (or empty for `.none`).
     func text(_ counts: ListCounts?, unreadWidth: Int) -> String {
-      let unread = counts.map { ReaderView.grouped($0.unread) } ?? "…"
+      let unread = counts.map { NumberText.grouped($0.unread) } ?? "…"
       switch self {
       case .full: return TopicPickerOverlay.countsText(counts)
       case .unread: return TopicPickerOverlay.pad(unread, unreadWidth) + " unread"
@@ -97,7 +97,7 @@ enum TopicPickerOverlay {
   static let countsWidth = 7 + 2 + 7 + 9 + 5 + 2
 
   static func right(_ number: Int, _ width: Int) -> String {
-    let text = ReaderView.grouped(number)
+    let text = NumberText.grouped(number)
     return String(repeating: " ", count: max(0, width - text.count)) + text
   }
 }

@@ -3,6 +3,9 @@ import FolioQuery
 
 /// A paper laid out as lines of styled text for a given width: the detail pane's and the
 /// reading view's content.
+///
+/// A pure layout, not a view: the state scrolls through it and finds the lines with matches
+/// in it (``ReaderState``'s `jumpToMatch`), and ``DetailView`` and ``ReadingView`` draw it.
 public struct DetailDocument: Sendable {
   /// A run of text in one style.
   public struct Span: Hashable, Sendable {

@@ -1,0 +1,12 @@
+import FolioCore
+
+/// The selected paper in full, and how far its text is scrolled in the detail pane and in
+/// the reading view (each from the top of the paper's ``DetailDocument`` at that width).
+public struct SelectedPaper: Hashable, Sendable {
+  /// The paper, once loaded; nil when the listing is empty.
+  public internal(set) var paper: LibraryPaper?
+  /// The first line shown in the detail pane.
+  public internal(set) var scroll = 0
+  /// The first line shown in the reading view.
+  public internal(set) var readingScroll = 0
+}
