@@ -8,21 +8,20 @@ extension ReaderState {
     return format == .markdown ? path : ExportPath.with(extension: format.fileExtension, path)
   }
 
-  /// A key typed while the `E` dialogue is open.
-  mutating func handleExportPrompt(_ key: Key) -> [ReaderEffect] {
+  /// A key typed while the `E` dialogue is open (`action` is what it means there).
+  mutating func handleExportPrompt(_ key: Key, action: Action?) -> [ReaderEffect] {
     guard var prompt = exportPrompt else { return [] }
-    switch (prompt.stage, key) {
-    case (_, .escape):
+    switch (prompt.stage, action) {
+    case (_, .cancel?):
       exportPrompt = nil
       status = StatusMessage("export cancelled")
-    case (.format, .character(let letter)):
-      let formats: [Character: ExportFormat] = ["m": .markdown, "b": .bibtex, "j": .json]
-      guard let format = formats[Character(letter.lowercased())] else { return [] }
-      prompt = ExportPrompt(stage: .path(format), text: exportPath(for: format))
-      exportPrompt = prompt
-    case (.format, .enter):
+    case (.format, .exportMarkdown?), (.format, .accept?):
       exportPrompt = ExportPrompt(stage: .path(.markdown), text: exportPath(for: .markdown))
-    case (.path(let format), .enter):
+    case (.format, .exportBibTeX?):
+      exportPrompt = ExportPrompt(stage: .path(.bibtex), text: exportPath(for: .bibtex))
+    case (.format, .exportJSON?):
+      exportPrompt = ExportPrompt(stage: .path(.json), text: exportPath(for: .json))
+    case (.path(let format), .accept?):
       exportPrompt = nil
       let path = ExportPath.expand(prompt.text, home: settings.home, today: settings.today)
       guard !path.isEmpty else {
@@ -30,13 +29,14 @@ extension ReaderState {
         return []
       }
       return [.exportStarred(format, path: path)]
-    case (.path, .backspace):
+    case (.path, .deleteCharacter?):
       if !prompt.text.isEmpty { prompt.text.removeLast() }
       exportPrompt = prompt
-    case (.path, .control("u")):
+    case (.path, .clearLine?):
       prompt.text = ""
       exportPrompt = prompt
-    case (.path, .character(let character)):
+    case (.path, nil):
+      guard case .character(let character) = key else { break }
       prompt.text.append(character)
       exportPrompt = prompt
     default:

@@ -12,7 +12,8 @@ extension ReaderState {
   /// way. Only then does the mark-as-read timer run.
   var isDwelling: Bool {
     selectionChosen && detail != nil && !isReading && searchLine == nil && topicPicker == nil
-      && exportPrompt == nil && confirmation == nil && !isShowingHelp && !layout.isTooSmall
+      && exportPrompt == nil && confirmation == nil && help == nil && palette == nil
+      && !layout.isTooSmall
   }
 
   /// Marks the selected paper read when it has been read in the list for long enough.

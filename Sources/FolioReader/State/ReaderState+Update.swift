@@ -60,40 +60,48 @@ extension ReaderState {
       isFinished = true
       return []
     }
-    let action = resolve(key)
+    let context = actionContext
+    let action = resolve(key, in: context)
     if action == .forceQuit {
       isFinished = true
       return []
     }
     if !pendingKeys.isEmpty { return [] }
     status = nil
-    if searchLine != nil {
-      handleSearch(key)
+    switch context {
+    case .palette: return handlePalette(key, action: action)
+    case .searchLine:
+      handleSearch(key, action: action)
       return []
-    }
-    if topicPicker != nil {
+    case .topicPicker:
       handleTopicPicker(key, action: action)
       return []
-    }
-    if exportPrompt != nil { return handleExportPrompt(key) }
-    if isShowingHelp {
-      scrollHelpOrClose(action)
+    case .exportFormat, .exportPath: return handleExportPrompt(key, action: action)
+    case .help, .helpFilter:
+      handleHelp(key, action: action)
       return []
-    }
-    if let pending = confirmation {
+    case .confirmation:
+      guard let pending = confirmation else { return [] }
       confirmation = nil
-      guard key == .character("y") || key == .character("Y") else {
+      guard action == .confirm else {
         status = StatusMessage("cancelled")
         return []
       }
       switch pending {
       case .markAllRead: return [.markAllRead(filter)]
       }
+    case .list, .detail, .reading:
+      guard let action else {
+        status = nothingHere(key)
+        return []
+      }
+      return run(action, key: key)
     }
-    guard let action else {
-      status = nothingHere(key)
-      return []
-    }
+  }
+
+  /// Carries out `action` where the user is, as `key` asked (the palette runs actions this
+  /// way too).
+  mutating func run(_ action: Action, key: Key) -> [ReaderEffect] {
     let before = detail?.id
     let effects = perform(action, key: key)
     if Self.choosesAPaper.contains(action), detail != nil, detail?.id != before {
@@ -220,10 +228,13 @@ extension ReaderState {
     case .exportAs: exportPrompt = ExportPrompt(stage: .format, text: "")
     case .nextMatch: jumpToMatch(forward: true)
     case .previousMatch: jumpToMatch(forward: false)
-    case .help:
-      isShowingHelp = true
-      helpScroll = 0
+    case .help: openHelp(from: actionContext)
+    case .palette: openPalette(from: actionContext)
     case .forceQuit: isFinished = true
+    case .accept, .cancel, .confirm, .deleteCharacter, .deleteWord, .clearLine, .exportMarkdown,
+      .exportBibTeX, .exportJSON:
+      // Keys of prompts and overlays, which read them themselves.
+      status = nothingHere(key)
     }
     return []
   }
@@ -243,29 +254,10 @@ extension ReaderState {
     return [.saveTheme(next)]
   }
 
-  /// In the help overlay, movement keys scroll it and any other key closes it.
-  private mutating func scrollHelpOrClose(_ action: Action?) {
-    let delta: Int
-    switch action {
-    case .moveDown, .scrollDetailDown: delta = 1
-    case .moveUp, .scrollDetailUp: delta = -1
-    case .pageDown, .halfPageDown: delta = 5
-    case .pageUp, .halfPageUp: delta = -5
-    default:
-      isShowingHelp = false
-      return
-    }
-    helpScroll = min(max(0, helpScroll + delta), HelpOverlay.maxScroll(settings.keymap, size: size))
-  }
-
   /// The action `key` completes, tracking the first key of two-key sequences. A key that
   /// does not complete a pending sequence is read on its own.
-  private mutating func resolve(_ key: Key) -> Action? {
-    // Text entry and dialogues read keys themselves.
-    if searchLine != nil || exportPrompt != nil || confirmation != nil {
-      return settings.keymap.action(for: key)
-    }
-    switch settings.keymap.match(after: pendingKeys, key) {
+  private mutating func resolve(_ key: Key, in context: ActionContext) -> Action? {
+    switch settings.keymap.match(after: pendingKeys, key, in: context) {
     case .action(let action):
       pendingKeys = []
       return action
@@ -275,7 +267,7 @@ extension ReaderState {
     case .none:
       let hadPending = !pendingKeys.isEmpty
       pendingKeys = []
-      return hadPending ? resolve(key) : nil
+      return hadPending ? resolve(key, in: context) : nil
     }
   }
 
@@ -296,8 +288,9 @@ extension ReaderState {
   private mutating func handle(_ mouse: MouseEvent) {
     let layout = self.layout
     guard !layout.isTooSmall else { return }
-    if isShowingHelp {
-      isShowingHelp = false
+    if help != nil || palette != nil {
+      help = nil
+      palette = nil
       return
     }
     let step = mouse.kind == .wheelUp ? -3 : 3

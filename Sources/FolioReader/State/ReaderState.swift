@@ -36,8 +36,10 @@ public struct ReaderState: Sendable {
   public internal(set) var detailScroll = 0
   public internal(set) var isReading = false
   public internal(set) var readingScroll = 0
-  public internal(set) var isShowingHelp = false
-  public internal(set) var helpScroll = 0
+  /// The `?` help, while open.
+  public internal(set) var help: HelpScreen?
+  /// The command palette, while open.
+  public internal(set) var palette: CommandPalette?
   public internal(set) var confirmation: Confirmation?
   public internal(set) var status: StatusMessage?
   public internal(set) var isFinished = false

@@ -22,6 +22,7 @@ public enum ReaderView {
     StatusView.draw(state, into: &grid)
     if state.topicPicker != nil { TopicPickerOverlay.draw(state, into: &grid) }
     if state.isShowingHelp { HelpOverlay.draw(state, into: &grid) }
+    if state.palette != nil { PaletteOverlay.draw(state, into: &grid) }
     return grid
   }
 
