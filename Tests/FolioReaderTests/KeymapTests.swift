@@ -242,6 +242,32 @@ final class KeymapTests: XCTestCase {
     XCTAssertEqual(none, [])
   }
 
+  /// Seam 4: the keys inside prompts are table rows, so `[keys]` rebinds them too (they were
+  /// hard-coded: Esc always cancelled, m/b/j always chose the format).
+  func testKeysInsidePromptsFollowTheKeymap() throws {
+    let (keymap, warnings) = Keymap.configured(
+      preset: nil, overrides: [("cancel", ["Ctrl-g"]), ("export-bibtex", ["x"])])
+    XCTAssertEqual(warnings, [])
+    var harness = ReaderHarness(
+      store: try makeLibrary(), settings: ReaderSettings(keymap: keymap, libraryName: "t"))
+    harness.type("E")
+    XCTAssertTrue(harness.screen.contains("x BibTeX"), harness.screen)
+    harness.type("b")
+    XCTAssertEqual(harness.state.exportPrompt?.stage, .format, "b is no longer BibTeX")
+    harness.type("x")
+    XCTAssertEqual(harness.state.exportPrompt?.stage, .path(.bibtex))
+    harness.press(.control("g"))
+    XCTAssertNil(harness.state.exportPrompt)
+    XCTAssertEqual(harness.state.status?.text, "export cancelled")
+    harness.type("/abc")
+    harness.press(.escape)
+    XCTAssertEqual(harness.state.searchLine?.text, "abc", "Esc no longer cancels")
+    XCTAssertEqual(
+      harness.state.status?.text, "Esc: not in the search line — Enter applies, Ctrl-g cancels")
+    harness.press(.control("g"))
+    XCTAssertNil(harness.state.searchLine)
+  }
+
   func testListColumnsAndDateFormat() throws {
     let settings = ReaderSettings(
       dateFormat: DayFormat("%e %b"), listColumns: ["upvotes", "day"], libraryName: "t")

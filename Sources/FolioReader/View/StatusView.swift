@@ -40,7 +40,13 @@ enum StatusView {
       let text: String
       switch prompt.stage {
       case .format:
-        text = " Export starred as (m)arkdown, (b)ibtex or (j)son? Enter: Markdown, Esc: cancel "
+        // The keys as the export prompt's context has them (the table's rows).
+        func key(_ action: Action) -> String {
+          state.settings.keymap.keys(for: action, in: .exportFormat).first?.description ?? "-"
+        }
+        text =
+          " Export starred as \(key(.exportMarkdown)) Markdown, \(key(.exportBibTeX)) BibTeX or "
+          + "\(key(.exportJSON)) JSON? \(key(.accept)): Markdown, \(key(.cancel)): cancel "
       case .path: text = " Save to: \(prompt.text)"
       }
       let used = grid.write(
