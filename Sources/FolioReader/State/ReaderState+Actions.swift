@@ -1,98 +1,102 @@
 /// Which context keys are read in, and the two overlays made from the action table: the `?`
 /// help (filtered with `/`) and the command palette.
 extension ReaderState {
-  /// The context the next key is read in: what is in front, in the order `handle(_ key:)`
-  /// has always checked it.
+  /// The context the next key is read in: what is in front, and in the list whether the
+  /// detail pane has focus.
   public var actionContext: ActionContext {
-    if palette != nil { return .palette }
-    if searchLine != nil { return .searchLine }
-    if topicPicker != nil { return .topicPicker }
-    if let prompt = exportPrompt {
-      if case .format = prompt.stage { return .exportFormat }
-      return .exportPath
+    switch mode {
+    case .screen(.reading): .reading
+    case .screen(.list): focus == .detail ? .detail : .list
+    case .help(let help, _): help.isTypingFilter ? .helpFilter : .help
+    case .search: .searchLine
+    case .topicPicker: .topicPicker
+    case .exportPrompt(let prompt, _):
+      if case .format = prompt.stage { .exportFormat } else { .exportPath }
+    case .confirmation: .confirmation
+    case .palette: .palette
     }
-    if let help { return help.isTypingFilter ? .helpFilter : .help }
-    if confirmation != nil { return .confirmation }
-    if isReading { return .reading }
-    return focus == .detail ? .detail : .list
+  }
+
+  /// The help's state, while it is open.
+  public var help: HelpState? {
+    if case .help(let help, _) = mode { help } else { nil }
+  }
+
+  /// The command palette, while open.
+  public var palette: CommandPalette? {
+    if case .palette(let palette, _) = mode { palette } else { nil }
   }
 
   // MARK: - Help
 
-  /// Whether the help is open.
-  public var isShowingHelp: Bool { help != nil }
-
-  /// How far the help is scrolled (0 when closed).
-  public var helpScroll: Int { help?.scroll ?? 0 }
-
   /// Opens the help on the actions of `context`.
   mutating func openHelp(from context: ActionContext) {
-    help = HelpScreen(context: context)
+    mode = .help(HelpState(context: context), over: mode.screen)
   }
 
   /// A key in the help: movement scrolls it, `/` starts a filter, typing edits the filter,
   /// Esc clears a filter (or closes), and any other key closes it.
   mutating func handleHelp(_ key: Key, action: Action?) {
-    guard var screen = help else { return }
-    if screen.isTypingFilter {
+    guard case .help(var help, let under) = mode else { return }
+    if help.isTypingFilter {
       switch action {
-      case .accept?: screen.isTypingFilter = false
+      case .accept?: help.isTypingFilter = false
       case .cancel?:
-        screen.filter = ""
-        screen.isTypingFilter = false
+        help.filter = ""
+        help.isTypingFilter = false
       case .deleteCharacter?:
-        if screen.filter.isEmpty {
-          screen.isTypingFilter = false
+        if help.filter.isEmpty {
+          help.isTypingFilter = false
         } else {
-          screen.filter.removeLast()
+          help.filter.removeLast()
         }
-      case .clearLine?: screen.filter = ""
-      case .deleteWord?: screen.filter = Self.deletingWord(screen.filter)
-      case .moveDown?: screen.scroll += 1
-      case .moveUp?: screen.scroll -= 1
+      case .clearLine?: help.filter = ""
+      case .deleteWord?: help.filter = Self.deletingWord(help.filter)
+      case .moveDown?: help.scroll += 1
+      case .moveUp?: help.scroll -= 1
       default:
         guard case .character(let character) = key else { break }
-        if screen.filter.count < FuzzyMatch.maxQueryLength { screen.filter.append(character) }
-        screen.scroll = 0
+        if help.filter.count < FuzzyMatch.maxQueryLength { help.filter.append(character) }
+        help.scroll = 0
       }
     } else {
       switch action {
-      case .moveDown?, .scrollDetailDown?: screen.scroll += 1
-      case .moveUp?, .scrollDetailUp?: screen.scroll -= 1
-      case .pageDown?, .halfPageDown?: screen.scroll += 5
-      case .pageUp?, .halfPageUp?: screen.scroll -= 5
+      case .moveDown?, .scrollDetailDown?: help.scroll += 1
+      case .moveUp?, .scrollDetailUp?: help.scroll -= 1
+      case .pageDown?, .halfPageDown?: help.scroll += 5
+      case .pageUp?, .halfPageUp?: help.scroll -= 5
       case .search?:
-        screen.isTypingFilter = true
-      case .cancel? where !screen.filter.isEmpty:
-        screen.filter = ""
-        screen.scroll = 0
+        help.isTypingFilter = true
+      case .cancel? where !help.filter.isEmpty:
+        help.filter = ""
+        help.scroll = 0
       default:
-        help = nil
+        mode = .screen(under)
         return
       }
     }
     let page = HelpPage(
-      settings.keymap, context: screen.context, filter: screen.filter,
-      isTypingFilter: screen.isTypingFilter)
-    screen.scroll = min(max(0, screen.scroll), page.maxScroll(size: size))
-    help = screen
+      settings.keymap, context: help.context, filter: help.filter,
+      isTypingFilter: help.isTypingFilter)
+    help.scroll = min(max(0, help.scroll), page.maxScroll(size: size))
+    mode = .help(help, over: under)
   }
 
   // MARK: - Palette
 
   /// Opens the palette on the actions of `context`.
   mutating func openPalette(from context: ActionContext) {
-    palette = CommandPalette(context: context)
+    mode = .palette(CommandPalette(context: context), over: mode.screen)
   }
 
   /// A key in the palette: typing filters, Up/Down move, Enter closes the palette and runs the
   /// selected action exactly as its key would, Esc closes it.
   mutating func handlePalette(_ key: Key, action: Action?) -> [ReaderEffect] {
-    guard var open = palette else { return [] }
+    guard case .palette(var open, let under) = mode else { return [] }
     let count = open.entries(settings.keymap).count
     switch action {
     case .accept?:
-      palette = nil
+      mode = .screen(under)
       let entries = open.entries(settings.keymap)
       guard entries.indices.contains(open.selected) else {
         status = StatusMessage("no action matches '\(open.text)'")
@@ -102,7 +106,7 @@ extension ReaderState {
       // The key that names the action in "nothing here" messages: its own, or Enter.
       return run(entry.action, key: entry.keys.first?.keys.last ?? .enter)
     case .cancel?:
-      palette = nil
+      mode = .screen(under)
       return []
     case .moveDown?: open.selected += 1
     case .moveUp?: open.selected -= 1
@@ -123,7 +127,7 @@ extension ReaderState {
     let shown =
       action == .moveDown || action == .moveUp ? count : open.entries(settings.keymap).count
     open.selected = min(max(0, open.selected), max(0, shown - 1))
-    palette = open
+    mode = .palette(open, over: under)
     return []
   }
 

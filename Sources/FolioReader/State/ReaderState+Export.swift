@@ -10,19 +10,22 @@ extension ReaderState {
 
   /// A key typed while the `E` dialogue is open (`action` is what it means there).
   mutating func handleExportPrompt(_ key: Key, action: Action?) -> [ReaderEffect] {
-    guard var prompt = exportPrompt else { return [] }
+    guard case .exportPrompt(var prompt, let screen) = mode else { return [] }
     switch (prompt.stage, action) {
     case (_, .cancel?):
-      exportPrompt = nil
+      mode = .screen(screen)
       status = StatusMessage("export cancelled")
     case (.format, .exportMarkdown?), (.format, .accept?):
-      exportPrompt = ExportPrompt(stage: .path(.markdown), text: exportPath(for: .markdown))
+      prompt = ExportPrompt(stage: .path(.markdown), text: exportPath(for: .markdown))
+      mode = .exportPrompt(prompt, over: screen)
     case (.format, .exportBibTeX?):
-      exportPrompt = ExportPrompt(stage: .path(.bibtex), text: exportPath(for: .bibtex))
+      prompt = ExportPrompt(stage: .path(.bibtex), text: exportPath(for: .bibtex))
+      mode = .exportPrompt(prompt, over: screen)
     case (.format, .exportJSON?):
-      exportPrompt = ExportPrompt(stage: .path(.json), text: exportPath(for: .json))
+      prompt = ExportPrompt(stage: .path(.json), text: exportPath(for: .json))
+      mode = .exportPrompt(prompt, over: screen)
     case (.path(let format), .accept?):
-      exportPrompt = nil
+      mode = .screen(screen)
       let path = ExportPath.expand(prompt.text, home: settings.home, today: settings.today)
       guard !path.isEmpty else {
         status = StatusMessage("export cancelled: no file name")
@@ -31,14 +34,14 @@ extension ReaderState {
       return [.exportStarred(format, path: path)]
     case (.path, .deleteCharacter?):
       if !prompt.text.isEmpty { prompt.text.removeLast() }
-      exportPrompt = prompt
+      mode = .exportPrompt(prompt, over: screen)
     case (.path, .clearLine?):
       prompt.text = ""
-      exportPrompt = prompt
+      mode = .exportPrompt(prompt, over: screen)
     case (.path, nil):
       guard case .character(let character) = key else { break }
       prompt.text.append(character)
-      exportPrompt = prompt
+      mode = .exportPrompt(prompt, over: screen)
     default:
       break
     }

@@ -11,9 +11,7 @@ extension ReaderState {
   /// detail is on screen, and nothing (prompt, overlay, search line, reading view) is in the
   /// way. Only then does the mark-as-read timer run.
   var isDwelling: Bool {
-    selectionChosen && detail != nil && !isReading && searchLine == nil && topicPicker == nil
-      && exportPrompt == nil && confirmation == nil && help == nil && palette == nil
-      && !layout.isTooSmall
+    selectionChosen && detail != nil && mode == .list && !layout.isTooSmall
   }
 
   /// Marks the selected paper read when it has been read in the list for long enough.

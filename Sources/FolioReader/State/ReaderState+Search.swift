@@ -12,7 +12,7 @@ extension ReaderState {
 
   /// Opens the search line on the current query's text.
   mutating func beginSearch() {
-    searchLine = SearchLine(text: query?.text ?? "", previous: query)
+    mode = .search(SearchLine(text: query?.text ?? "", previous: query), over: mode.screen)
     if similar != nil {
       similar = nil
       restartListing(keeping: detail?.id)
@@ -22,7 +22,7 @@ extension ReaderState {
   /// A key typed into the search line (`action` is what it means there): the list follows
   /// every change.
   mutating func handleSearch(_ key: Key, action: Action?) {
-    guard var line = searchLine else { return }
+    guard case .search(var line, let screen) = mode else { return }
     let cancel = settings.keymap.keys(for: .cancel, in: .searchLine).first?.description ?? "Esc"
     switch action {
     case .accept?:
@@ -37,19 +37,19 @@ extension ReaderState {
         status = StatusMessage("\(error.description) · \(cancel) cancels", isError: true)
         return
       }
-      searchLine = nil
+      mode = .screen(screen)
       if query != nil, query != line.previous {
         let clear = settings.keymap.keys(for: .back).first?.description ?? "Esc"
         status = StatusMessage("filter applied · \(clear) clears it")
       }
       return
     case .cancel?:
-      searchLine = nil
+      mode = .screen(screen)
       apply(line.previous)
       return
     case .deleteCharacter?:
       guard !line.text.isEmpty else {
-        searchLine = nil
+        mode = .screen(screen)
         apply(nil)
         status = StatusMessage("filter cleared")
         return
@@ -77,7 +77,7 @@ extension ReaderState {
       }
       line.text.append(character)
     }
-    searchLine = line
+    mode = .search(line, over: screen)
     search(line.text)
   }
 
@@ -124,13 +124,13 @@ extension ReaderState {
       + settings.topics.topics.map { TopicPicker.Entry(name: $0.name, counts: nil) }
     let current = entries.firstIndex { $0.name != nil && query?.text == Self.topicQuery($0.name!) }
     topicPickerGeneration += 1
-    topicPicker = TopicPicker(entries: entries, selected: current ?? 0)
+    mode = .topicPicker(TopicPicker(entries: entries, selected: current ?? 0), over: mode.screen)
   }
 
   /// Asks for the counts of every topic in the current scope, for the picker (made off the
   /// main loop, like the listing's). A topic that does not compile shows zeros and an error.
   mutating func countTopics() -> [ReaderEffect] {
-    guard var picker = topicPicker else { return [] }
+    guard case .topicPicker(var picker, let screen) = mode else { return [] }
     var scopeOnly = PaperFilter()
     if case .day(let day) = scope { scopeOnly.day = day }
     var effects: [ReaderEffect] = []
@@ -150,24 +150,24 @@ extension ReaderState {
       picker.entries[index].isRequested = true
       effects.append(.countTopic(index: index, filter, generation: topicPickerGeneration))
     }
-    topicPicker = picker
+    mode = .topicPicker(picker, over: screen)
     return effects
   }
 
   /// Takes a topic's counts that came back, if the picker they were asked for is still open.
   mutating func receiveTopicCounts(_ counts: ListCounts, index: Int, generation: Int) {
-    guard generation == topicPickerGeneration, var picker = topicPicker,
+    guard generation == topicPickerGeneration, case .topicPicker(var picker, let screen) = mode,
       picker.entries.indices.contains(index)
     else { return }
     picker.entries[index].counts = counts
-    topicPicker = picker
+    mode = .topicPicker(picker, over: screen)
   }
 
   mutating func handleTopicPicker(_ key: Key, action: Action?) {
-    guard var picker = topicPicker else { return }
+    guard case .topicPicker(var picker, let screen) = mode else { return }
     switch action {
     case .accept?:
-      topicPicker = nil
+      mode = .screen(screen)
       guard let name = picker.entries[picker.selected].name else { return apply(nil) }
       let text = Self.topicQuery(name)
       do {
@@ -185,11 +185,11 @@ extension ReaderState {
     case .pageDown?, .halfPageDown?: picker.selected += 5
     case .pageUp?, .halfPageUp?: picker.selected -= 5
     default:
-      topicPicker = nil
+      mode = .screen(screen)
       return
     }
     picker.selected = min(max(0, picker.selected), picker.entries.count - 1)
-    topicPicker = picker
+    mode = .topicPicker(picker, over: screen)
   }
 
   /// The query that selects topic `name`: `topic:"name"`.

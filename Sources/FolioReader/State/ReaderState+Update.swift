@@ -81,8 +81,8 @@ extension ReaderState {
       handleHelp(key, action: action)
       return []
     case .confirmation:
-      guard let pending = confirmation else { return [] }
-      confirmation = nil
+      guard case .confirmation(let pending, let screen) = mode else { return [] }
+      mode = .screen(screen)
       guard action == .confirm else {
         status = StatusMessage("cancelled")
         return []
@@ -140,14 +140,14 @@ extension ReaderState {
         status = nothingHere(key)
         return []
       }
-      isReading = true
+      mode = .screen(.reading)
       readingScroll = 0
       if !paper.state.isRead && settings.markReadOnOpen {
         return [.setRead(id: paper.id, read: true, announce: false)]
       }
     case .back:
       if isReading {
-        isReading = false
+        mode = .list
       } else if focus == .detail {
         focus = .list
       } else {
@@ -155,7 +155,7 @@ extension ReaderState {
       }
     case .quit:
       if isReading {
-        isReading = false
+        mode = .list
       } else if focus == .detail {
         focus = .list
       } else {
@@ -179,7 +179,7 @@ extension ReaderState {
       if counts.unread == 0 {
         status = StatusMessage("nothing unread here")
       } else {
-        confirmation = .markAllRead(count: counts.unread)
+        mode = .confirmation(.markAllRead(count: counts.unread), over: mode.screen)
       }
     case .previousDay: changeDay(by: 1)
     case .nextDay: changeDay(by: -1)
@@ -225,7 +225,7 @@ extension ReaderState {
         return []
       }
       return [.fetch]
-    case .exportAs: exportPrompt = ExportPrompt(stage: .format, text: "")
+    case .exportAs: mode = .exportPrompt(ExportPrompt(stage: .format, text: ""), over: mode.screen)
     case .nextMatch: jumpToMatch(forward: true)
     case .previousMatch: jumpToMatch(forward: false)
     case .help: openHelp(from: actionContext)
@@ -288,9 +288,12 @@ extension ReaderState {
   private mutating func handle(_ mouse: MouseEvent) {
     let layout = self.layout
     guard !layout.isTooSmall else { return }
-    if help != nil || palette != nil {
-      help = nil
-      palette = nil
+    if case .help(_, let screen) = mode {
+      mode = .screen(screen)
+      return
+    }
+    if case .palette(_, let screen) = mode {
+      mode = .screen(screen)
       return
     }
     let step = mouse.kind == .wheelUp ? -3 : 3

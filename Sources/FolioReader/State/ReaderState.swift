@@ -34,25 +34,15 @@ public struct ReaderState: Sendable {
   public internal(set) var detail: LibraryPaper?
   public internal(set) var focus = Focus.list
   public internal(set) var detailScroll = 0
-  public internal(set) var isReading = false
   public internal(set) var readingScroll = 0
-  /// The `?` help, while open.
-  public internal(set) var help: HelpScreen?
-  /// The command palette, while open.
-  public internal(set) var palette: CommandPalette?
-  public internal(set) var confirmation: Confirmation?
+  /// What is in front: the screen, and the overlay or prompt over it if any.
+  public internal(set) var mode = ReaderMode.list
   public internal(set) var status: StatusMessage?
   public internal(set) var isFinished = false
   /// The query filtering the list, if any.
   public internal(set) var query: ActiveQuery?
-  /// The search line, while typing in it.
-  public internal(set) var searchLine: SearchLine?
   /// "More like this" results replacing the listing, if any.
   public internal(set) var similar: SimilarListing?
-  /// The topic picker, while open.
-  public internal(set) var topicPicker: TopicPicker?
-  /// The `E` dialogue, while open.
-  public internal(set) var exportPrompt: ExportPrompt?
   /// What a background fetch is doing, while one runs.
   public internal(set) var fetchStatus: String?
   /// The first key of a two-key sequence, while waiting for the second.
@@ -137,5 +127,39 @@ public struct ReaderState: Sendable {
   /// Listing positions of the rows on screen.
   public var visibleRange: Range<Int> {
     top..<min(counts.total, top + max(1, layout.list.height))
+  }
+
+  // MARK: - The mode, as the views read it
+
+  /// Whether the reading view is the screen (with or without something in front of it).
+  public var isReading: Bool { mode.screen == .reading }
+
+  public var isShowingHelp: Bool {
+    if case .help = mode { true } else { false }
+  }
+
+  /// The first help line shown, while help is open.
+  public var helpScroll: Int {
+    if case .help(let help, _) = mode { help.scroll } else { 0 }
+  }
+
+  /// The search line, while typing in it.
+  public var searchLine: SearchLine? {
+    if case .search(let line, _) = mode { line } else { nil }
+  }
+
+  /// The topic picker, while open.
+  public var topicPicker: TopicPicker? {
+    if case .topicPicker(let picker, _) = mode { picker } else { nil }
+  }
+
+  /// The `E` dialogue, while open.
+  public var exportPrompt: ExportPrompt? {
+    if case .exportPrompt(let prompt, _) = mode { prompt } else { nil }
+  }
+
+  /// The question on the status line, while asked.
+  public var confirmation: Confirmation? {
+    if case .confirmation(let question, _) = mode { question } else { nil }
   }
 }

@@ -20,9 +20,13 @@ public enum ReaderView {
       DetailView.draw(state, into: &grid)
     }
     StatusView.draw(state, into: &grid)
-    if state.topicPicker != nil { TopicPickerOverlay.draw(state, into: &grid) }
-    if state.isShowingHelp { HelpOverlay.draw(state, into: &grid) }
-    if state.palette != nil { PaletteOverlay.draw(state, into: &grid) }
+    switch state.mode {
+    case .topicPicker: TopicPickerOverlay.draw(state, into: &grid)
+    case .help: HelpOverlay.draw(state, into: &grid)
+    case .palette: PaletteOverlay.draw(state, into: &grid)
+    // The prompts, the question and the search line are drawn by the status line.
+    case .screen, .search, .exportPrompt, .confirmation: break
+    }
     return grid
   }
 
