@@ -110,6 +110,28 @@ final class CommandPaletteTests: XCTestCase {
     XCTAssertTrue(harness.screen.contains("edit the paper's note"), harness.screen)
   }
 
+  /// Issue 17: the state does not call views to scroll the help (it called
+  /// `HelpOverlay.maxScroll`). No file of State/ names an overlay or a view of View/; the
+  /// exceptions are DetailDocument, which the state still lays out to find matches, and
+  /// `ReaderView.grouped`, a number format (both outside this change).
+  func testTheStateNamesNoViewType() throws {
+    let sources = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+      .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent(
+        "Sources/FolioReader")
+    let files = FileManager.default
+    let views = try files.contentsOfDirectory(atPath: sources.appendingPathComponent("View").path)
+      .map { String($0.dropLast(".swift".count)) }.filter { $0 != "DetailDocument" }
+    XCTAssertTrue(views.contains("HelpOverlay"))
+    let state = sources.appendingPathComponent("State")
+    for file in try files.contentsOfDirectory(atPath: state.path) {
+      let text = try String(contentsOf: state.appendingPathComponent(file), encoding: .utf8)
+        .replacingOccurrences(of: "ReaderView.grouped", with: "")
+      for view in views {
+        XCTAssertFalse(text.contains(view + "."), "\(file) calls \(view)")
+      }
+    }
+  }
+
   func testTheHelpListsTheKeysOfTheContextItWasOpenedFrom() throws {
     var harness = ReaderHarness(store: try makeLibrary(), width: 120, height: 40)
     harness.press(.enter)
