@@ -93,7 +93,6 @@ extension ReaderState {
   /// selected action exactly as its key would, Esc closes it.
   mutating func handlePalette(_ key: Key, action: Action?) -> [ReaderEffect] {
     guard case .palette(var open, let under) = mode else { return [] }
-    let count = open.entries(settings.keymap).count
     switch action {
     case .accept?:
       mode = .screen(under)
@@ -124,8 +123,7 @@ extension ReaderState {
       if open.text.count < FuzzyMatch.maxQueryLength { open.text.append(character) }
       open.selected = 0
     }
-    let shown =
-      action == .moveDown || action == .moveUp ? count : open.entries(settings.keymap).count
+    let shown = open.entries(settings.keymap).count
     open.selected = min(max(0, open.selected), max(0, shown - 1))
     mode = .palette(open, over: under)
     return []
