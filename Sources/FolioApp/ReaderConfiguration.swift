@@ -69,8 +69,10 @@ public struct ReaderConfiguration: Sendable {
   /// conflict names the default action first, the one the file rebinds second), else the
   /// `[keys]` table itself.
   static func line(of warning: String, bindings: [Config.KeyBinding], lines: [String]) -> Int? {
+    // The contexts a conflict names (" (in list, help)") are not actions to look for.
+    let message = warning.components(separatedBy: " (in ").first ?? warning
     let words = Set(
-      warning.split(whereSeparator: { !($0.isLetter || $0.isNumber || $0 == "-") }).map(
+      message.split(whereSeparator: { !($0.isLetter || $0.isNumber || $0 == "-") }).map(
         String.init))
     return bindings.first { words.contains($0.action) && $0.line != nil }?.line
       ?? line(ofKey: "[keys]", in: lines)

@@ -90,14 +90,23 @@ enum Manual {
   static var mdoc: String {
     var lines = [".Sh KEYS"]
     lines.append(
-      "The reader's default keys. In config.toml, [keys] preset = \"emacs\" switches to Emacs "
-        + "movement, and action = [\"key\", ...] rebinds an action (the name after each key "
-        + "here); folio config reports conflicts.")
+      "The reader's default keys, from its action table. Each key applies in the contexts named "
+        + "after it: list, detail (the detail pane), reading (the full-screen view), help, "
+        + "help-filter (typing after / in the help), search-line, topic-picker, export-format, "
+        + "export-path, confirmation and palette; the same key may mean different things in "
+        + "different contexts. In the search line, the palette and the other places where text "
+        + "is typed, printable keys are text. In config.toml, [keys] preset = \"emacs\" "
+        + "switches to Emacs movement (there Ctrl-p is up, so only : opens the palette), and "
+        + "action = [\"key\", ...] rebinds an action (the name in parentheses) in every context "
+        + "where it applies; folio config reports conflicts per context.")
     lines.append(".Bl -tag -width 12n -compact")
-    for (action, keys) in Keymap.standard.bindings {
-      let names = keys.map { "\\&" + escape($0.description) }
-      lines.append(".It " + (names.isEmpty ? "(unbound)" : "Cm " + names.joined(separator: " , ")))
-      lines.append("\\&" + escape(action.summary) + " (" + escape(action.rawValue) + ")")
+    for row in ActionTable.rows {
+      let names = row.keys.map { "\\&" + escape($0.description) }
+      lines.append(
+        ".It " + (names.isEmpty ? "(unbound)" : "Cm " + names.joined(separator: " , ")))
+      lines.append(
+        "\\&" + escape(row.help) + " (" + escape(row.action.rawValue) + "; "
+          + escape(ActionTable.whereText(row)) + ")")
     }
     lines += [".El", ".Sh ENVIRONMENT", ".Bl -tag -width 6n"]
     for (name, meaning) in environment {

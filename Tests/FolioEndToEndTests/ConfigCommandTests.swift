@@ -37,7 +37,20 @@ final class ConfigCommandTests: XCTestCase {
     XCTAssertEqual(result.status, 65)
     XCTAssertEqual(
       result.stderr,
-      "folio: warning: \(path):4: keys: star has no key left: 's' is now quit\n")
+      "folio: warning: \(path):4: keys: star has no key left: 's' is now quit (in list, detail, reading)\n"
+    )
+  }
+
+  /// Conflicts are per context and name their contexts; the warning stays on the line of the
+  /// binding that caused it, even when a context shares its name with an action (palette).
+  func testAPerContextConflictIsReportedAtItsBindingsLine() throws {
+    let folio = try FolioRunner(self)
+    let (result, path) = try check(folio, "[keys]\npalette = \":\"\naccept = \"Ctrl-w\"\n")
+    XCTAssertEqual(result.status, 65)
+    XCTAssertEqual(
+      result.stderr,
+      "folio: warning: \(path):3: keys: delete-word has no key left: 'Ctrl-w' is now accept (in help-filter, search-line, palette)\n"
+    )
   }
 
   func testUnknownActionsKeysAndDateFormatsAreReported() throws {

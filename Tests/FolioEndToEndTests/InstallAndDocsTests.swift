@@ -61,7 +61,9 @@ final class InstallAndDocsTests: XCTestCase {
     }
     XCTAssertFalse(page.contains(".Ex -std"), "a real EXIT STATUS, not the generic line")
     for text in [
-      ".It Cm \\&j , \\&Down\n\\&move down / scroll down (down)", ".It Ev FOLIO_DB",
+      ".It Cm \\&j , \\&Down\n\\&move down / scroll down (down; list, detail, reading, help,",
+      ".It Cm \\&Ctrl-p , \\&:\n\\&command palette (palette; list, detail, reading)",
+      ".It Cm \\&Enter\n\\&apply the query (accept; search-line)", ".It Ev FOLIO_DB",
       ".It Pa $XDG_CONFIG_HOME/folio/config.toml", ".It 64\n", ".It 65\n", ".It 73\n",
     ] {
       XCTAssertTrue(page.contains(text), text)

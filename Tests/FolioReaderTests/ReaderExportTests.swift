@@ -25,7 +25,7 @@ final class ReaderExportTests: XCTestCase {
     var harness = ReaderHarness(store: try makeLibrary(), settings: settings())
     harness.type("E")
     XCTAssertEqual(harness.state.exportPrompt?.stage, .format)
-    XCTAssertTrue(harness.screen.contains("Export starred as (m)arkdown, (b)ibtex or (j)son?"))
+    XCTAssertTrue(harness.screen.contains("Export starred as m Markdown, b BibTeX or j JSON?"))
     harness.type("x")
     XCTAssertEqual(harness.state.exportPrompt?.stage, .format, "other keys are ignored")
     harness.type("b")

@@ -12,7 +12,7 @@ final class ReaderModeTests: XCTestCase {
     XCTAssertEqual(harness.state.mode, .screen(.reading))
 
     harness.type("?")
-    XCTAssertEqual(harness.state.mode, .help(HelpState(), over: .reading))
+    XCTAssertEqual(harness.state.mode, .help(HelpState(context: .reading), over: .reading))
     harness.type("x")
     XCTAssertEqual(harness.state.mode, .screen(.reading), "help closes onto the reading view")
 
@@ -59,6 +59,22 @@ final class ReaderModeTests: XCTestCase {
     XCTAssertEqual(harness.state.selected, 0, "not in the list under it")
     harness.press(.escape)
     XCTAssertEqual(harness.state.mode, .list)
+  }
+
+  /// The palette is a mode like the others: opened over the reading view, it closes onto it,
+  /// and the action it runs acts on that screen.
+  func testThePaletteIsAModeOverTheScreen() throws {
+    var harness = ReaderHarness(store: try makeLibrary(), width: 80, height: 24)
+    harness.press(.enter)
+    harness.type(":")
+    XCTAssertEqual(
+      harness.state.mode, .palette(CommandPalette(context: .reading), over: .reading))
+    harness.press(.escape)
+    XCTAssertEqual(harness.state.mode, .screen(.reading), "Esc closes onto the reading view")
+    harness.type(":quit")
+    harness.press(.enter)
+    XCTAssertEqual(harness.state.mode, .list, "quit in the reading view goes back to the list")
+    XCTAssertFalse(harness.state.isFinished)
   }
 
   func testHelpScrollLivesInTheHelpModeAndStartsAtTheTopEachTime() throws {

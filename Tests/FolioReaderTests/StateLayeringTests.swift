@@ -8,10 +8,6 @@ final class StateLayeringTests: XCTestCase {
     .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
     .appendingPathComponent("Sources/FolioReader")
 
-  /// Named by the state until the help overlay's rewrite (issue 17, seam 4) gives the help
-  /// mode its own scroll limit; nothing else may join it.
-  static let tolerated: Set<String> = ["HelpOverlay"]
-
   func testStateNamesNoViewType() throws {
     let viewTypes = try Set(
       swiftFiles(in: "View").flatMap { file in
@@ -26,7 +22,7 @@ final class StateLayeringTests: XCTestCase {
         .map { line in line.range(of: "//").map { String(line[..<$0.lowerBound]) } ?? String(line) }
         .joined(separator: "\n")
       let named = Set(matches(of: #"\b([A-Z]\w*)\b"#, in: code))
-      let views = named.intersection(viewTypes).subtracting(Self.tolerated)
+      let views = named.intersection(viewTypes)
       XCTAssertTrue(views.isEmpty, "\(file.lastPathComponent) names \(views.sorted())")
     }
   }

@@ -1,5 +1,7 @@
 /// What a key asks the reader to do. Movement actions apply to the focused pane: the list, the
-/// detail pane, or the full-screen reading view.
+/// detail pane, or the full-screen reading view. The raw value is the action's name in
+/// config.toml's `[keys]`; the help text, default keys and contexts of each are in
+/// ``ActionTable``.
 public enum Action: String, CaseIterable, Hashable, Sendable {
   case moveDown = "down"
   case moveUp = "up"
@@ -37,52 +39,26 @@ public enum Action: String, CaseIterable, Hashable, Sendable {
   case fetch
   case exportStarred = "export"
   case exportAs = "export-as"
+  case palette
   case help
   case quit
   case forceQuit = "force-quit"
+  // Keys inside prompts, pickers and overlays.
+  /// Enter: apply the search, the topic, the file name; run the palette's action.
+  case accept
+  /// Esc: close the prompt, picker or overlay without doing anything.
+  case cancel
+  /// `y` in a yes/no question.
+  case confirm
+  case deleteCharacter = "delete-char"
+  case deleteWord = "delete-word"
+  case clearLine = "clear-line"
+  case exportMarkdown = "export-markdown"
+  case exportBibTeX = "export-bibtex"
+  case exportJSON = "export-json"
 
-  /// One line for the help overlay.
+  /// One line for the help: the help text of the action's first row in ``ActionTable``.
   public var summary: String {
-    switch self {
-    case .moveDown: "move down / scroll down"
-    case .moveUp: "move up / scroll up"
-    case .halfPageDown: "half a page down"
-    case .halfPageUp: "half a page up"
-    case .pageDown: "page down"
-    case .pageUp: "page up"
-    case .top: "first paper / top"
-    case .bottom: "last paper / bottom"
-    case .toggleFocus: "focus list / detail"
-    case .scrollDetailDown: "scroll the detail down"
-    case .scrollDetailUp: "scroll the detail up"
-    case .nextPaper: "next paper (anywhere)"
-    case .previousPaper: "previous paper"
-    case .nextUnread: "next unread paper"
-    case .previousUnread: "previous unread paper"
-    case .openReading: "read full screen"
-    case .back: "back / clear filter"
-    case .toggleStar: "star / unstar"
-    case .toggleRead: "mark read / unread"
-    case .markAllRead: "mark all shown read"
-    case .toggleHideRead: "hide/show read papers"
-    case .previousDay: "previous (older) day"
-    case .nextDay: "next (newer) day"
-    case .toggleAllDays: "all days / one day"
-    case .openLink: "open link in browser"
-    case .copyLink: "copy link (OSC 52)"
-    case .search: "search as you type"
-    case .pickTopic: "pick a topic"
-    case .moreLikeThis: "papers like this one"
-    case .nextMatch: "next match in the text"
-    case .previousMatch: "previous match in text"
-    case .editNote: "edit the paper's note"
-    case .cycleTheme: "next colour theme"
-    case .fetch: "fetch today's papers"
-    case .exportStarred: "export starred papers"
-    case .exportAs: "export as (asks format)"
-    case .help: "this help"
-    case .quit: "quit (back when reading)"
-    case .forceQuit: "quit from anywhere"
-    }
+    ActionTable.rows.first { $0.action == self }?.help ?? rawValue
   }
 }

@@ -1,11 +1,17 @@
-/// The one table that maps keys to actions. Every key press goes through it, and the help
-/// overlay and status hints are drawn from it, so they can never disagree with the keys.
+/// The keys in effect: the rows of ``ActionTable`` with the keys a preset or the user gave
+/// them, resolved per context. Every key press goes through it, and the help, the palette and
+/// the status hints are drawn from it, so they can never disagree with the keys.
 public struct Keymap: Hashable, Sendable {
-  /// Bindings in help order: each action with the key sequences that trigger it.
-  public private(set) var bindings: [(action: Action, keys: [KeySequence])]
-  private var actions: [KeySequence: Action]
-  /// First keys of two-key sequences.
-  private var prefixes: Set<Key>
+  /// The table's rows with the keys given to them (before per-context resolution), in table
+  /// order.
+  public private(set) var rows: [ActionRow]
+  /// How each action's keys were chosen: absent for the table's defaults, higher for later
+  /// choices (a preset, then the user). A key chosen later takes the key from an action that
+  /// had it before, in each context where both apply.
+  private var ranks: [Action: Int]
+  private var contexts: [ActionContext: ContextKeys]
+  /// What is wrong with the keys, one line each, naming the contexts where it is wrong.
+  public private(set) var conflicts: [String]
 
   /// What a key press means, given the keys pressed before it.
   public enum Match: Hashable, Sendable {
@@ -15,153 +21,159 @@ public struct Keymap: Hashable, Sendable {
     case none
   }
 
-  /// A keymap of `bindings`; an earlier binding wins a sequence bound twice, and a single key
-  /// that starts a two-key sequence makes that sequence unreachable. ``conflicts(in:)`` reports
-  /// both.
-  public init(_ bindings: [(Action, [KeySequence])]) {
-    self.bindings = bindings.map { (action: $0.0, keys: $0.1) }
+  /// The keys of one context.
+  private struct ContextKeys: Hashable, Sendable {
     var actions: [KeySequence: Action] = [:]
-    for (action, sequences) in bindings {
-      for sequence in sequences where actions[sequence] == nil { actions[sequence] = action }
-    }
-    let singles = Set(actions.keys.filter { $0.keys.count == 1 }.map { $0.keys[0] })
-    for sequence in actions.keys
-    where sequence.keys.count == 2 && singles.contains(sequence.keys[0]) {
-      actions[sequence] = nil
-    }
-    self.actions = actions
-    prefixes = Set(actions.keys.filter { $0.keys.count == 2 }.map { $0.keys[0] })
+    /// First keys of two-key sequences.
+    var prefixes: Set<Key> = []
+    /// The sequences that reach each action here, in table order.
+    var keys: [Action: [KeySequence]] = [:]
+    var problems: [String] = []
   }
 
-  /// The meaning of `key` after `pending` keys (empty, or the first of a sequence).
-  public func match(after pending: [Key], _ key: Key) -> Match {
-    if let action = actions[KeySequence(pending + [key])] { return .action(action) }
-    if pending.isEmpty && prefixes.contains(key) { return .pending }
+  /// A keymap of `rows`. In each context an earlier row wins a sequence bound twice (unless a
+  /// later choice, by `ranks`, claims it), and a single key that starts a two-key sequence
+  /// makes that sequence unreachable; ``conflicts`` reports both.
+  public init(_ rows: [ActionRow], ranks: [Action: Int] = [:]) {
+    self.rows = rows
+    self.ranks = ranks
+    var contexts: [ActionContext: ContextKeys] = [:]
+    var problems: [String: [ActionContext]] = [:]
+    for context in ActionContext.allCases {
+      let keys = Self.resolve(rows, ranks: ranks, in: context)
+      contexts[context] = keys
+      for problem in keys.problems { problems[problem, default: []].append(context) }
+    }
+    self.contexts = contexts
+    conflicts = problems.map { problem, found in
+      problem + " (in " + found.map(\.rawValue).joined(separator: ", ") + ")"
+    }.sorted()
+  }
+
+  /// The keys of `context`: the rows that apply there, highest rank first, each sequence to
+  /// the first that claims it. A text-entry context leaves out printable keys.
+  private static func resolve(
+    _ rows: [ActionRow], ranks: [Action: Int], in context: ActionContext
+  ) -> ContextKeys {
+    func usable(_ sequence: KeySequence) -> Bool {
+      !context.isTextEntry
+        || !sequence.keys.contains { if case .character = $0 { true } else { false } }
+    }
+    let applying = rows.filter { $0.contexts.contains(context) }
+    // A stable sort: rank, then table order.
+    let ordered = applying.enumerated().sorted {
+      let (left, right) = (ranks[$0.element.action] ?? 0, ranks[$1.element.action] ?? 0)
+      return left != right ? left > right : $0.offset < $1.offset
+    }.map(\.element)
+    var result = ContextKeys()
+    var owner: [KeySequence: (action: Action, rank: Int)] = [:]
+    for row in ordered {
+      let rank = ranks[row.action] ?? 0
+      for sequence in row.keys where usable(sequence) {
+        if let other = owner[sequence] {
+          if other.action != row.action && other.rank == rank {
+            result.problems.append(
+              "'\(sequence)' is bound to both \(other.action.rawValue) and \(row.action.rawValue); \(other.action.rawValue) wins"
+            )
+          }
+          continue
+        }
+        // A default sequence whose first key a later choice took alone gives way silently.
+        if sequence.keys.count == 2, let first = owner[[sequence.keys[0]]], first.rank > rank {
+          continue
+        }
+        owner[sequence] = (row.action, rank)
+      }
+    }
+    for (sequence, claim) in owner where sequence.keys.count == 2 {
+      if let single = owner[[sequence.keys[0]]] {
+        result.problems.append(
+          "'\(sequence)' (\(claim.action.rawValue)) can never be typed: '\(sequence.keys[0])' alone is \(single.action.rawValue)"
+        )
+        owner[sequence] = nil
+      }
+    }
+    result.actions = owner.mapValues(\.action)
+    result.prefixes = Set(owner.keys.filter { $0.keys.count == 2 }.map { $0.keys[0] })
+    for row in applying {
+      let kept = row.keys.filter { result.actions[$0] == row.action }
+      result.keys[row.action] = kept
+      let wanted = row.keys.filter(usable)
+      // Reported only when a later choice took the keys: a tie is a conflict, reported above.
+      if kept.isEmpty, let lost = wanted.first,
+        let taker = owner[lost] ?? owner[[lost.keys[0]]],
+        taker.rank > ranks[row.action] ?? 0
+      {
+        result.problems.append(
+          "\(row.action.rawValue) has no key left: '\(lost)' is now \(taker.action.rawValue)")
+      }
+    }
+    return result
+  }
+
+  /// The meaning of `key` after `pending` keys (empty, or the first of a sequence), in
+  /// `context`.
+  public func match(after pending: [Key], _ key: Key, in context: ActionContext = .list) -> Match {
+    guard let keys = contexts[context] else { return .none }
+    if let action = keys.actions[KeySequence(pending + [key])] { return .action(action) }
+    if pending.isEmpty && keys.prefixes.contains(key) { return .pending }
     return .none
   }
 
-  /// The action a single `key` triggers, if any.
-  public func action(for key: Key) -> Action? { actions[[key]] }
-
-  /// The sequences bound to `action`, in table order.
-  public func keys(for action: Action) -> [KeySequence] {
-    bindings.first { $0.action == action }?.keys ?? []
+  /// The action a single `key` triggers in `context`, if any.
+  public func action(for key: Key, in context: ActionContext = .list) -> Action? {
+    contexts[context]?.actions[[key]]
   }
 
-  /// What is wrong with `bindings`: sequences bound to two actions, sequences that a bound
-  /// single key makes unreachable.
-  public static func conflicts(in bindings: [(Action, [KeySequence])]) -> [String] {
-    var owner: [KeySequence: Action] = [:]
-    var problems: [String] = []
-    for (action, sequences) in bindings {
-      for sequence in sequences {
-        if let other = owner[sequence], other != action {
-          problems.append(
-            "'\(sequence)' is bound to both \(other.rawValue) and \(action.rawValue); \(other.rawValue) wins"
-          )
-        } else {
-          owner[sequence] = action
-        }
-      }
-    }
-    for (sequence, action) in owner where sequence.keys.count == 2 {
-      if let single = owner[[sequence.keys[0]]] {
-        problems.append(
-          "'\(sequence)' (\(action.rawValue)) can never be typed: '\(sequence.keys[0])' alone is \(single.rawValue)"
-        )
-      }
-    }
-    return problems.sorted()
+  /// The sequences that reach `action` in `context`, in table order.
+  public func keys(for action: Action, in context: ActionContext = .list) -> [KeySequence] {
+    contexts[context]?.keys[action] ?? []
   }
 
-  /// This keymap with `overrides` replacing the keys of their actions. A key the overrides
-  /// give to one action is taken from the action that had it by default (the user's choice
-  /// wins over a default); an action left with no key is reported, as are conflicts among
-  /// the overrides themselves.
+  /// The rows that apply in `context`, in table order, with the keys that reach them there
+  /// (empty for an action the user left without a key).
+  public func rows(in context: ActionContext) -> [ActionRow] {
+    rows.filter { $0.contexts.contains(context) }.map { row in
+      var row = row
+      row.keys = keys(for: row.action, in: context)
+      return row
+    }
+  }
+
+  /// This keymap with `overrides` replacing the keys of their actions (in every row of each).
+  /// A key the overrides give to one action is taken from the action that had it before, in
+  /// each context where both apply (the later choice wins); an action left with no key there
+  /// is reported, as are conflicts among the overrides themselves.
   public func overriding(_ overrides: [Action: [KeySequence]]) -> (
     keymap: Keymap, conflicts: [String]
   ) {
-    var owner: [KeySequence: Action] = [:]
-    for binding in bindings {
-      for sequence in overrides[binding.action] ?? [] {
-        owner[sequence] = owner[sequence] ?? binding.action
-      }
+    let rank = (ranks.values.max() ?? 0) + 1
+    var ranks = self.ranks
+    for action in overrides.keys { ranks[action] = rank }
+    let merged = rows.map { row in
+      var row = row
+      if let keys = overrides[row.action] { row.keys = keys }
+      return row
     }
-    var notes: [String] = []
-    let merged = bindings.map { binding -> (Action, [KeySequence]) in
-      if let keys = overrides[binding.action] { return (binding.action, keys) }
-      let kept = binding.keys.filter { sequence in
-        owner[sequence] == nil && (sequence.keys.count < 2 || owner[[sequence.keys[0]]] == nil)
-      }
-      if kept.isEmpty, let lost = binding.keys.first,
-        let taker = owner[lost] ?? owner[[lost.keys[0]]]
-      {
-        notes.append(
-          "\(binding.action.rawValue) has no key left: '\(lost)' is now \(taker.rawValue)")
-      }
-      return (binding.action, kept)
-    }
-    return (Keymap(merged), (Self.conflicts(in: merged) + notes).sorted())
+    let keymap = Keymap(merged, ranks: ranks)
+    return (keymap, keymap.conflicts)
   }
 
   public static func == (lhs: Keymap, rhs: Keymap) -> Bool {
-    lhs.actions == rhs.actions && lhs.bindings.map(\.action) == rhs.bindings.map(\.action)
+    lhs.rows == rhs.rows && lhs.ranks == rhs.ranks
   }
 
   public func hash(into hasher: inout Hasher) {
-    hasher.combine(actions)
+    hasher.combine(rows)
   }
 }
 
 extension Keymap {
-  /// The vim-style defaults. `j`/`k` move within what has focus (rows, or the text);
-  /// `J`/`K` go to the next/previous paper from anywhere, the reading view included (as in
-  /// newsboat's article view); `n`/`p` go to the next/previous unread paper; search matches
-  /// are `.`/`,`, so that no key means two things and `N` (note) works while searching.
-  public static let standard = Keymap([
-    (.moveDown, [[.character("j")], [.down]]),
-    (.moveUp, [[.character("k")], [.up]]),
-    (.halfPageDown, [[.control("d")]]),
-    (.halfPageUp, [[.control("u")]]),
-    (.pageDown, [[.pageDown], [.character(" ")]]),
-    (.pageUp, [[.pageUp]]),
-    (.top, [[.character("g")], [.home]]),
-    (.bottom, [[.character("G")], [.end]]),
-    (.toggleFocus, [[.tab]]),
-    (.nextPaper, [[.character("J")]]),
-    (.previousPaper, [[.character("K")]]),
-    (.nextUnread, [[.character("n")]]),
-    (.previousUnread, [[.character("p")]]),
-    (.scrollDetailDown, [[.control("e")]]),
-    (.scrollDetailUp, [[.control("y")]]),
-    (.openReading, [[.enter]]),
-    (.back, [[.escape]]),
-    (.toggleStar, [[.character("s")]]),
-    (.toggleRead, [[.character("r")]]),
-    (.markAllRead, [[.character("A")]]),
-    (.toggleHideRead, [[.character("H")]]),
-    (.previousDay, [[.character("[")]]),
-    (.nextDay, [[.character("]")]]),
-    (.toggleAllDays, [[.character("a")]]),
-    (.openLink, [[.character("o")]]),
-    (.copyLink, [[.character("y")]]),
-    (.search, [[.character("/")]]),
-    (.pickTopic, [[.character("t")]]),
-    (.moreLikeThis, [[.character("m")]]),
-    (.nextMatch, [[.character(".")]]),
-    (.previousMatch, [[.character(",")]]),
-    (.editNote, [[.character("N")]]),
-    (.cycleTheme, [[.character("T")]]),
-    (.fetch, [[.character("R")]]),
-    (.exportStarred, [[.character("e")]]),
-    (.exportAs, [[.character("E")]]),
-    (.help, [[.character("?")]]),
-    (.quit, [[.character("q")]]),
-    (.forceQuit, [[.control("c")]]),
-  ])
+  /// The vim-style defaults: ``ActionTable/rows`` as they are.
+  public static let standard = Keymap(ActionTable.rows)
 
   /// Emacs-style movement (`Ctrl-n`, `Ctrl-p`, `Ctrl-v`, `Ctrl-s`, `Ctrl-g`, `Ctrl-x Ctrl-c`);
-  /// the letter commands stay.
+  /// the letter commands stay. `Ctrl-p` is "up" here, so the palette keeps only `:`.
   public static let emacs = standard.overriding([
     .moveDown: [[.control("n")], [.down]],
     .moveUp: [[.control("p")], [.up]],
@@ -171,6 +183,7 @@ extension Keymap {
     .top: [[.home], [.character("<")]],
     .bottom: [[.end], [.character(">")]],
     .back: [[.control("g")], [.escape]],
+    .cancel: [[.control("g")], [.escape]],
     .search: [[.control("s")], [.character("/")]],
     .quit: [[.control("x"), .control("c")], [.character("q")]],
   ]).keymap
@@ -185,7 +198,8 @@ extension Keymap {
   }
 
   /// A keymap from config: `preset` (default vim) with `overrides` (action name to key names)
-  /// applied; every unknown action, unreadable key name and conflict becomes a warning.
+  /// applied; every unknown action, unreadable key name and conflict (per context) becomes a
+  /// warning.
   public static func configured(
     preset: String?, overrides: [(action: String, keys: [String])]
   ) -> (keymap: Keymap, warnings: [String]) {
@@ -214,6 +228,7 @@ extension Keymap {
       }
       changes[action] = sequences
     }
+    guard !changes.isEmpty else { return (base, warnings) }
     let (keymap, conflicts) = base.overriding(changes)
     return (keymap, warnings + conflicts.map { "keys: \($0)" })
   }

@@ -20,11 +20,11 @@ public enum ReaderScreen: Hashable, Sendable {
 /// search line" or "a prompt over a prompt" cannot be written, and there is no stack to keep
 /// bounded.
 ///
-/// To add a mode (a command palette, a tag prompt): add a case `over: ReaderScreen` here with
-/// its payload type, and the compiler asks for the rest, since every `switch` on the mode is
-/// exhaustive: ``screen``, who reads the keys in ``ReaderState/handle(_:now:)`` (and whether
-/// two-key sequences apply, in its `resolve`), and what ``ReaderView`` draws on top. A new
-/// full-screen view is a case of ``ReaderScreen`` instead.
+/// To add a mode (a tag prompt): add a case `over: ReaderScreen` here with its payload type,
+/// and the compiler asks for the rest, since every `switch` on the mode is exhaustive:
+/// ``screen``, its ``ActionContext`` (the keys it reads, rows in ``ActionTable``) in
+/// ``ReaderState/actionContext``, who reads the keys in ``ReaderState/handle(_:now:)``, and what
+/// ``ReaderView`` draws on top. A new full-screen view is a case of ``ReaderScreen`` instead.
 public enum ReaderMode: Hashable, Sendable {
   /// Only the screen: its own keys act on it.
   case screen(ReaderScreen)
@@ -38,6 +38,8 @@ public enum ReaderMode: Hashable, Sendable {
   case exportPrompt(ExportPrompt, over: ReaderScreen)
   /// A yes/no question on the status line.
   case confirmation(Confirmation, over: ReaderScreen)
+  /// The command palette (`Ctrl-p`, `:`).
+  case palette(CommandPalette, over: ReaderScreen)
 
   /// The reader on the list, nothing in front of it.
   public static let list = ReaderMode.screen(.list)
@@ -47,18 +49,26 @@ public enum ReaderMode: Hashable, Sendable {
     switch self {
     case .screen(let screen): screen
     case .help(_, let screen), .search(_, let screen), .topicPicker(_, let screen),
-      .exportPrompt(_, let screen), .confirmation(_, let screen):
+      .exportPrompt(_, let screen), .confirmation(_, let screen), .palette(_, let screen):
       screen
     }
   }
 }
 
-/// The help overlay's own state.
+/// The help overlay's own state: which context's keys it lists, the filter typed after `/`,
+/// and how far it is scrolled. ``HelpPage`` makes its content.
 public struct HelpState: Hashable, Sendable {
+  /// The context the help was opened from: it lists that context's actions.
+  public var context: ActionContext
+  /// The filter typed after `/` (fuzzy, as the palette's).
+  public var filter = ""
+  /// Whether keys go into the filter (after `/`, until Enter or Esc).
+  public var isTypingFilter = false
   /// The first help line shown.
   public var scroll = 0
 
-  public init(scroll: Int = 0) {
+  public init(context: ActionContext = .list, scroll: Int = 0) {
+    self.context = context
     self.scroll = scroll
   }
 }

@@ -8,22 +8,23 @@ extension ReaderState {
     return format == .markdown ? path : ExportPath.with(extension: format.fileExtension, path)
   }
 
-  /// A key typed while the `E` dialogue is open.
-  mutating func handleExportPrompt(_ key: Key) -> [ReaderEffect] {
+  /// A key typed while the `E` dialogue is open (`action` is what it means there).
+  mutating func handleExportPrompt(_ key: Key, action: Action?) -> [ReaderEffect] {
     guard case .exportPrompt(var prompt, let screen) = mode else { return [] }
-    switch (prompt.stage, key) {
-    case (_, .escape):
+    switch (prompt.stage, action) {
+    case (_, .cancel?):
       mode = .screen(screen)
       status = StatusMessage("export cancelled")
-    case (.format, .character(let letter)):
-      let formats: [Character: ExportFormat] = ["m": .markdown, "b": .bibtex, "j": .json]
-      guard let format = formats[Character(letter.lowercased())] else { return [] }
-      prompt = ExportPrompt(stage: .path(format), text: exportPath(for: format))
-      mode = .exportPrompt(prompt, over: screen)
-    case (.format, .enter):
+    case (.format, .exportMarkdown?), (.format, .accept?):
       prompt = ExportPrompt(stage: .path(.markdown), text: exportPath(for: .markdown))
       mode = .exportPrompt(prompt, over: screen)
-    case (.path(let format), .enter):
+    case (.format, .exportBibTeX?):
+      prompt = ExportPrompt(stage: .path(.bibtex), text: exportPath(for: .bibtex))
+      mode = .exportPrompt(prompt, over: screen)
+    case (.format, .exportJSON?):
+      prompt = ExportPrompt(stage: .path(.json), text: exportPath(for: .json))
+      mode = .exportPrompt(prompt, over: screen)
+    case (.path(let format), .accept?):
       mode = .screen(screen)
       let path = ExportPath.expand(prompt.text, home: settings.home, today: settings.today)
       guard !path.isEmpty else {
@@ -31,13 +32,14 @@ extension ReaderState {
         return []
       }
       return [.exportStarred(format, path: path)]
-    case (.path, .backspace):
+    case (.path, .deleteCharacter?):
       if !prompt.text.isEmpty { prompt.text.removeLast() }
       mode = .exportPrompt(prompt, over: screen)
-    case (.path, .control("u")):
+    case (.path, .clearLine?):
       prompt.text = ""
       mode = .exportPrompt(prompt, over: screen)
-    case (.path, .character(let character)):
+    case (.path, nil):
+      guard case .character(let character) = key else { break }
       prompt.text.append(character)
       mode = .exportPrompt(prompt, over: screen)
     default:

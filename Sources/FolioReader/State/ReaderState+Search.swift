@@ -23,11 +23,13 @@ extension ReaderState {
     }
   }
 
-  /// A key typed into the search line: the list follows every change.
-  mutating func handleSearch(_ key: Key) {
+  /// A key typed into the search line (`action` is what it means there): the list follows
+  /// every change.
+  mutating func handleSearch(_ key: Key, action: Action?) {
     guard case .search(var line, let screen) = mode else { return }
-    switch key {
-    case .enter:
+    let cancel = settings.keymap.keys(for: .cancel, in: .searchLine).first?.description ?? "Esc"
+    switch action {
+    case .accept?:
       // Only a query that parses is committed: on an error the line stays open with the
       // error shown, and the list goes back to the filter that worked before `/` (not the
       // prefix that parsed last, which is half-typed).
@@ -36,7 +38,6 @@ extension ReaderState {
         apply(node == .all ? nil : try activeQuery(line.text, node))
       } catch {
         apply(line.previous)
-        let cancel = settings.keymap.keys(for: .back).first?.description ?? "Esc"
         status = StatusMessage("\(error.description) · \(cancel) cancels", isError: true)
         return
       }
@@ -46,11 +47,11 @@ extension ReaderState {
         status = StatusMessage("filter applied · \(clear) clears it")
       }
       return
-    case .escape:
+    case .cancel?:
       mode = .screen(screen)
       apply(line.previous)
       return
-    case .backspace:
+    case .deleteCharacter?:
       guard !line.text.isEmpty else {
         mode = .screen(screen)
         apply(nil)
@@ -58,26 +59,27 @@ extension ReaderState {
         return
       }
       line.text.removeLast()
-    case .control("u"):
+    case .clearLine?:
       line.text = ""
-    case .control("w"):
-      while line.text.last == " " { line.text.removeLast() }
-      while let last = line.text.last, last != " " { line.text.removeLast() }
-    case .character(let character):
-      line.text.append(character)
-    case .down: return chooseWhileSearching { $0.moveSelection(by: 1) }
-    case .up: return chooseWhileSearching { $0.moveSelection(by: -1) }
-    case .pageDown:
+    case .deleteWord?:
+      line.text = Self.deletingWord(line.text)
+    case .moveDown?: return chooseWhileSearching { $0.moveSelection(by: 1) }
+    case .moveUp?: return chooseWhileSearching { $0.moveSelection(by: -1) }
+    case .pageDown?:
       return chooseWhileSearching { $0.moveSelection(by: $0.listHeight, scrolling: $0.listHeight) }
-    case .pageUp:
+    case .pageUp?:
       return chooseWhileSearching {
         $0.moveSelection(by: -$0.listHeight, scrolling: -$0.listHeight)
       }
     default:
-      let cancel = settings.keymap.keys(for: .back).first?.description ?? "Esc"
-      status = StatusMessage(
-        "\(key): not in the search line — Enter applies, \(cancel) cancels", isError: true)
-      return
+      guard case .character(let character) = key else {
+        let apply =
+          settings.keymap.keys(for: .accept, in: .searchLine).first?.description ?? "Enter"
+        status = StatusMessage(
+          "\(key): not in the search line — \(apply) applies, \(cancel) cancels", isError: true)
+        return
+      }
+      line.text.append(character)
     }
     mode = .search(line, over: screen)
     search(line.text)
@@ -167,8 +169,8 @@ extension ReaderState {
 
   mutating func handleTopicPicker(_ key: Key, action: Action?) {
     guard case .topicPicker(var picker, let screen) = mode else { return }
-    switch (key, action) {
-    case (.enter, _):
+    switch action {
+    case .accept?:
       mode = .screen(screen)
       guard let name = picker.entries[picker.selected].name else { return apply(nil) }
       let text = Self.topicQuery(name)
@@ -180,12 +182,12 @@ extension ReaderState {
         status = StatusMessage(error.description, isError: true)
       }
       return
-    case (_, .moveDown?): picker.selected += 1
-    case (_, .moveUp?): picker.selected -= 1
-    case (_, .top?): picker.selected = 0
-    case (_, .bottom?): picker.selected = picker.entries.count - 1
-    case (_, .pageDown?), (_, .halfPageDown?): picker.selected += 5
-    case (_, .pageUp?), (_, .halfPageUp?): picker.selected -= 5
+    case .moveDown?: picker.selected += 1
+    case .moveUp?: picker.selected -= 1
+    case .top?: picker.selected = 0
+    case .bottom?: picker.selected = picker.entries.count - 1
+    case .pageDown?, .halfPageDown?: picker.selected += 5
+    case .pageUp?, .halfPageUp?: picker.selected -= 5
     default:
       mode = .screen(screen)
       return

@@ -61,40 +61,48 @@ extension ReaderState {
       isFinished = true
       return []
     }
-    let action = resolve(key)
+    let context = actionContext
+    let action = resolve(key, in: context)
     if action == .forceQuit {
       isFinished = true
       return []
     }
     if !pendingKeys.isEmpty { return [] }
     status = nil
-    // What is in front reads the key; only the screen itself goes on to the keymap's actions.
-    switch mode {
-    case .screen: break
-    case .search:
-      handleSearch(key)
+    switch context {
+    case .palette: return handlePalette(key, action: action)
+    case .searchLine:
+      handleSearch(key, action: action)
       return []
     case .topicPicker:
       handleTopicPicker(key, action: action)
       return []
-    case .exportPrompt: return handleExportPrompt(key)
-    case .help:
-      scrollHelpOrClose(action)
+    case .exportFormat, .exportPath: return handleExportPrompt(key, action: action)
+    case .help, .helpFilter:
+      handleHelp(key, action: action)
       return []
-    case .confirmation(let pending, let screen):
+    case .confirmation:
+      guard case .confirmation(let pending, let screen) = mode else { return [] }
       mode = .screen(screen)
-      guard key == .character("y") || key == .character("Y") else {
+      guard action == .confirm else {
         status = StatusMessage("cancelled")
         return []
       }
       switch pending {
       case .markAllRead: return [.markAllRead(filter)]
       }
+    case .list, .detail, .reading:
+      guard let action else {
+        status = nothingHere(key)
+        return []
+      }
+      return run(action, key: key)
     }
-    guard let action else {
-      status = nothingHere(key)
-      return []
-    }
+  }
+
+  /// Carries out `action` where the user is, as `key` asked (the palette runs actions this
+  /// way too).
+  mutating func run(_ action: Action, key: Key) -> [ReaderEffect] {
     let before = detail?.id
     let effects = perform(action, key: key)
     if Self.choosesAPaper.contains(action), detail != nil, detail?.id != before {
@@ -224,8 +232,13 @@ extension ReaderState {
     case .exportAs: mode = .exportPrompt(ExportPrompt(stage: .format, text: ""), over: mode.screen)
     case .nextMatch: jumpToMatch(forward: true)
     case .previousMatch: jumpToMatch(forward: false)
-    case .help: mode = .help(HelpState(), over: mode.screen)
+    case .help: openHelp(from: actionContext)
+    case .palette: openPalette(from: actionContext)
     case .forceQuit: isFinished = true
+    case .accept, .cancel, .confirm, .deleteCharacter, .deleteWord, .clearLine, .exportMarkdown,
+      .exportBibTeX, .exportJSON:
+      // Keys of prompts and overlays, which read them themselves.
+      status = nothingHere(key)
     }
     return []
   }
@@ -245,33 +258,10 @@ extension ReaderState {
     return [.saveTheme(next)]
   }
 
-  /// In the help overlay, movement keys scroll it and any other key closes it.
-  private mutating func scrollHelpOrClose(_ action: Action?) {
-    guard case .help(var help, let screen) = mode else { return }
-    let delta: Int
-    switch action {
-    case .moveDown, .scrollDetailDown: delta = 1
-    case .moveUp, .scrollDetailUp: delta = -1
-    case .pageDown, .halfPageDown: delta = 5
-    case .pageUp, .halfPageUp: delta = -5
-    default:
-      mode = .screen(screen)
-      return
-    }
-    help.scroll = min(
-      max(0, help.scroll + delta), HelpOverlay.maxScroll(settings.keymap, size: size))
-    mode = .help(help, over: screen)
-  }
-
   /// The action `key` completes, tracking the first key of two-key sequences. A key that
   /// does not complete a pending sequence is read on its own.
-  private mutating func resolve(_ key: Key) -> Action? {
-    // Text entry and dialogues read keys themselves.
-    switch mode {
-    case .search, .exportPrompt, .confirmation: return settings.keymap.action(for: key)
-    case .screen, .help, .topicPicker: break
-    }
-    switch settings.keymap.match(after: pendingKeys, key) {
+  private mutating func resolve(_ key: Key, in context: ActionContext) -> Action? {
+    switch settings.keymap.match(after: pendingKeys, key, in: context) {
     case .action(let action):
       pendingKeys = []
       return action
@@ -281,7 +271,7 @@ extension ReaderState {
     case .none:
       let hadPending = !pendingKeys.isEmpty
       pendingKeys = []
-      return hadPending ? resolve(key) : nil
+      return hadPending ? resolve(key, in: context) : nil
     }
   }
 
@@ -303,6 +293,10 @@ extension ReaderState {
     let layout = self.layout
     guard !layout.isTooSmall else { return }
     if case .help(_, let screen) = mode {
+      mode = .screen(screen)
+      return
+    }
+    if case .palette(_, let screen) = mode {
       mode = .screen(screen)
       return
     }

@@ -23,6 +23,7 @@ public enum ReaderView {
     switch state.mode {
     case .topicPicker: TopicPickerOverlay.draw(state, into: &grid)
     case .help: HelpOverlay.draw(state, into: &grid)
+    case .palette: PaletteOverlay.draw(state, into: &grid)
     // The prompts, the question and the search line are drawn by the status line.
     case .screen, .search, .exportPrompt, .confirmation: break
     }

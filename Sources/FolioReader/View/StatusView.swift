@@ -44,7 +44,13 @@ enum StatusView {
       let text: String
       switch prompt.stage {
       case .format:
-        text = " Export starred as (m)arkdown, (b)ibtex or (j)son? Enter: Markdown, Esc: cancel "
+        // The keys as the export prompt's context has them (the table's rows).
+        func key(_ action: Action) -> String {
+          state.settings.keymap.keys(for: action, in: .exportFormat).first?.description ?? "-"
+        }
+        text =
+          " Export starred as \(key(.exportMarkdown)) Markdown, \(key(.exportBibTeX)) BibTeX or "
+          + "\(key(.exportJSON)) JSON? \(key(.accept)): Markdown, \(key(.cancel)): cancel "
       case .path: text = " Save to: \(prompt.text)"
       }
       let used = grid.write(
@@ -93,13 +99,33 @@ enum StatusView {
       Hint(key: key, label: label, isKept: kept)
     }
     let help = hint(key(.help), "help", kept: true)
-    if state.isShowingHelp {
-      return [hint(keys(.moveDown, .moveUp), "scroll"), hint("any key", "close", kept: true)]
+    func key(_ action: Action, in context: ActionContext) -> String {
+      keymap.keys(for: action, in: context).first?.description ?? ""
+    }
+    if state.palette != nil {
+      return [
+        hint(key(.moveDown, in: .palette) + "/" + key(.moveUp, in: .palette), "move"),
+        hint(key(.accept, in: .palette), "run", kept: true),
+        hint(key(.cancel, in: .palette), "close", kept: true),
+      ]
+    }
+    if let help = state.help {
+      if help.isTypingFilter {
+        return [
+          hint(key(.accept, in: .helpFilter), "keep", kept: true),
+          hint(key(.cancel, in: .helpFilter), "clear", kept: true),
+        ]
+      }
+      return [
+        hint(keys(.moveDown, .moveUp), "scroll"), hint(key(.search, in: .help), "filter"),
+        hint("any key", "close", kept: true),
+      ]
     }
     if state.topicPicker != nil {
       return [
-        hint(keys(.moveDown, .moveUp), "move"), hint("Enter", "apply", kept: true),
-        hint("Esc", "close", kept: true),
+        hint(keys(.moveDown, .moveUp), "move"),
+        hint(key(.accept, in: .topicPicker), "apply", kept: true),
+        hint(key(.cancel, in: .topicPicker), "close", kept: true),
       ]
     }
     if state.isReading {
