@@ -161,7 +161,7 @@ final class ReaderStateMachineTests: XCTestCase {
     let id = driver.state.detail!.id
     XCTAssertEqual(library.papers.first { $0.id == id }?.state.isRead, true, "opening reads it")
     driver.type("?")
-    XCTAssertEqual(driver.state.mode, .help(HelpState(), over: .reading))
+    XCTAssertEqual(driver.state.mode, .help(HelpState(context: .reading), over: .reading))
     driver.type("jx")
     XCTAssertEqual(driver.state.mode, .screen(.reading), "help closes onto the reading view")
     driver.type("J")
