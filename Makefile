@@ -1,5 +1,6 @@
-# Building, installing and testing Folio. `make install PREFIX=~/.local` puts the binary, the
-# man page, shell completions and the theme files where those tools look for them.
+# Building, installing and testing Folio (Linux only). `make install PREFIX=~/.local` puts the
+# binary, the man page, shell completions and the theme files where those tools look for them;
+# `make deb` builds a Debian package of the same files (scripts/package).
 
 PREFIX ?= /usr/local
 CONFIGURATION ?= release
@@ -11,14 +12,21 @@ SHAREDIR := $(DESTDIR)$(PREFIX)/share/folio
 BASHDIR := $(DESTDIR)$(PREFIX)/share/bash-completion/completions
 ZSHDIR := $(DESTDIR)$(PREFIX)/share/zsh/site-functions
 FISHDIR := $(DESTDIR)$(PREFIX)/share/fish/vendor_completions.d
+# A release binary carries the Swift runtime and Foundation inside (--static-swift-stdlib), so it
+# needs only the distribution's own libraries and runs where no Swift toolchain is installed
+# (scripts/test-package proves it with the toolchain hidden); with no $ORIGIN run path it loads
+# them only from the system's library directories.
+ifeq ($(CONFIGURATION),release)
+STATIC_FLAGS := --static-swift-stdlib --disable-local-rpath
+endif
 
-.PHONY: all build install uninstall run test docs
+.PHONY: all build install uninstall deb run test docs
 
 all: build
 
 build:
 ifndef NO_BUILD
-	$(SWIFT) build -c $(CONFIGURATION) --product folio
+	$(SWIFT) build -c $(CONFIGURATION) $(STATIC_FLAGS) --product folio
 endif
 
 install: build
@@ -33,6 +41,9 @@ install: build
 uninstall:
 	rm -f $(BINDIR)/folio $(MANDIR)/folio.1 $(BASHDIR)/folio $(ZSHDIR)/_folio $(FISHDIR)/folio.fish
 	rm -rf $(SHAREDIR)
+
+deb:
+	scripts/package
 
 run:
 	scripts/run

@@ -1,9 +1,11 @@
 // swift-tools-version: 6.0
 import PackageDescription
 
+// Linux only (README.md, Installing): signals, errno and the terminal use Glibc and the system's
+// ncursesw, and nothing is tested elsewhere, so no other platform is claimed;
+// Sources/FolioCore/Platform.swift stops a build anywhere else with one clear line.
 let package = Package(
   name: "Folio",
-  platforms: [.macOS(.v13)],
   products: [
     .executable(name: "folio", targets: ["folio"]),
     .executable(name: "folio-bench", targets: ["folio-bench"]),

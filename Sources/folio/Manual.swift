@@ -38,6 +38,10 @@ enum Manual {
     ),
     ("$XDG_CONFIG_HOME/folio/topics.toml", "Topics: a [topics] table of name = \"query\"."),
     ("$XDG_CONFIG_HOME/folio/themes/*.theme", "Colour themes of your own."),
+    (
+      "$XDG_DATA_DIRS/folio/themes/*.theme",
+      "Installed themes (/usr/share/folio/themes); they add themes, never replace a built-in one."
+    ),
     ("$XDG_STATE_HOME/folio/folio.log", "Warnings and errors (~/.local/state/folio/folio.log)."),
     (
       "$XDG_STATE_HOME/folio/notes/",

@@ -13,8 +13,10 @@ struct ThemesCommand: ParsableCommand {
     abstract: "List the colour themes, or preview one.",
     discussion: """
       The built-in themes are part of the folio binary (their sources are Themes/ in Folio's \
-      repository); yours are $XDG_CONFIG_HOME/folio/themes/*.theme (a theme of yours replaces \
-      a built-in one of the same name). --preview of an unknown name exits 64 with the names, \
+      repository); installed ones are folio/themes/*.theme under $XDG_DATA_DIRS and \
+      $XDG_DATA_HOME (they add themes, never replace a built-in one); yours are \
+      $XDG_CONFIG_HOME/folio/themes/*.theme (a theme of yours replaces any of the same name). \
+      --preview of an unknown name exits 64 with the names, \
       of a broken theme 65 with its problems. See docs/themes.md.
       """,
     version: Folio.version)

@@ -1,7 +1,10 @@
 import Foundation
 
-/// The themes Folio knows: the built-in ones from `Themes/` (compiled in), and the user's
-/// `$XDG_CONFIG_HOME/folio/themes/*.theme`, which replace built-in ones of the same name.
+/// The themes Folio knows: the built-in ones from `Themes/` (compiled in), the installed ones in
+/// `folio/themes/` under `$XDG_DATA_HOME` and `$XDG_DATA_DIRS` (where packages and `make install`
+/// put theme files; these add themes but never replace a built-in one, whose installed file is a
+/// copy that may be stale), and the user's `$XDG_CONFIG_HOME/folio/themes/*.theme`, which replace
+/// any theme of the same name.
 public struct ThemeCatalog: Hashable, Sendable {
   /// A theme's file text and where it came from.
   public struct Source: Hashable, Sendable {
@@ -41,18 +44,51 @@ public struct ThemeCatalog: Hashable, Sendable {
     return home + "/.config/folio/themes"
   }
 
-  /// The built-in themes plus those in `directory`.
-  public static func loading(userDirectory directory: String = userDirectory()) -> ThemeCatalog {
+  /// At most this many `$XDG_DATA_DIRS` entries are searched (the variable is a list of any
+  /// length; a system has a handful).
+  public static let maxDataDirectories = 16
+
+  /// The installed theme directories, lowest precedence first: `folio/themes` under each of
+  /// `$XDG_DATA_DIRS` (default `/usr/local/share:/usr/share`; the first listed wins), then under
+  /// `$XDG_DATA_HOME` (default `~/.local/share`). Relative entries are ignored, as the XDG Base
+  /// Directory specification says.
+  public static func dataDirectories(
+    environment: [String: String] = ProcessInfo.processInfo.environment
+  ) -> [String] {
+    let listed = (environment["XDG_DATA_DIRS"] ?? "").split(separator: ":").map(String.init)
+      .filter { $0.hasPrefix("/") }
+    let system = listed.isEmpty ? ["/usr/local/share", "/usr/share"] : listed
+    let home = environment["HOME"].flatMap { $0.isEmpty ? nil : $0 } ?? NSHomeDirectory()
+    let user = environment["XDG_DATA_HOME"].flatMap { $0.hasPrefix("/") ? $0 : nil }
+    return (system.prefix(maxDataDirectories).reversed() + [user ?? home + "/.local/share"])
+      .map { $0 + "/folio/themes" }
+  }
+
+  /// The built-in themes, plus the installed ones in `dataDirectories` (lowest precedence first)
+  /// that do not have a built-in theme's name, plus the user's in `directory`.
+  public static func loading(
+    userDirectory directory: String = userDirectory(),
+    dataDirectories: [String] = dataDirectories()
+  ) -> ThemeCatalog {
     var catalog = builtIn
-    let files = (try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []
-    for file in files.sorted() where file.hasSuffix(".theme") {
-      let path = directory + "/" + file
-      guard let data = FileManager.default.contents(atPath: path) else { continue }
-      let name = String(file.dropLast(".theme".count))
-      catalog.sources[name] = Source(
-        name: name, text: String(decoding: data, as: UTF8.self), file: path, isBuiltIn: false)
+    let installed = dataDirectories.flatMap(themeFiles(in:))
+    for source in installed where builtIn.sources[source.name] == nil {
+      catalog.sources[source.name] = source
     }
+    for source in themeFiles(in: directory) { catalog.sources[source.name] = source }
     return catalog
+  }
+
+  /// The `.theme` files in `directory`, in name order; none when it cannot be read.
+  static func themeFiles(in directory: String) -> [Source] {
+    let files = (try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []
+    return files.sorted().filter { $0.hasSuffix(".theme") }.compactMap { file in
+      let path = directory + "/" + file
+      guard let data = FileManager.default.contents(atPath: path) else { return nil }
+      return Source(
+        name: String(file.dropLast(".theme".count)), text: String(decoding: data, as: UTF8.self),
+        file: path, isBuiltIn: false)
+    }
   }
 
   /// The theme `nameOrPath` names: a theme name, or the path of a `.theme` file. Any problem
