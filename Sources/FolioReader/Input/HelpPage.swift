@@ -77,8 +77,7 @@ public struct HelpPage: Sendable {
     let filtering = isTypingFilter || !filter.isEmpty
     let hasFooter = filtering || allRows + 3 <= room || allRows + 2 > room
     let height = min(room, max(allRows, 1) + (hasFooter ? 3 : 2))
-    let box = Rect(
-      x: (size.width - width) / 2, y: (size.height - height) / 2, width: width, height: height)
+    let box = Rect.centered(width: width, height: height, in: size)
     return Geometry(
       box: box, columns: columns, keyWidth: keyWidth, rows: rows, hasFooter: hasFooter)
   }

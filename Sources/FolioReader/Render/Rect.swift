@@ -22,6 +22,12 @@ public struct Rect: Hashable, Sendable {
     px >= x && px < maxX && py >= y && py < maxY
   }
 
+  /// A `width` x `height` rectangle in the middle of a screen of `size` (where the overlays
+  /// go).
+  public static func centered(width: Int, height: Int, in size: Size) -> Rect {
+    Rect(x: (size.width - width) / 2, y: (size.height - height) / 2, width: width, height: height)
+  }
+
   /// This rectangle with `amount` cells taken off every side.
   public func inset(by amount: Int) -> Rect {
     Rect(x: x + amount, y: y + amount, width: width - 2 * amount, height: height - 2 * amount)

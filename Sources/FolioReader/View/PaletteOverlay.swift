@@ -13,9 +13,7 @@ enum PaletteOverlay {
     let width = min(state.size.width - 2, 76)
     // Borders and the text line take 3 rows.
     let height = min(state.size.height - 2, all.count + 3)
-    let box = Rect(
-      x: (state.size.width - width) / 2, y: (state.size.height - height) / 2, width: width,
-      height: height)
+    let box = Rect.centered(width: width, height: height, in: state.size)
     guard box.width >= 16, box.height >= 4 else { return }
     grid.drawBox(box, fill: theme[.help], border: theme[.separator])
     let inner = box.width - 4

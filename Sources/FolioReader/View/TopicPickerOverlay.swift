@@ -11,9 +11,7 @@ enum TopicPickerOverlay {
     // Borders, margins and the gap before the counts take 6 cells.
     let width = min(state.size.width - 2, nameWidth + countsWidth + 6)
     let height = min(state.size.height - 2, picker.entries.count + 3)
-    let box = Rect(
-      x: (state.size.width - width) / 2, y: (state.size.height - height) / 2, width: width,
-      height: height)
+    let box = Rect.centered(width: width, height: height, in: state.size)
     guard box.width >= 16, box.height >= 4 else { return }
     grid.drawBox(box, fill: theme[.help], border: theme[.separator])
     // Names win over counts: the counts shrink, then go, before a name is cut.
