@@ -190,7 +190,9 @@ final class InMemoryLibrary: LibraryReading, @unchecked Sendable {
       case .note: .has(.note)
       case .code: .has(.code)
       case .arxiv: .has(.arxiv)
+      case .tag: .has(.tag)
       }
+    case .tag(let key): .tag(key)
     case .and(let children): .and(children.map(node))
     case .or(let children): .or(children.map(node))
     case .not(let child): .not(node(child))
