@@ -19,7 +19,7 @@ struct TopicsAddCommand: ParsableCommand {
   var query: String
 
   func run() throws {
-    try TopicsFile.add(name, query: query)
+    try TopicsFile.add(name, query: query, topics: UserTopics.load())
   }
 }
 
@@ -42,13 +42,16 @@ enum TopicsFile {
   /// Sets topic `name` to `query` in the user's topics file: a bad name is a usage error
   /// (64), a query that does not parse or compile with the other topics a data error (65),
   /// a file that cannot be changed safely a data error too (nothing written).
-  static func add(_ name: String, query: String, path: String = TopicSet.userFilePath()) throws {
+  /// `topics` are the ones in effect (the query may name them).
+  static func add(
+    _ name: String, query: String, topics: TopicSet, path: String = TopicSet.userFilePath()
+  ) throws {
     guard Topic.isValidName(name) else {
       throw CLIError(
         "bad topic name '\(name)': it needs a letter or digit, on one line",
         exitCode: SysExit.usage)
     }
-    var topics = UserTopics.load()
+    var topics = topics
     do {
       let topic = try Topic(name: name, query: query)
       guard topic.node != .all else {
