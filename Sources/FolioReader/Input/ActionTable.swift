@@ -75,8 +75,8 @@ public enum ActionTable {
     ActionRow(.exportStarred, "export starred papers", [[.character("e")]], browse),
     ActionRow(.exportAs, "export as (asks format)", [[.character("E")]], browse),
     // Tags and saved searches (issue 18).
-    ActionRow(.tag, "tag the paper (-name untags)", [[.character("l")]], browse),
-    ActionRow(.saveTopic, "save the search as a topic", [[.character("+")]], browse),
+    ActionRow(.tag, "tag or untag the paper", [[.character("l")]], browse),
+    ActionRow(.saveTopic, "save search as a topic", [[.character("+")]], browse),
     ActionRow(.palette, "command palette", [[.control("p")], [.character(":")]], browse),
     ActionRow(.help, "this help", [[.character("?")]], browse),
     ActionRow(.quit, "quit (back when reading)", [[.character("q")]], browse),
