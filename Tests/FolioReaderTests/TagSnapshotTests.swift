@@ -37,4 +37,14 @@ final class TagSnapshotTests: XCTestCase {
       assertSnapshot(harness.grid, named: "detail-tags-\(width)x\(height)")
     }
   }
+
+  func testListWithTheTagsColumn() throws {
+    let store = try taggedLibrary()
+    let settings = ReaderSettings(
+      listColumns: ["unread", "star", "tags", "topics"], libraryName: "test.sqlite")
+    for (width, height) in sizes {
+      let harness = ReaderHarness(store: store, width: width, height: height, settings: settings)
+      assertSnapshot(harness.grid, named: "list-tags-column-\(width)x\(height)")
+    }
+  }
 }
