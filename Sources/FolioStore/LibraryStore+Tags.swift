@@ -28,6 +28,8 @@ extension LibraryStore {
   public func setTagged(_ on: Bool, name: TagName, ids: [String]) throws(StoreError) {
     try write { db in
       let seqs = try ids.map { try Self.requireSeq($0, db) }
+      // No papers, no change: a tag without papers is never created.
+      guard !seqs.isEmpty else { return }
       if on {
         try db.execute(
           sql: "INSERT INTO tag (name, key) VALUES (?, ?) ON CONFLICT (key) DO NOTHING",

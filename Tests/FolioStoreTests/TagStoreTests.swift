@@ -52,6 +52,9 @@ final class TagStoreTests: XCTestCase {
     XCTAssertEqual(try store.tagCounts().map(\.papers), [3, 1])
     try store.setTagged(false, name: TagName("B")!, ids: [ids[0]])
     XCTAssertEqual(try store.tagCounts().map(\.name), ["a"])
+    // Tagging no papers creates no tag.
+    try store.setTagged(true, name: TagName("empty")!, ids: [])
+    XCTAssertEqual(try store.tagNames(), ["a"])
     // Untagging a name no paper has is no error.
     try store.setTagged(false, name: TagName("never")!, ids: [ids[0]])
   }
