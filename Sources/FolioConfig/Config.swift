@@ -22,7 +22,7 @@ public struct Config: Hashable, Sendable {
   }
 
   /// Columns the reader's list can show besides the title.
-  public static let listColumnNames = ["unread", "star", "topics", "day", "upvotes"]
+  public static let listColumnNames = ["unread", "star", "topics", "day", "upvotes", "tags"]
 
   /// A key binding from the `[keys]` table.
   public struct KeyBinding: Hashable, Sendable {

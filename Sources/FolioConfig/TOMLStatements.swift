@@ -15,7 +15,23 @@ struct TOMLStatements {
     var value: Range<Int>
     /// Whether it comes before every table header (so it is a key of the root table).
     var isTopLevel: Bool
+    /// The key of the `[table]` header it comes under; nil at the top level.
+    var table: [String]? = nil
+    /// The UTF-8 offsets of its lines, from the start of the key's line through the line
+    /// break after the value (comment included): what removing it removes.
+    var lines: Range<Int> = 0..<0
   }
+
+  /// A `[table]` header line.
+  struct Header {
+    var key: [String]
+    var isArray: Bool
+    /// The UTF-8 offset just after its line (after the line break, or the end).
+    var lineEnd: Int
+  }
+
+  /// Every header, in order.
+  var headerLines: [Header] = []
 
   var assignments: [Assignment] = []
   /// The keys of the `[table]` and `[[array]]` headers.
@@ -44,13 +60,19 @@ struct TOMLStatements {
         }
         guard reader.endOfLine() else { return nil }
         headers.append(key)
+        headerLines.append(Header(key: key, isArray: isArray, lineEnd: reader.index))
         if firstHeaderLine == nil { firstHeaderLine = lineStart }
       default:
+        let lineStart = reader.lineStart
         guard let key = reader.key(), reader.skipBlanks() == UInt8(ascii: "=") else { return nil }
         reader.index += 1
         _ = reader.skipBlanks()
         guard let value = reader.value(), reader.endOfLine() else { return nil }
-        assignments.append(Assignment(key: key, value: value, isTopLevel: firstHeaderLine == nil))
+        let table = headerLines.last.flatMap { $0.isArray ? nil : $0.key }
+        assignments.append(
+          Assignment(
+            key: key, value: value, isTopLevel: firstHeaderLine == nil,
+            table: firstHeaderLine == nil ? nil : table, lines: lineStart..<reader.index))
       }
     }
   }

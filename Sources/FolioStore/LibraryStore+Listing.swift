@@ -34,7 +34,8 @@ extension LibraryStore {
 
   static let summaryColumns = """
     p.id, p.title, p.day, p.upvotes, s.read_at IS NOT NULL AS is_read,
-    s.starred_at IS NOT NULL AS is_starred, s.note IS NOT NULL AS has_note
+    s.starred_at IS NOT NULL AS is_starred, s.note IS NOT NULL AS has_note,
+    \(PaperColumns.tagsSelection)
     """
 
   static func summary(_ row: Row) -> PaperSummary {
@@ -42,7 +43,8 @@ extension LibraryStore {
       id: row["id"], title: PaperColumns.inert(row["title"]),
       day: Day(row["day"] as String) ?? Day(year: 1970, month: 1, day: 1)!,
       upvotes: row["upvotes"], isRead: row["is_read"], isStarred: row["is_starred"],
-      hasNote: row["has_note"])
+      hasNote: row["has_note"],
+      tags: PaperColumns.decodeList(row["tags"]).map { PaperColumns.inert($0) })
   }
 
   /// `limit` papers of the listing `filter` selects, in listing order, from `start`.

@@ -8,7 +8,14 @@ enum PaperColumns {
   static let selection = """
     p.seq, p.id, p.arxiv_id, p.title, p.abstract, p.authors, p.published, p.day, p.source,
     p.links, p.upvotes, p.categories, p.comments, p.keywords, p.revised, s.read_at, s.starred_at,
-    s.note
+    s.note, \(tagsSelection)
+    """
+
+  /// The paper's tag names as a JSON array, ordered by key: one lookup in `paper_tag`'s
+  /// per-paper index for each row read.
+  static let tagsSelection = """
+    (SELECT json_group_array(name) FROM (SELECT t.name FROM paper_tag pt JOIN tag t ON t.id = pt.tag_id
+      WHERE pt.paper_seq = p.seq ORDER BY t.key)) AS tags
     """
 
   static func paper(_ row: Row) -> Paper {
@@ -35,7 +42,8 @@ enum PaperColumns {
       paper: paper(row),
       state: PaperState(
         readAt: row["read_at"], starredAt: row["starred_at"],
-        note: (row["note"] as String?).map { inert($0, multiline: true) }))
+        note: (row["note"] as String?).map { inert($0, multiline: true) },
+        tags: decodeList(row["tags"]).map { inert($0) }))
   }
 
   /// `text` as Folio would have stored it. Folio cleans text before storing it, but a library

@@ -32,7 +32,13 @@ extension PaperPredicate {
       case .note: return SQLCondition("s.note IS NOT NULL")
       case .code: return SQLCondition("json_extract(p.links, '$.github') IS NOT NULL")
       case .arxiv: return SQLCondition("p.arxiv_id IS NOT NULL")
+      case .tag: return SQLCondition("p.seq IN (SELECT paper_seq FROM paper_tag)")
       }
+    case .tag(let key):
+      // The tag's papers through the link table's primary key (tag_id, paper_seq).
+      return SQLCondition(
+        "p.seq IN (SELECT pt.paper_seq FROM paper_tag pt JOIN tag t ON t.id = pt.tag_id WHERE t.key = ?)",
+        [.text(key)])
     case .not(let child):
       let inner = child.sql
       return SQLCondition("NOT (\(inner.sql))", inner.arguments)

@@ -26,6 +26,8 @@ public indirect enum PaperPredicate: Hashable, Sendable {
   case state(UserState)
   /// Papers that have this.
   case has(Feature)
+  /// Papers carrying the tag whose folded key (``FolioCore/TagName/key``) is this.
+  case tag(String)
   /// Papers every child selects (every paper when there are none).
   case and([PaperPredicate])
   /// Papers some child selects (none when there are none).
@@ -51,6 +53,8 @@ public indirect enum PaperPredicate: Hashable, Sendable {
     case code
     /// An arXiv id.
     case arxiv
+    /// At least one tag.
+    case tag
   }
 }
 

@@ -151,6 +151,28 @@ enum Schema {
       // fills in what is missing instead of rolling newer data back (Paper.merging).
       try db.execute(sql: "ALTER TABLE paper ADD COLUMN revised TEXT")
     }
+    // MARK: v8-tags (issue 18, tags)
+    migrator.registerMigration("v8-tags") { db in
+      // The user's tags: a tag keeps the spelling it was first written with (`name`) and is
+      // found by its case-folded form (`key`). The link table's primary key answers `tag:x`
+      // (the papers of one tag) and `folio tags` (counts per tag); its second index answers
+      // "the tags of this paper" for every row shown.
+      try db.execute(
+        sql: """
+          CREATE TABLE tag (
+            id INTEGER PRIMARY KEY,
+            name TEXT NOT NULL,               -- as first written
+            key TEXT NOT NULL UNIQUE          -- case-folded name (TagName.key)
+          );
+          CREATE TABLE paper_tag (
+            tag_id INTEGER NOT NULL REFERENCES tag(id) ON DELETE CASCADE,
+            paper_seq INTEGER NOT NULL REFERENCES paper(seq) ON DELETE CASCADE,
+            PRIMARY KEY (tag_id, paper_seq)
+          ) WITHOUT ROWID;
+          CREATE UNIQUE INDEX paper_tag_paper ON paper_tag(paper_seq, tag_id);
+          """)
+    }
+    // MARK: end v8-tags
     return migrator
   }
 

@@ -28,6 +28,7 @@ struct Folio: ParsableCommand {
     subcommands: [
       ImportCommand.self, FetchCommand.self, ListCommand.self, ShowCommand.self, StarCommand.self,
       UnstarCommand.self, ReadCommand.self, UnreadCommand.self, NoteCommand.self,
+      TagCommand.self, UntagCommand.self, TagsCommand.self,
       TopicsCommand.self, SimilarCommand.self, ExportCommand.self, DigestCommand.self,
       ThemesCommand.self, ConfigCommand.self,
     ]

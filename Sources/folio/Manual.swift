@@ -36,7 +36,10 @@ enum Manual {
       "$XDG_CONFIG_HOME/folio/config.toml",
       "Settings (~/.config/folio/config.toml); folio config checks it, folio config --init writes one."
     ),
-    ("$XDG_CONFIG_HOME/folio/topics.toml", "Topics: a [topics] table of name = \"query\"."),
+    (
+      "$XDG_CONFIG_HOME/folio/topics.toml",
+      "Topics: a [topics] table of name = \"query\"; folio topics add/remove and the reader's + edit it in place."
+    ),
     ("$XDG_CONFIG_HOME/folio/themes/*.theme", "Colour themes of your own."),
     (
       "$XDG_DATA_DIRS/folio/themes/*.theme",
@@ -52,7 +55,10 @@ enum Manual {
   /// Every exit status, as sysexits.h names them.
   static let exitStatuses: [(code: Int32, meaning: String)] = [
     (0, "Success."),
-    (1, "No paper has the id given, or the editor or browser could not be run."),
+    (
+      1,
+      "No paper has the id given (no topic the name, for topics remove), or the editor or browser could not be run."
+    ),
     (SysExit.usage, "Usage error: an unknown command or option, a bad value."),
     (
       SysExit.dataError,

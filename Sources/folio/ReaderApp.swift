@@ -229,6 +229,15 @@ struct ReaderApp {
       }
     case .editNote(let id):
       return editNote(id: id, terminal: terminal)
+    case .saveTopic(let name, let query):
+      do {
+        try TopicsFile.add(name, query: query, topics: settings.topics)
+        return .savedTopic(name: name, query: query)
+      } catch let error as CLIError {
+        return .failed("topic \(name) not saved: \(error.message)")
+      } catch {
+        return .failed("topic \(name) not saved: \(error)")
+      }
     case .fetch:
       guard backgroundFetch.start(store: store, config: config) else {
         return .failed("a fetch is already running")

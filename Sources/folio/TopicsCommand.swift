@@ -11,9 +11,11 @@ struct TopicsCommand: ParsableCommand {
     abstract: "List the topics with their total, unread and starred counts.",
     discussion: """
       Topics are Folio's defaults plus $XDG_CONFIG_HOME/folio/topics.toml, a [topics] table of \
-      name = "query" (an empty query removes a default). See docs/queries.md.
+      name = "query" (an empty query removes a default). See docs/queries.md. \
+      `folio topics add NAME QUERY` and `folio topics remove NAME` edit that file in place.
       """,
-    version: Folio.version)
+    version: Folio.version,
+    subcommands: [TopicsAddCommand.self, TopicsRemoveCommand.self])
 
   @OptionGroup var library: LibraryOptions
 

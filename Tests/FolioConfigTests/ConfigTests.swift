@@ -91,7 +91,7 @@ final class ConfigMoreKeysTests: XCTestCase {
     XCTAssertEqual(
       warnings.map(\.description),
       [
-        "c.toml:2: 'list_columns' must list some of unread, star, topics, day, upvotes (not title-is-implied); using the default",
+        "c.toml:2: 'list_columns' must list some of unread, star, topics, day, upvotes, tags (not title-is-implied); using the default",
         "c.toml:9: keys for 'quit' must be a key name or a list of them, like [\"s\", \"*\"]",
       ])
   }

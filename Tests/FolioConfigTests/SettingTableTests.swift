@@ -25,7 +25,7 @@ final class SettingTableTests: XCTestCase {
       "mark_read": "'mark_read' must be \"open\", \"never\" or a number of seconds; using 2",
       "default_view": "'default_view' must be \"today\", \"all\" or a topic name; using today",
       "list_columns":
-        "'list_columns' must list some of unread, star, topics, day, upvotes; using the default",
+        "'list_columns' must list some of unread, star, topics, day, upvotes, tags; using the default",
       "date_format": "'date_format' must be a pattern in quotes, like \"%d %b\"; using %Y-%m-%d",
       "mouse": "'mouse' must be true or false; using true",
       "export_path": "'export_path' must be a path in quotes; using ~/folio-starred.md",

@@ -15,7 +15,7 @@ final class ExportTests: XCTestCase {
       arxivID: String? = nil,
       day: Day = day, links: PaperLinks = PaperLinks(), categories: [String] = [],
       note: String? = nil,
-      upvotes: Int? = nil
+      upvotes: Int? = nil, tags: [String] = []
     ) -> LibraryPaper {
       var paper = Paper.fromSource(
         title: title, abstract: abstract, authors: authors, arxivID: arxivID, day: day,
@@ -23,7 +23,8 @@ final class ExportTests: XCTestCase {
         links: links, upvotes: upvotes, categories: categories)!
       paper.links = arxivID == nil ? links : paper.links
       return LibraryPaper(
-        paper: paper, state: PaperState(starredAt: Date(timeIntervalSince1970: 0), note: note))
+        paper: paper,
+        state: PaperState(starredAt: Date(timeIntervalSince1970: 0), note: note, tags: tags))
     }
     let all =
       entries ?? [
@@ -34,7 +35,8 @@ final class ExportTests: XCTestCase {
             authors: ["Ada Lovelace", "Alan Turing", "Grace Hopper", "Edsger Dijkstra"],
             arxivID: "2411.01234",
             categories: ["cs.LG", "cs.CL"],
-            note: "Read for Friday\n- not a list\n1. not numbered either"),
+            note: "Read for Friday\n- not a list\n1. not numbered either",
+            tags: ["survey", "Week"]),
           topics: ["LLMs", "Efficient ML"]),
         .init(
           paper(
@@ -45,7 +47,9 @@ final class ExportTests: XCTestCase {
           topics: ["Vision"]),
         .init(paper("A Title Without Links Or Authors", day: day.adding(days: -1)), topics: []),
         .init(
-          paper("Deep Nets", authors: ["Ann Smith"], arxivID: "2401.00001", upvotes: 5),
+          paper(
+            "Deep Nets", authors: ["Ann Smith"], arxivID: "2401.00001", upvotes: 5,
+            tags: ["Survey"]),
           topics: ["LLMs"]),
         .init(
           paper("Deep Nets Again", authors: ["Bo Smith"], arxivID: "2401.00002", upvotes: 9),

@@ -105,7 +105,7 @@ final class QueryEquivalenceTests: XCTestCase {
     vocabulary: Vocabulary, papers: [LibraryPaper], using generator: inout SplitMix64
   ) -> QueryNode {
     let word = vocabulary.words.randomElement(using: &generator)!
-    switch Int.random(in: 0..<22, using: &generator) {
+    switch Int.random(in: 0..<24, using: &generator) {
     case 0...5: return .text(.any, TextTerm(text: word))
     case 6:
       return .text(
@@ -134,6 +134,8 @@ final class QueryEquivalenceTests: XCTestCase {
         Comparison.allCases.randomElement(using: &generator)!,
         Int.random(in: 0...60, using: &generator))
     case 17, 18: return .state(PaperStateKind.allCases.randomElement(using: &generator)!)
+    case 22, 23:
+      return .tag(["survey", "week/1", "none"].randomElement(using: &generator)!)
     default: return .has(PaperFeature.allCases.randomElement(using: &generator)!)
     }
   }

@@ -125,7 +125,7 @@ final class QueryParserTests: XCTestCase {
     assertError("a - b", column: 4, "expected a search term after '-'")
     assertError(
       "titel:x", column: 1,
-      "unknown field 'titel:'; fields are title: abstract: author: id: topic: source: day: upvotes: is: has:"
+      "unknown field 'titel:'; fields are title: abstract: author: id: topic: source: day: upvotes: is: has: tag:"
     )
     assertError("title:", column: 7, "expected a value after 'title:'")
     assertError(
@@ -139,7 +139,7 @@ final class QueryParserTests: XCTestCase {
     assertError(
       "upvotes:lots", column: 9, "expected a number, optionally after >= > <= < = after 'upvotes:'")
     assertError("is:famous", column: 4, "expected starred, unstarred, unread or read after 'is:'")
-    assertError("has:cake", column: 5, "expected note, code or arxiv after 'has:'")
+    assertError("has:cake", column: 5, "expected note, code, arxiv or tag after 'has:'")
     assertError("a ++", column: 3, "'++' has no letters or digits to search for")
     assertError("ab\"cd\"", column: 3, "unexpected '\"' inside 'ab'")
   }

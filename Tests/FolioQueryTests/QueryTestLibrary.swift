@@ -7,7 +7,7 @@ import Foundation
 let queryToday = Day("2026-11-27")!
 
 /// The bundled sample spread over three days, with authors, arXiv ids, upvotes, code links,
-/// stars, reads and notes on some papers, chosen by a seeded generator.
+/// stars, reads, notes and tags on some papers, chosen by a seeded generator.
 func makeQueryLibrary() throws -> LibraryStore {
   let store = try LibraryStore.inMemory()
   var generator = SplitMix64(seed: 7)
@@ -41,6 +41,9 @@ func makeQueryLibrary() throws -> LibraryStore {
     if index % 7 == 0 { try store.setStarred(true, ids: [entry.id]) }
     if index % 3 == 1 { try store.setRead(true, ids: [entry.id]) }
     if index % 11 == 0 { try store.setNote("note \(index)", id: entry.id) }
+    // Tags: two overlapping piles, one spelled in mixed case, so `tag:` is tested folded.
+    if index % 4 == 1 { try store.setTagged(true, name: TagName("Survey")!, ids: [entry.id]) }
+    if index % 6 == 1 { try store.setTagged(true, name: TagName("week/1")!, ids: [entry.id]) }
   }
   return store
 }
@@ -72,6 +75,7 @@ enum QueryPrinter {
       return "upvotes:\(comparison == .equal ? "" : comparison.rawValue)\(count)"
     case .state(let state): return "is:\(state.rawValue)"
     case .has(let feature): return "has:\(feature.rawValue)"
+    case .tag(let key): return "tag:\(key)"
     case .and(let children): return "(" + children.map(text).joined(separator: " AND ") + ")"
     case .or(let children): return "(" + children.map(text).joined(separator: " OR ") + ")"
     case .not(let child): return "NOT " + text(child)

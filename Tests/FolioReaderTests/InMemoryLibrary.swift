@@ -102,6 +102,18 @@ final class InMemoryLibrary: LibraryReading, @unchecked Sendable {
     nil  // no word list: a prefix is matched as a prefix
   }
 
+  /// Every tag some paper carries, first spelling kept, by folded name (as the store).
+  func tagNames() throws(StoreError) -> [String] {
+    reads.append("tagNames")
+    var names: [String: String] = [:]
+    for paper in papers {
+      for tag in paper.state.tags where names[TagName.key(tag)] == nil {
+        names[TagName.key(tag)] = tag
+      }
+    }
+    return names.sorted { $0.key < $1.key }.map(\.value)
+  }
+
   // MARK: - Writes, as the app's writer does them
 
   /// Carries out a library effect and returns its outcome; nil for the others.
@@ -117,6 +129,14 @@ final class InMemoryLibrary: LibraryReading, @unchecked Sendable {
       let ids = listed(filter).filter { !$0.summary.isRead }.map(\.summary.id)
       for id in ids { update(id) { $0.readAt = Date(timeIntervalSince1970: 1) } }
       return .markedAllRead(count: ids.count)
+    case .library(.setTagged(let id, let tag, let on)):
+      let known = (try? tagNames())?.first { TagName.key($0) == TagName.key(tag) } ?? tag
+      update(id) { state in
+        state.tags.removeAll { TagName.key($0) == TagName.key(tag) }
+        if on { state.tags.append(known) }
+        state.tags.sort { TagName.key($0) < TagName.key($1) }
+      }
+      return .tagged(id: id, tag: tag, on)
     case .count(.listing(let filter, let generation)):
       return .counted(generation: generation, (try? counts(filter)) ?? ListCounts())
     case .count(.topic(let index, let filter, let generation)):
@@ -190,7 +210,9 @@ final class InMemoryLibrary: LibraryReading, @unchecked Sendable {
       case .note: .has(.note)
       case .code: .has(.code)
       case .arxiv: .has(.arxiv)
+      case .tag: .has(.tag)
       }
+    case .tag(let key): .tag(key)
     case .and(let children): .and(children.map(node))
     case .or(let children): .or(children.map(node))
     case .not(let child): .not(node(child))

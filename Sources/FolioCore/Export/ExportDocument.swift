@@ -8,6 +8,9 @@ public struct ExportDocument: Sendable {
     case day
     /// One list.
     case none
+    /// Under each of their tags (a paper with two tags is in both groups), tags by folded
+    /// name; papers with none last.
+    case tag
   }
 
   /// A paper and the names of the topics it matches (in topic order).
@@ -55,7 +58,27 @@ public struct ExportDocument: Sendable {
       let others = ordered.filter { $0.topics.first.map { !topicOrder.contains($0) } ?? true }
       if !others.isEmpty { groups.append(("Other papers", others)) }
       return groups
+    case .tag:
+      return Self.tagGroups(ordered)
     }
+  }
+
+  /// `ordered` under each of their tags, in one pass: a bucket per folded tag name, headed by
+  /// the spelling the first paper in it carries.
+  static func tagGroups(_ ordered: [Entry]) -> [(heading: String?, entries: [Entry])] {
+    var buckets: [String: (name: String, entries: [Entry])] = [:]
+    var untagged: [Entry] = []
+    for entry in ordered {
+      if entry.paper.state.tags.isEmpty { untagged.append(entry) }
+      for name in entry.paper.state.tags {
+        buckets[TagName.key(name), default: (name, [])].entries.append(entry)
+      }
+    }
+    var groups: [(heading: String?, entries: [Entry])] = buckets.sorted { $0.key < $1.key }.map {
+      ($0.value.name, $0.value.entries)
+    }
+    if !untagged.isEmpty { groups.append(("Untagged papers", untagged)) }
+    return groups
   }
 
   static func dayThenTitle(_ lhs: Entry, _ rhs: Entry) -> Bool {

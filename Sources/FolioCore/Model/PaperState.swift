@@ -1,6 +1,6 @@
 import Foundation
 
-/// What the user has done with a paper: read it, starred it, written a note.
+/// What the user has done with a paper: read it, starred it, written a note, tagged it.
 public struct PaperState: Hashable, Sendable {
   /// When the paper was marked read; nil while unread.
   public var readAt: Date?
@@ -8,11 +8,17 @@ public struct PaperState: Hashable, Sendable {
   public var starredAt: Date?
   /// The user's note; nil when there is none.
   public var note: String?
+  /// The names of the user's tags on the paper, as first written, ordered by their folded
+  /// form; empty when it has none.
+  public var tags: [String]
 
-  public init(readAt: Date? = nil, starredAt: Date? = nil, note: String? = nil) {
+  public init(
+    readAt: Date? = nil, starredAt: Date? = nil, note: String? = nil, tags: [String] = []
+  ) {
     self.readAt = readAt
     self.starredAt = starredAt
     self.note = note
+    self.tags = tags
   }
 
   public var isRead: Bool { readAt != nil }

@@ -9,10 +9,12 @@ public struct PaperSummary: Hashable, Sendable, Identifiable {
   public var hasNote: Bool
   /// Names of the topics the paper matches, when the lister computed them.
   public var topics: [String]
+  /// The user's tags on the paper (``PaperState/tags``), for the list's `tags` column.
+  public var tags: [String]
 
   public init(
     id: String, title: String, day: Day, upvotes: Int? = nil, isRead: Bool = false,
-    isStarred: Bool = false, hasNote: Bool = false, topics: [String] = []
+    isStarred: Bool = false, hasNote: Bool = false, topics: [String] = [], tags: [String] = []
   ) {
     self.id = id
     self.title = title
@@ -22,6 +24,7 @@ public struct PaperSummary: Hashable, Sendable, Identifiable {
     self.isStarred = isStarred
     self.hasNote = hasNote
     self.topics = topics
+    self.tags = tags
   }
 
   /// The summary of `entry`.
@@ -29,6 +32,6 @@ public struct PaperSummary: Hashable, Sendable, Identifiable {
     self.init(
       id: entry.paper.id, title: entry.paper.title, day: entry.paper.day,
       upvotes: entry.paper.upvotes, isRead: entry.state.isRead, isStarred: entry.state.isStarred,
-      hasNote: entry.state.note != nil, topics: topics)
+      hasNote: entry.state.note != nil, topics: topics, tags: entry.state.tags)
   }
 }

@@ -128,6 +128,7 @@ public struct QueryCompiler: Sendable {
     case .upvotes(let comparison, let count): return .upvotes(comparison, count)
     case .state(let state): return .state(state)
     case .has(let feature): return .has(feature)
+    case .tag(let key): return .tag(key)
     case .topic(let name, let column):
       let topic = try topics.resolve(name, column: column)
       guard !visiting.contains(topic.name) else {
@@ -183,7 +184,9 @@ public struct QueryCompiler: Sendable {
       case .note: return .has(.note)
       case .code: return .has(.code)
       case .arxiv: return .has(.arxiv)
+      case .tag: return .has(.tag)
       }
+    case .tag(let key): return .tag(key)
     case .not(let child): return .not(predicate(child))
     case .and(let children): return combine(children, conjunction: true)
     case .or(let children): return combine(children, conjunction: false)

@@ -47,7 +47,9 @@ public struct QueryEvaluator: Sendable {
       case .note: return document.hasNote
       case .code: return document.hasCode
       case .arxiv: return document.arxivID != nil
+      case .tag: return !document.tagKeys.isEmpty
       }
+    case .tag(let key): return document.tagKeys.contains(key)
     case .and(let children):
       for child in children where try !matches(child, document) { return false }
       return true

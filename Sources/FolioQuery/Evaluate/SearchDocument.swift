@@ -11,6 +11,8 @@ public struct SearchDocument: Sendable {
   public var isRead: Bool
   public var hasNote: Bool
   public var hasCode: Bool
+  /// The folded keys of the paper's tags (``FolioCore/TagName/key``).
+  public var tagKeys: Set<String>
   /// Search tokens of the title, abstract and author names (see ``SearchTokenizer``).
   public var title: TokenIndex
   public var abstract: TokenIndex
@@ -27,6 +29,7 @@ public struct SearchDocument: Sendable {
     isRead = entry.state.isRead
     hasNote = entry.state.note != nil
     hasCode = paper.links.github != nil
+    tagKeys = Set(entry.state.tags.map(TagName.key))
     title = TokenIndex(SearchTokenizer.tokens(paper.title))
     abstract = TokenIndex(SearchTokenizer.tokens(paper.abstract))
     authors = TokenIndex(SearchTokenizer.tokens(paper.authors.joined(separator: "\n")))

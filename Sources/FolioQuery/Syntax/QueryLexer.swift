@@ -25,7 +25,7 @@ struct QueryToken: Hashable {
 struct QueryLexer {
   static let fieldNames = [
     "title", "abstract", "author", "authors", "id", "topic", "source", "day", "upvotes", "is",
-    "has",
+    "has", "tag",
   ]
 
   let characters: [Character]
@@ -98,7 +98,7 @@ struct QueryLexer {
         throw QueryError(
           column: start,
           "unknown field '\(text[...colon])'; fields are "
-            + "title: abstract: author: id: topic: source: day: upvotes: is: has:")
+            + "title: abstract: author: id: topic: source: day: upvotes: is: has: tag:")
       }
     }
     if position < characters.count, characters[position] == "\"" {

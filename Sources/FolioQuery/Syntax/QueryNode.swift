@@ -19,8 +19,10 @@ public indirect enum QueryNode: Hashable, Sendable {
   case upvotes(Comparison, Int)
   /// `is:starred`, `is:unread`, ...
   case state(PaperStateKind)
-  /// `has:note`, `has:code`, `has:arxiv`.
+  /// `has:note`, `has:code`, `has:arxiv`, `has:tag`.
   case has(PaperFeature)
+  /// `tag:NAME`: the tag's folded key (``FolioCore/TagName/key``), so case does not matter.
+  case tag(String)
   case and([QueryNode])
   case or([QueryNode])
   case not(QueryNode)
@@ -92,5 +94,5 @@ public enum PaperStateKind: String, Hashable, Sendable, CaseIterable {
 }
 
 public enum PaperFeature: String, Hashable, Sendable, CaseIterable {
-  case note, code, arxiv
+  case note, code, arxiv, tag
 }

@@ -239,9 +239,14 @@ public struct QueryParser {
         throw expected("starred, unstarred, unread or read")
       }
       return .state(state)
+    case "tag":
+      guard let tag = TagName(raw) else {
+        throw expected("a tag name (letters, digits, '-', '_', '/', '.')")
+      }
+      return .tag(tag.key)
     default:  // "has"
       guard let feature = PaperFeature(rawValue: raw.lowercased()) else {
-        throw expected("note, code or arxiv")
+        throw expected("note, code, arxiv or tag")
       }
       return .has(feature)
     }

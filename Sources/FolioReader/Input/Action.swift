@@ -39,6 +39,10 @@ public enum Action: String, CaseIterable, Hashable, Sendable {
   case fetch
   case exportStarred = "export"
   case exportAs = "export-as"
+  /// `l`: the tag prompt for the selected paper.
+  case tag
+  /// `+`: save the current search as a named topic.
+  case saveTopic = "save-topic"
   case palette
   case help
   case quit
@@ -56,6 +60,8 @@ public enum Action: String, CaseIterable, Hashable, Sendable {
   case exportMarkdown = "export-markdown"
   case exportBibTeX = "export-bibtex"
   case exportJSON = "export-json"
+  /// Tab in the tag prompt: complete the name.
+  case complete
 
   /// One line for the help: the help text of the action's first row in ``ActionTable``.
   public var summary: String {

@@ -22,12 +22,16 @@ public enum ActionContext: String, CaseIterable, Hashable, Sendable {
   case confirmation
   /// The command palette.
   case palette
+  /// The `l` tag prompt.
+  case tagPrompt = "tag-prompt"
+  /// The name asked for when saving the search as a topic.
+  case topicName = "topic-name"
 
   /// Where the user types text: printable characters (Space included) are text here, so a
   /// binding of one is left out of the context's keys.
   public var isTextEntry: Bool {
     switch self {
-    case .helpFilter, .searchLine, .exportPath, .palette: true
+    case .helpFilter, .searchLine, .exportPath, .palette, .tagPrompt, .topicName: true
     default: false
     }
   }
@@ -47,6 +51,8 @@ public enum ActionContext: String, CaseIterable, Hashable, Sendable {
     case .exportFormat, .exportPath: "the export prompt"
     case .confirmation: "a question"
     case .palette: "the palette"
+    case .tagPrompt: "the tag prompt"
+    case .topicName: "the topic name prompt"
     }
   }
 }

@@ -74,6 +74,9 @@ public enum ActionTable {
     ActionRow(.fetch, "fetch today's papers", [[.character("R")]], browse),
     ActionRow(.exportStarred, "export starred papers", [[.character("e")]], browse),
     ActionRow(.exportAs, "export as (asks format)", [[.character("E")]], browse),
+    // Tags and saved searches (issue 18).
+    ActionRow(.tag, "tag or untag the paper", [[.character("l")]], browse),
+    ActionRow(.saveTopic, "save search as a topic", [[.character("+")]], browse),
     ActionRow(.palette, "command palette", [[.control("p")], [.character(":")]], browse),
     ActionRow(.help, "this help", [[.character("?")]], browse),
     ActionRow(.quit, "quit (back when reading)", [[.character("q")]], browse),
@@ -100,6 +103,12 @@ public enum ActionTable {
     ActionRow(.accept, "as Markdown", [[.enter]], [.exportFormat]),
     ActionRow(.accept, "export to this file", [[.enter]], [.exportPath]),
     ActionRow(.cancel, "cancel the export", [[.escape]], [.exportFormat, .exportPath]),
+    // The tag prompt and the topic name prompt (issue 18).
+    ActionRow(.accept, "add the tag (-name: remove it)", [[.enter]], [.tagPrompt]),
+    ActionRow(.complete, "complete the tag name", [[.tab]], [.tagPrompt]),
+    ActionRow(.cancel, "close the tag prompt", [[.escape]], [.tagPrompt]),
+    ActionRow(.accept, "save the topic", [[.enter]], [.topicName]),
+    ActionRow(.cancel, "do not save", [[.escape]], [.topicName]),
     // A yes/no question.
     ActionRow(.confirm, "yes", [[.character("y")], [.character("Y")]], [.confirmation]),
     ActionRow(.cancel, "no (so does any other key)", [[.escape]], [.confirmation]),
@@ -111,11 +120,11 @@ public enum ActionTable {
     // Editing the text of the search line, the file name, the palette and the help's filter.
     ActionRow(
       .deleteCharacter, "delete a character", [[.backspace]],
-      [.searchLine, .exportPath, .palette, .helpFilter]),
+      [.searchLine, .exportPath, .palette, .helpFilter, .tagPrompt, .topicName]),
     ActionRow(
       .deleteWord, "delete a word", [[.control("w")]], [.searchLine, .palette, .helpFilter]),
     ActionRow(
       .clearLine, "clear the line", [[.control("u")]],
-      [.searchLine, .exportPath, .palette, .helpFilter]),
+      [.searchLine, .exportPath, .palette, .helpFilter, .tagPrompt, .topicName]),
   ]
 }

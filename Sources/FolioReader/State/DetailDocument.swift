@@ -107,6 +107,9 @@ public struct DetailDocument: Sendable {
       }
     }
     if !topics.isEmpty { field("Topics", Self.capped(topics, separator: " · "), .detailTopic) }
+    if !entry.state.tags.isEmpty {
+      field("Tags", Self.capped(entry.state.tags, separator: " · "), .detailTopic)
+    }
     if !paper.categories.isEmpty {
       field("Category", Self.capped(paper.categories, separator: " "))
     }

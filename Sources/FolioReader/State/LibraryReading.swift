@@ -29,6 +29,9 @@ public protocol LibraryReading: Sendable {
   /// The indexed words beginning with `prefix`, or nil when there are more than `limit` (a
   /// query's long prefixes are searched as these words).
   func searchTerms(startingWith prefix: String, limit: Int) throws(StoreError) -> [String]?
+  /// Every tag's name as first written, ordered by folded name (the tag prompt completes
+  /// from it).
+  func tagNames() throws(StoreError) -> [String]
 }
 
 extension LibraryStore: LibraryReading {

@@ -1,3 +1,4 @@
+import FolioCore
 import FolioStore
 
 /// Carries out the reader's changes to the library, each in its own durable transaction, and
@@ -17,6 +18,10 @@ public enum LibraryWriter {
         return .read(id: id, read, announce: announce)
       case .markAllRead(let filter):
         return .markedAllRead(count: try store.markAllRead(filter))
+      case .setTagged(let id, let tag, let on):
+        guard let name = TagName(tag) else { return .writeFailed(change, TagName.rule) }
+        try store.setTagged(on, name: name, ids: [id])
+        return .tagged(id: id, tag: tag, on)
       }
     } catch {
       return .writeFailed(change, error.message)
@@ -47,6 +52,7 @@ extension LibraryChange {
     case .setStarred(let id, let starred): "\(starred ? "star" : "unstar") \(id)"
     case .setRead(let id, let read, _): "mark \(id) \(read ? "read" : "unread")"
     case .markAllRead: "mark all shown read"
+    case .setTagged(let id, let tag, let on): "\(on ? "tag" : "untag") \(id) \(tag)"
     }
   }
 }

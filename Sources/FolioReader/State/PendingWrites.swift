@@ -15,16 +15,21 @@ public struct PendingWrites: Hashable, Sendable {
   var reads: [String: Entry] = [:]
   /// Mark-all-read changes in flight.
   var bulk = 0
+  /// Tag changes in flight, per paper.
+  var tags: [String: Int] = [:]
 
   public init() {}
 
   /// How many changes are in flight.
   public var count: Int {
     stars.values.reduce(0) { $0 + $1.inFlight } + reads.values.reduce(0) { $0 + $1.inFlight }
-      + bulk
+      + bulk + tags.values.reduce(0, +)
   }
 
-  public var isEmpty: Bool { stars.isEmpty && reads.isEmpty && bulk == 0 }
+  public var isEmpty: Bool { stars.isEmpty && reads.isEmpty && bulk == 0 && tags.isEmpty }
+
+  /// Whether a tag change to paper `id` is in flight.
+  public func tagging(_ id: String) -> Bool { tags[id] != nil }
 
   /// The star state last asked for paper `id`, while that change is in flight.
   public func starred(_ id: String) -> Bool? { stars[id]?.value }
@@ -38,6 +43,7 @@ public struct PendingWrites: Hashable, Sendable {
     case .setStarred(let id, let starred): Self.begin(id, starred, in: &stars)
     case .setRead(let id, let read, _): Self.begin(id, read, in: &reads)
     case .markAllRead: bulk += 1
+    case .setTagged(let id, _, _): tags[id, default: 0] += 1
     }
   }
 
@@ -48,6 +54,8 @@ public struct PendingWrites: Hashable, Sendable {
     case .setStarred(let id, _): Self.end(id, in: &stars)
     case .setRead(let id, _, _): Self.end(id, in: &reads)
     case .markAllRead: bulk = max(0, bulk - 1)
+    case .setTagged(let id, _, _):
+      if let count = tags[id] { tags[id] = count > 1 ? count - 1 : nil }
     }
   }
 

@@ -48,6 +48,9 @@ public enum LibraryChange: Hashable, Sendable {
   /// `announce` is false for the automatic mark-as-read, which shows no message.
   case setRead(id: String, read: Bool, announce: Bool)
   case markAllRead(PaperFilter)
+  /// Adds (`on`) or removes the tag named `tag` (a valid ``FolioCore/TagName``) on one paper.
+  /// Its inverse is the same change with `on` flipped (undo).
+  case setTagged(id: String, tag: String, on: Bool)
 }
 
 /// Exact counts the reader asks for. Each costs a pass over every match (a second at a
@@ -74,6 +77,8 @@ public enum AppEffect: Hashable, Sendable {
   case fetch
   /// Edit the note of a paper in the user's editor.
   case editNote(id: String)
+  /// Save `query` as the topic `name` in topics.toml (the query already checked).
+  case saveTopic(name: String, query: String)
 }
 
 /// Shorthands, so the state machine says `.setStarred(...)` and the type files it.
@@ -112,6 +117,10 @@ public enum EffectOutcome: Hashable, Sendable {
   case starred(id: String, Bool)
   case read(id: String, Bool, announce: Bool)
   case markedAllRead(count: Int)
+  /// The tag `tag` was added to (`on`) or removed from paper `id`.
+  case tagged(id: String, tag: String, Bool)
+  /// The search `query` was saved as topic `name`.
+  case savedTopic(name: String, query: String)
   case openedURL(String)
   case copied(String)
   case savedTheme(String)

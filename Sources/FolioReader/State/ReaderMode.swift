@@ -40,6 +40,10 @@ public enum ReaderMode: Hashable, Sendable {
   case confirmation(Confirmation, over: ReaderScreen)
   /// The command palette (`Ctrl-p`, `:`).
   case palette(CommandPalette, over: ReaderScreen)
+  /// The `l` tag prompt on the status line (issue 18: tags).
+  case tagPrompt(TagPrompt, over: ReaderScreen)
+  /// The `+` prompt for the name to save the current search under as a topic (issue 18).
+  case topicNamePrompt(TopicNamePrompt, over: ReaderScreen)
 
   /// The reader on the list, nothing in front of it.
   public static let list = ReaderMode.screen(.list)
@@ -49,7 +53,8 @@ public enum ReaderMode: Hashable, Sendable {
     switch self {
     case .screen(let screen): screen
     case .help(_, let screen), .search(_, let screen), .topicPicker(_, let screen),
-      .exportPrompt(_, let screen), .confirmation(_, let screen), .palette(_, let screen):
+      .exportPrompt(_, let screen), .confirmation(_, let screen), .palette(_, let screen),
+      .tagPrompt(_, let screen), .topicNamePrompt(_, let screen):
       screen
     }
   }

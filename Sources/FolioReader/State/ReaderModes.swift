@@ -9,7 +9,7 @@ public struct ActiveQuery: Hashable, Sendable {
   public var node: QueryNode
   /// The compiled query (no day or state: the reader adds its scope).
   public var filter: PaperFilter
-  /// Whether which papers match changes when the user stars or reads one (`is:`, `has:note`).
+  /// Whether which papers match changes when the user stars or reads one (`is:`, `has:note`, `tag:`).
   public var dependsOnState: Bool
 
   public init(text: String, node: QueryNode, filter: PaperFilter, dependsOnState: Bool) {
@@ -24,7 +24,7 @@ public struct ActiveQuery: Hashable, Sendable {
   /// Whether `node` (topics expanded) looks at the user's state for a paper.
   static func dependsOnState(_ node: QueryNode) -> Bool {
     switch node {
-    case .state, .has(.note): true
+    case .state, .has(.note), .has(.tag), .tag: true
     case .and(let children), .or(let children): children.contains(where: dependsOnState)
     case .not(let child): dependsOnState(child)
     default: false

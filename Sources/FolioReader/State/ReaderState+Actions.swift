@@ -14,6 +14,8 @@ extension ReaderState {
       if case .format = prompt.stage { .exportFormat } else { .exportPath }
     case .confirmation: .confirmation
     case .palette: .palette
+    case .tagPrompt: .tagPrompt
+    case .topicNamePrompt: .topicName
     }
   }
 

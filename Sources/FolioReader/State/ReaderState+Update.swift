@@ -1,4 +1,5 @@
 import FolioCore
+import FolioQuery
 import FolioStore
 
 extension ReaderState {
@@ -78,6 +79,8 @@ extension ReaderState {
       handleTopicPicker(key, action: action)
       return []
     case .exportFormat, .exportPath: return handleExportPrompt(key, action: action)
+    case .tagPrompt: return handleTagPrompt(key, action: action)
+    case .topicName: return handleTopicNamePrompt(key, action: action)
     case .help, .helpFilter:
       handleHelp(key, action: action)
       return []
@@ -230,13 +233,15 @@ extension ReaderState {
       }
       return [.fetch]
     case .exportAs: mode = .exportPrompt(ExportPrompt(stage: .format, text: ""), over: mode.screen)
+    case .tag: openTagPrompt(key: key)
+    case .saveTopic: openTopicNamePrompt()
     case .nextMatch: jumpToMatch(forward: true)
     case .previousMatch: jumpToMatch(forward: false)
     case .help: openHelp(from: actionContext)
     case .palette: openPalette(from: actionContext)
     case .forceQuit: isFinished = true
     case .accept, .cancel, .confirm, .deleteCharacter, .deleteWord, .clearLine, .exportMarkdown,
-      .exportBibTeX, .exportJSON:
+      .exportBibTeX, .exportJSON, .complete:
       // Keys of prompts and overlays, which read them themselves.
       status = nothingHere(key)
     }
@@ -333,11 +338,12 @@ extension ReaderState {
     case .read(let id, let read, let announce):
       pendingWrites.end(.setRead(id: id, read: read, announce: announce))
     case .markedAllRead: pendingWrites.end(.markAllRead(filter))
+    case .tagged(let id, let tag, let on): pendingWrites.end(.setTagged(id: id, tag: tag, on: on))
     case .writeFailed(let change, _): pendingWrites.end(change)
     default: break
     }
     switch outcome {
-    case .starred, .read, .markedAllRead:
+    case .starred, .read, .markedAllRead, .tagged:
       // Counts still being made may predate this change: they are asked for again.
       if !countsKnown { listing.countGeneration += 1 }
     default: break
@@ -356,6 +362,13 @@ extension ReaderState {
     case .markedAllRead(let count):
       status = StatusMessage("marked \(count) paper\(count == 1 ? "" : "s") read")
       refreshAfterWrite(unreadDelta: -count)
+    case .tagged(let id, let tag, let on):
+      status = StatusMessage(on ? "tagged \(tag)" : "removed tag \(tag)")
+      refreshAfterWrite(of: id)
+    case .savedTopic(let name, let query):
+      // The topic picker and the rows' topics know it from now on, as after a restart.
+      if let topic = try? Topic(name: name, query: query) { settings.topics.set(topic) }
+      status = StatusMessage("saved the search as topic \(name)")
     case .openedURL(let url): status = StatusMessage("opened \(url)")
     case .copied(let url): status = StatusMessage("copied \(url)")
     case .savedTheme(let name): status = StatusMessage("theme: \(name) (saved)")

@@ -56,6 +56,16 @@ enum ListView {
         titleRoom -= 6
         rightEdge -= 6
       }
+      // The user's tags (`tags` column, issue 18) as `#name`, before the topics.
+      if columns.contains("tags"), !row.tags.isEmpty {
+        let text = userTagText(row.tags, room: titleRoom - minimumTitleWidth - 1)
+        if !text.isEmpty {
+          let tagStyle = isSelected ? base : base.overlaid(with: theme[.listTag])
+          grid.writeRightAligned(text, maxX: rightEdge, y: y, style: tagStyle)
+          titleRoom -= DisplayWidth.of(text) + 1
+          rightEdge -= DisplayWidth.of(text) + 1
+        }
+      }
       let tags =
         columns.contains("topics")
         ? tagText(row.topics, room: titleRoom - minimumTitleWidth - 1) : ""
@@ -83,6 +93,17 @@ enum ListView {
       let tag = (text.isEmpty ? "" : " ") + "[\(topic)]"
       guard DisplayWidth.of(text + tag) <= room else { break }
       text += tag
+    }
+    return text
+  }
+
+  /// As many of the user's `tags` as fit in `room` cells, as `#name`.
+  static func userTagText(_ tags: [String], room: Int) -> String {
+    var text = ""
+    for tag in tags {
+      let piece = (text.isEmpty ? "" : " ") + "#" + tag
+      guard DisplayWidth.of(text + piece) <= room else { break }
+      text += piece
     }
     return text
   }

@@ -25,7 +25,7 @@ public enum ReaderView {
     case .help: HelpOverlay.draw(state, into: &grid)
     case .palette: PaletteOverlay.draw(state, into: &grid)
     // The prompts, the question and the search line are drawn by the status line.
-    case .screen, .search, .exportPrompt, .confirmation: break
+    case .screen, .search, .exportPrompt, .confirmation, .tagPrompt, .topicNamePrompt: break
     }
     return grid
   }

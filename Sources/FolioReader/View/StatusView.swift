@@ -61,6 +61,11 @@ enum StatusView {
           " ", x: rect.x + used, y: rect.y, width: 1,
           style: theme[.statusKey].overlaid(with: Style(attributes: .underline)))
       }
+    } else if let prompt = state.tagPrompt {
+      drawTagPrompt(prompt, state: state, room: room, y: rect.y, into: &grid)
+    } else if let prompt = state.topicNamePrompt {
+      drawLinePrompt(
+        " Save search as topic: ", prompt.text, state: state, room: room, y: rect.y, into: &grid)
     } else if let confirmation = state.confirmation {
       let question: String
       switch confirmation {
