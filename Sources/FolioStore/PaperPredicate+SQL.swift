@@ -33,6 +33,7 @@ extension PaperPredicate {
       case .code: return SQLCondition("json_extract(p.links, '$.github') IS NOT NULL")
       case .arxiv: return SQLCondition("p.arxiv_id IS NOT NULL")
       }
+    case .facet(let facet): return facet.sql
     case .not(let child):
       let inner = child.sql
       return SQLCondition("NOT (\(inner.sql))", inner.arguments)

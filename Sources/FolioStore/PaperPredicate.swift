@@ -26,6 +26,8 @@ public indirect enum PaperPredicate: Hashable, Sendable {
   case state(UserState)
   /// Papers that have this.
   case has(Feature)
+  /// Papers with these categories, keywords, organisation, summary or mark (hf, issue 18).
+  case facet(PaperFacet)
   /// Papers every child selects (every paper when there are none).
   case and([PaperPredicate])
   /// Papers some child selects (none when there are none).

@@ -191,6 +191,7 @@ final class InMemoryLibrary: LibraryReading, @unchecked Sendable {
       case .code: .has(.code)
       case .arxiv: .has(.arxiv)
       }
+    case .facet(let facet): .facet(facet)
     case .and(let children): .and(children.map(node))
     case .or(let children): .or(children.map(node))
     case .not(let child): .not(node(child))

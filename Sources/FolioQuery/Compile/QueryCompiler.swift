@@ -128,6 +128,7 @@ public struct QueryCompiler: Sendable {
     case .upvotes(let comparison, let count): return .upvotes(comparison, count)
     case .state(let state): return .state(state)
     case .has(let feature): return .has(feature)
+    case .facet(let facet): return .facet(facet)
     case .topic(let name, let column):
       let topic = try topics.resolve(name, column: column)
       guard !visiting.contains(topic.name) else {
@@ -184,6 +185,7 @@ public struct QueryCompiler: Sendable {
       case .code: return .has(.code)
       case .arxiv: return .has(.arxiv)
       }
+    case .facet(let facet): return .facet(facet)
     case .not(let child): return .not(predicate(child))
     case .and(let children): return combine(children, conjunction: true)
     case .or(let children): return combine(children, conjunction: false)

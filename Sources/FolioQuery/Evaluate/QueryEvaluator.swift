@@ -48,6 +48,7 @@ public struct QueryEvaluator: Sendable {
       case .code: return document.hasCode
       case .arxiv: return document.arxivID != nil
       }
+    case .facet(let facet): return document.matches(facet)
     case .and(let children):
       for child in children where try !matches(child, document) { return false }
       return true

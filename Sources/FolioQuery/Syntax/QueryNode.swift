@@ -21,6 +21,8 @@ public indirect enum QueryNode: Hashable, Sendable {
   case state(PaperStateKind)
   /// `has:note`, `has:code`, `has:arxiv`.
   case has(PaperFeature)
+  /// `cat:`, `kw:`, `org:`, `has:summary`, `is:withdrawn` (what arXiv and Hugging Face say).
+  case facet(PaperFacet)
   case and([QueryNode])
   case or([QueryNode])
   case not(QueryNode)

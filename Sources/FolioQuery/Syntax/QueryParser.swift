@@ -234,17 +234,34 @@ public struct QueryParser {
         throw expected("a number, optionally after >= > <= < =")
       }
       return .upvotes(comparison, count)
+    case "cat", "kw", "org":
+      // `cat:cs.*`: entries that begin with the value; a quoted value ends in `*` as a prefix.
+      let prefix = quotedPrefix || (!Self.isQuoted(value) && raw.hasSuffix("*"))
+      let text = prefix && !quotedPrefix ? String(raw.dropLast()) : raw
+      guard !text.isEmpty else { throw expected("a value") }
+      switch name {
+      case "cat": return .facet(.category(text, prefix: prefix))
+      case "kw": return .facet(.keyword(text, prefix: prefix))
+      default: return .facet(.organization(text, prefix: prefix))
+      }
     case "is":
+      if raw.lowercased() == "withdrawn" { return .facet(.withdrawn) }
       guard let state = PaperStateKind(rawValue: raw.lowercased()) else {
-        throw expected("starred, unstarred, unread or read")
+        throw expected("starred, unstarred, unread, read or withdrawn")
       }
       return .state(state)
     default:  // "has"
+      if raw.lowercased() == "summary" { return .facet(.hasSummary) }
       guard let feature = PaperFeature(rawValue: raw.lowercased()) else {
-        throw expected("note, code or arxiv")
+        throw expected("note, code, arxiv or summary")
       }
       return .has(feature)
     }
+  }
+
+  private static func isQuoted(_ value: QueryToken.Kind) -> Bool {
+    if case .quoted = value { return true }
+    return false
   }
 
   static func comparison(_ value: String) -> (Comparison, String) {
