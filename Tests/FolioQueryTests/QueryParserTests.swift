@@ -182,6 +182,17 @@ final class FacetQueryParserTests: XCTestCase {
       .and([.facet(.category("cs.LG", prefix: false)), .not(.facet(.withdrawn))]))
   }
 
+  func testAValueBeingTypedIsAPrefix() throws {
+    XCTAssertEqual(
+      try QueryParser.parse("is:unread cat:cs.L", mode: .incremental),
+      .and([.state(.unread), .facet(.category("cs.L", prefix: true))]))
+    XCTAssertEqual(
+      try QueryParser.parse("org:g", mode: .incremental),
+      .facet(.organization("g", prefix: true)), "even one letter: entries are short")
+    XCTAssertEqual(
+      try QueryParser.parse("cat:cs.L", mode: .complete), .facet(.category("cs.L", prefix: false)))
+  }
+
   func testAStarAloneIsNoValue() {
     XCTAssertThrowsError(try parse("cat:*")) { error in
       XCTAssertEqual(

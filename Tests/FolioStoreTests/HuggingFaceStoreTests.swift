@@ -86,4 +86,31 @@ final class HuggingFaceStoreTests: XCTestCase {
       try store.papers(PaperFilter(condition: .not(.facet(.organization("google", prefix: false)))))
         .map(\.paper.title), ["Plain"], "no organisation is not a match, and NOT selects it")
   }
+
+  func testALibraryFromBeforeV10GainsEmptyDetailsAndKeepsItsPapers() throws {
+    let queue = try DatabaseQueue()
+    try Schema.migrator.migrate(queue, upTo: "v7-revised")
+    try queue.write { db in
+      try db.execute(
+        sql: """
+          INSERT INTO paper (seq, id, title_key, title, abstract, authors, day, source, links,
+            upvotes, categories, added_at, updated_at, sort_key)
+          VALUES (1, 'a', 'old', 'Old Paper', 'x', '[]', '2026-11-26', 't', '{"github":"https://g/x"}',
+            NULL, '["cs.LG"]', 0, 0, 1);
+          """)
+    }
+    try Schema.migrator.migrate(queue)
+    let row = try queue.read { db in
+      try Row.fetchOne(
+        db,
+        sql:
+          "SELECT \(PaperColumns.selection) FROM paper p LEFT JOIN paper_state s ON s.paper_seq = p.seq"
+      )
+    }
+    let paper = PaperColumns.paper(try XCTUnwrap(row))
+    XCTAssertEqual(paper.title, "Old Paper")
+    XCTAssertEqual(paper.categories, ["cs.LG"])
+    XCTAssertEqual(paper.huggingFace, HuggingFaceDetails())
+    XCTAssertNil(paper.links.hf)
+  }
 }

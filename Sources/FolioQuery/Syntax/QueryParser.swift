@@ -318,6 +318,11 @@ public struct QueryParser {
     case .field(let name, .word(let word))
     where ["title", "abstract", "author", "authors"].contains(name) && isLong(word):
       tokens[tokens.count - 1].kind = .field(name, .word(word + "*"))
+    case .field(let name, .word(let word))
+    where ["cat", "kw", "org"].contains(name) && !word.isEmpty && !word.hasSuffix("*"):
+      // A category, keyword or organisation being typed (`cat:cs.L`) shows what it begins:
+      // entries are short, and an exact match of a half-typed value would select nothing.
+      tokens[tokens.count - 1].kind = .field(name, .word(word + "*"))
     default:
       break
     }
