@@ -61,7 +61,10 @@ enum PaperSheet {
     field(
       "Org",
       details.organization.map { organization in
-        organization.fullName.map { "\($0) (\(organization.name))" } ?? organization.name
+        organization.fullName.flatMap {
+          $0 == organization.name ? nil : "\($0) (\(organization.name))"
+        }
+          ?? organization.name
       })
     field("Submitter", details.submittedBy)
     field("Withdrawn", details.isWithdrawn ? "yes (Hugging Face marks it withdrawn)" : nil)
