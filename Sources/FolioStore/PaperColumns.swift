@@ -8,7 +8,8 @@ enum PaperColumns {
   static let selection = """
     p.seq, p.id, p.arxiv_id, p.title, p.abstract, p.authors, p.published, p.day, p.source,
     p.links, p.upvotes, p.categories, p.comments, p.keywords, p.revised, s.read_at, s.starred_at,
-    s.note, \(tagsSelection)
+    s.note, p.hf_summary, p.github_stars, p.org_name, p.org_fullname, p.submitted_by, p.withdrawn,
+    \(tagsSelection)
     """
 
   /// The paper's tag names as a JSON array, ordered by key: one lookup in `paper_tag`'s
@@ -34,7 +35,21 @@ enum PaperColumns {
       categories: decodeList(row["categories"]).map { inert($0) },
       commentCount: row["comments"],
       keywords: decodeList(row["keywords"]).map { inert($0) },
-      revised: (row["revised"] as String?).flatMap { Day($0) })
+      revised: (row["revised"] as String?).flatMap { Day($0) },
+      huggingFace: huggingFace(row))
+  }
+
+  /// The Hugging Face columns (migration `v10-hf-fields`), text made inert.
+  static func huggingFace(_ row: Row) -> HuggingFaceDetails {
+    HuggingFaceDetails(
+      summary: (row["hf_summary"] as String?).map { inert($0) },
+      githubStars: row["github_stars"],
+      organization: (row["org_name"] as String?).map {
+        PaperOrganization(
+          name: inert($0), fullName: (row["org_fullname"] as String?).map { inert($0) })
+      },
+      submittedBy: (row["submitted_by"] as String?).map { inert($0) },
+      isWithdrawn: (row["withdrawn"] as Int64? ?? 0) != 0)
   }
 
   static func libraryPaper(_ row: Row) -> LibraryPaper {
@@ -64,12 +79,17 @@ enum PaperColumns {
       encodeList(paper.authors), paper.published?.description, paper.day.description,
       paper.source, encodeLinks(paper.links), paper.upvotes, encodeList(paper.categories),
       paper.commentCount, encodeList(paper.keywords), paper.revised?.description,
+      paper.huggingFace.summary, paper.huggingFace.githubStars,
+      paper.huggingFace.organization?.name,
+      paper.huggingFace.organization?.fullName, paper.huggingFace.submittedBy,
+      paper.huggingFace.isWithdrawn ? 1 : 0,
     ]
   }
 
   static let paperColumnNames = [
     "id", "arxiv_id", "title_key", "title", "abstract", "authors", "published", "day", "source",
     "links", "upvotes", "categories", "comments", "keywords", "revised",
+    "hf_summary", "github_stars", "org_name", "org_fullname", "submitted_by", "withdrawn",
   ]
 
   // MARK: - JSON columns
@@ -88,6 +108,7 @@ enum PaperColumns {
   static func encodeLinks(_ links: PaperLinks) -> String {
     let pairs = [
       ("abs", links.abs), ("pdf", links.pdf), ("github", links.github), ("project", links.project),
+      ("hf", links.hf),
     ]
     return "{"
       + pairs.compactMap { key, value in value.map { "\(quote(key)):\(quote($0))" } }
@@ -99,7 +120,7 @@ enum PaperColumns {
     if let members = JSONStrings.object(text) {
       return PaperLinks(
         abs: members["abs"], pdf: members["pdf"], github: members["github"],
-        project: members["project"])
+        project: members["project"], hf: members["hf"])
     }
     guard let data = text.data(using: .utf8) else { return PaperLinks() }
     return (try? JSONDecoder().decode(PaperLinks.self, from: data)) ?? PaperLinks()

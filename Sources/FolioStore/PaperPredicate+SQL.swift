@@ -39,6 +39,7 @@ extension PaperPredicate {
       return SQLCondition(
         "p.seq IN (SELECT pt.paper_seq FROM paper_tag pt JOIN tag t ON t.id = pt.tag_id WHERE t.key = ?)",
         [.text(key)])
+    case .facet(let facet): return facet.sql
     case .not(let child):
       let inner = child.sql
       return SQLCondition("NOT (\(inner.sql))", inner.arguments)

@@ -28,6 +28,8 @@ public indirect enum PaperPredicate: Hashable, Sendable {
   case has(Feature)
   /// Papers carrying the tag whose folded key (``FolioCore/TagName/key``) is this.
   case tag(String)
+  /// Papers with these categories, keywords, organisation, summary or mark (hf, issue 18).
+  case facet(PaperFacet)
   /// Papers every child selects (every paper when there are none).
   case and([PaperPredicate])
   /// Papers some child selects (none when there are none).

@@ -173,6 +173,22 @@ enum Schema {
           """)
     }
     // MARK: end v8-tags
+    // --- hf (issue 18): what Hugging Face already sends ---
+    migrator.registerMigration("v10-hf-fields") { db in
+      // Hugging Face's AI summary, GitHub stars, organisation, submitter and withdrawn mark
+      // (HuggingFaceDetails). `cat:`, `kw:` and `org:` read the JSON lists and these columns
+      // row by row while the listing walks `sort_key`, which stops after a screenful.
+      try db.execute(
+        sql: """
+          ALTER TABLE paper ADD COLUMN hf_summary TEXT;
+          ALTER TABLE paper ADD COLUMN github_stars INTEGER;
+          ALTER TABLE paper ADD COLUMN org_name TEXT;
+          ALTER TABLE paper ADD COLUMN org_fullname TEXT;
+          ALTER TABLE paper ADD COLUMN submitted_by TEXT;
+          ALTER TABLE paper ADD COLUMN withdrawn INTEGER NOT NULL DEFAULT 0;
+          """)
+    }
+    // --- end hf ---
     return migrator
   }
 

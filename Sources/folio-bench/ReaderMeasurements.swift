@@ -16,6 +16,8 @@ struct ReaderMeasurements {
   static let searches = [
     "l", "le", "lea", "lear", "learning", "person re-id", "diffusion -survey",
     "topic:LLMs is:unread",
+    // hf (issue 18): a category, typed key by key.
+    "cat:cs.LG",
   ]
 
   /// A reader on all days, as `a` shows them.

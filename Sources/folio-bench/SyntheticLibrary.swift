@@ -59,7 +59,9 @@ struct SyntheticLibrary {
         return Paper.fromSource(
           title: title, abstract: abstract.joined(separator: ". ") + ".", authors: authors,
           arxivID: arxivID, day: today.adding(days: -(index / 300)), source: "synthetic",
-          upvotes: hasID ? Int.random(in: 0...80, using: &generator) : nil)
+          upvotes: hasID ? Int.random(in: 0...80, using: &generator) : nil,
+          categories: Self.categories(index), keywords: Self.keywords(index),
+          huggingFace: Self.huggingFace(index))
       }
     }
   }

@@ -50,10 +50,26 @@ enum PaperSheet {
     field("Upvotes", paper.upvotes.map(String.init))
     field("Categories", paper.categories.joined(separator: ", "))
     for (index, link) in paper.links.labelled.enumerated() {
+      let stars = link.label == "code" ? paper.huggingFace.githubStars.map { " ★ \($0)" } : nil
       field(
         index == 0 ? "Links" : "",
-        "\(link.label.padding(toLength: 8, withPad: " ", startingAt: 0))\(link.url)")
+        "\(link.label.padding(toLength: 8, withPad: " ", startingAt: 0))\(link.url)\(stars ?? "")")
     }
+    // --- hf (issue 18) ---
+    let details = paper.huggingFace
+    field("Keywords", paper.keywords.joined(separator: ", "))
+    field(
+      "Org",
+      details.organization.map { organization in
+        organization.fullName.flatMap {
+          $0 == organization.name ? nil : "\($0) (\(organization.name))"
+        }
+          ?? organization.name
+      })
+    field("Submitter", details.submittedBy)
+    field("Withdrawn", details.isWithdrawn ? "yes (Hugging Face marks it withdrawn)" : nil)
+    field("HF summary", details.summary.map { "Hugging Face AI: \($0)" })
+    // --- end hf ---
     var state: [String] = []
     if let starred = entry.state.starredAt { state.append("starred \(Self.timestamp(starred))") }
     state.append(entry.state.readAt.map { "read \(Self.timestamp($0))" } ?? "unread")

@@ -21,12 +21,15 @@ final class PaperJSONTests: XCTestCase {
         "id", "arxiv_id", "title", "authors", "abstract", "day", "published", "source", "links",
         "upvotes", "categories", "comments", "keywords", "topics", "starred", "read", "note",
         "tags",
+        "summary", "github_stars", "organization", "withdrawn",
       ])
     let parsed = try JSONSerialization.jsonObject(with: Data(text.utf8)) as! [[String: Any]]
     XCTAssertEqual(parsed[0]["title"] as? String, "Quote \" and \\ slash")
     XCTAssertEqual(parsed[0]["starred"] as? Bool, true)
     XCTAssertEqual(parsed[0]["read"] as? Bool, false)
     XCTAssertTrue(parsed[0]["published"] is NSNull)
+    XCTAssertTrue(parsed[0]["summary"] is NSNull, "no Hugging Face summary: null")
+    XCTAssertTrue(parsed[0]["organization"] is NSNull)
     XCTAssertEqual(
       (parsed[0]["links"] as? [String: Any])?["abs"] as? String, "https://arxiv.org/abs/2401.00001")
   }

@@ -16,6 +16,8 @@ final class ListCommandTests: XCTestCase {
         "id", "arxiv_id", "title", "authors", "abstract", "day", "published", "source", "links",
         "upvotes", "categories", "comments", "keywords", "topics", "starred", "read", "note",
         "tags",
+        // hf (issue 18)
+        "summary", "github_stars", "organization", "withdrawn",
       ])
     XCTAssertEqual(papers[0]["day"] as? String, "2026-11-27")
     XCTAssertEqual(papers[0]["starred"] as? Bool, false)

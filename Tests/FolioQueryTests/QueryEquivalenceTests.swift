@@ -105,7 +105,7 @@ final class QueryEquivalenceTests: XCTestCase {
     vocabulary: Vocabulary, papers: [LibraryPaper], using generator: inout SplitMix64
   ) -> QueryNode {
     let word = vocabulary.words.randomElement(using: &generator)!
-    switch Int.random(in: 0..<24, using: &generator) {
+    switch Int.random(in: 0..<29, using: &generator) {
     case 0...5: return .text(.any, TextTerm(text: word))
     case 6:
       return .text(
@@ -134,9 +134,38 @@ final class QueryEquivalenceTests: XCTestCase {
         Comparison.allCases.randomElement(using: &generator)!,
         Int.random(in: 0...60, using: &generator))
     case 17, 18: return .state(PaperStateKind.allCases.randomElement(using: &generator)!)
+    case 19...21: return .has(PaperFeature.allCases.randomElement(using: &generator)!)
     case 22, 23:
       return .tag(["survey", "week/1", "none"].randomElement(using: &generator)!)
-    default: return .has(PaperFeature.allCases.randomElement(using: &generator)!)
+    default: return randomFacet(using: &generator)
+    }
+  }
+
+  /// A `cat:`/`kw:`/`org:`/`has:summary`/`is:withdrawn` leaf (hf, issue 18): exact values in
+  /// another case, prefixes of them, and values no paper has.
+  static func randomFacet(using generator: inout SplitMix64) -> QueryNode {
+    func value(_ pool: [String]) -> (String, Bool) {
+      let chosen = pool.randomElement(using: &generator)!
+      switch Int.random(in: 0..<4, using: &generator) {
+      case 0: return (chosen, false)
+      case 1: return (chosen.uppercased(), false)
+      case 2: return (String(chosen.prefix(Int.random(in: 1...3, using: &generator))), true)
+      default: return (chosen + "x", Bool.random(using: &generator))
+      }
+    }
+    let organizations = queryOrganizations.flatMap { [$0.name] + ($0.fullName.map { [$0] } ?? []) }
+    switch Int.random(in: 0..<5, using: &generator) {
+    case 0:
+      let (text, prefix) = value(queryCategories)
+      return .facet(.category(text, prefix: prefix))
+    case 1:
+      let (text, prefix) = value(queryKeywords)
+      return .facet(.keyword(text, prefix: prefix))
+    case 2:
+      let (text, prefix) = value(organizations)
+      return .facet(.organization(text, prefix: prefix))
+    case 3: return .facet(.hasSummary)
+    default: return .facet(.withdrawn)
     }
   }
 }

@@ -138,8 +138,9 @@ final class QueryParserTests: XCTestCase {
     )
     assertError(
       "upvotes:lots", column: 9, "expected a number, optionally after >= > <= < = after 'upvotes:'")
-    assertError("is:famous", column: 4, "expected starred, unstarred, unread or read after 'is:'")
-    assertError("has:cake", column: 5, "expected note, code, arxiv or tag after 'has:'")
+    assertError(
+      "is:famous", column: 4, "expected starred, unstarred, unread, read or withdrawn after 'is:'")
+    assertError("has:cake", column: 5, "expected note, code, arxiv, tag or summary after 'has:'")
     assertError("a ++", column: 3, "'++' has no letters or digits to search for")
     assertError("ab\"cd\"", column: 3, "unexpected '\"' inside 'ab'")
   }
@@ -160,5 +161,42 @@ final class SearchTokenizerTests: XCTestCase {
     }
     XCTAssertEqual(SearchTokenizer.tokens("Re-ID, GPT-4o"), ["re", "id", "gpt", "4o"])
     XCTAssertEqual(SearchTokenizer.tokens("Zoë Müller"), ["zoe", "muller"])
+  }
+}
+
+// MARK: - hf (issue 18): cat:, kw:, org:, has:summary, is:withdrawn
+
+final class FacetQueryParserTests: XCTestCase {
+  func parse(_ text: String) throws -> QueryNode { try QueryParser.parse(text) }
+
+  func testFacetFields() throws {
+    XCTAssertEqual(try parse("cat:cs.LG"), .facet(.category("cs.LG", prefix: false)))
+    XCTAssertEqual(try parse("cat:cs.*"), .facet(.category("cs.", prefix: true)))
+    XCTAssertEqual(
+      try parse("kw:\"large language\"*"), .facet(.keyword("large language", prefix: true)))
+    XCTAssertEqual(try parse("org:google"), .facet(.organization("google", prefix: false)))
+    XCTAssertEqual(try parse("has:summary"), .facet(.hasSummary))
+    XCTAssertEqual(try parse("is:Withdrawn"), .facet(.withdrawn))
+    XCTAssertEqual(
+      try parse("cat:cs.LG -is:withdrawn"),
+      .and([.facet(.category("cs.LG", prefix: false)), .not(.facet(.withdrawn))]))
+  }
+
+  func testAValueBeingTypedIsAPrefix() throws {
+    XCTAssertEqual(
+      try QueryParser.parse("is:unread cat:cs.L", mode: .incremental),
+      .and([.state(.unread), .facet(.category("cs.L", prefix: true))]))
+    XCTAssertEqual(
+      try QueryParser.parse("org:g", mode: .incremental),
+      .facet(.organization("g", prefix: true)), "even one letter: entries are short")
+    XCTAssertEqual(
+      try QueryParser.parse("cat:cs.L", mode: .complete), .facet(.category("cs.L", prefix: false)))
+  }
+
+  func testAStarAloneIsNoValue() {
+    XCTAssertThrowsError(try parse("cat:*")) { error in
+      XCTAssertEqual(
+        (error as? QueryError)?.description, "query: column 5: expected a value after 'cat:'")
+    }
   }
 }

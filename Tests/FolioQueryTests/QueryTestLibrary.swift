@@ -33,6 +33,7 @@ func makeQueryLibrary() throws -> LibraryStore {
         paper.source = "hf"
         paper.upvotes = Int.random(in: 0...60, using: &generator)
       }
+      addFacets(to: &paper, index: index)
       try session.add(paper)
     }
   }
@@ -46,6 +47,35 @@ func makeQueryLibrary() throws -> LibraryStore {
     if index % 6 == 1 { try store.setTagged(true, name: TagName("week/1")!, ids: [entry.id]) }
   }
   return store
+}
+
+/// The values `cat:`, `kw:` and `org:` are drawn from (hf, issue 18): mixed case, LIKE's
+/// wildcards and a non-ASCII letter, so both evaluations must agree on those too.
+let queryCategories = ["cs.LG", "cs.CL", "stat.ML", "q-bio.NC", "cs.cv", "math_x%"]
+let queryKeywords = ["diffusion", "Large Language Models", "RLHF", "über", "graph_nets"]
+let queryOrganizations = [
+  PaperOrganization(name: "google", fullName: "Google"),
+  PaperOrganization(name: "meta-llama", fullName: nil),
+  PaperOrganization(name: "ÉCOLE", fullName: "École Normale"),
+]
+
+/// Categories on two papers in three, keywords, organisation, summary and a withdrawn mark on
+/// some, by index (no draws from the generator, so the rest of the library stays as it was).
+func addFacets(to paper: inout Paper, index: Int) {
+  if index % 3 != 2 {
+    paper.categories = [
+      queryCategories[index % queryCategories.count],
+      queryCategories[(index / 2) % queryCategories.count],
+    ]
+  }
+  if index % 4 == 1 {
+    paper.keywords = [queryKeywords[index % queryKeywords.count]]
+  }
+  if index % 6 == 0 {
+    paper.huggingFace.organization = queryOrganizations[index % queryOrganizations.count]
+  }
+  if index % 4 == 3 { paper.huggingFace.summary = "A summary \(index)." }
+  if index % 9 == 4 { paper.huggingFace.isWithdrawn = true }
 }
 
 /// Writes a node back as query text, parenthesising every group, so random trees can go
@@ -76,6 +106,19 @@ enum QueryPrinter {
     case .state(let state): return "is:\(state.rawValue)"
     case .has(let feature): return "has:\(feature.rawValue)"
     case .tag(let key): return "tag:\(key)"
+    case .facet(let facet):
+      func field(_ name: String, _ value: String, _ prefix: Bool) -> String {
+        let escaped = value.replacingOccurrences(of: "\\", with: "\\\\")
+          .replacingOccurrences(of: "\"", with: "\\\"")
+        return "\(name):\"\(escaped)\"" + (prefix ? "*" : "")
+      }
+      switch facet {
+      case .category(let value, let prefix): return field("cat", value, prefix)
+      case .keyword(let value, let prefix): return field("kw", value, prefix)
+      case .organization(let value, let prefix): return field("org", value, prefix)
+      case .hasSummary: return "has:summary"
+      case .withdrawn: return "is:withdrawn"
+      }
     case .and(let children): return "(" + children.map(text).joined(separator: " AND ") + ")"
     case .or(let children): return "(" + children.map(text).joined(separator: " OR ") + ")"
     case .not(let child): return "NOT " + text(child)

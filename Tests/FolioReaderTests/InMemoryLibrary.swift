@@ -213,6 +213,7 @@ final class InMemoryLibrary: LibraryReading, @unchecked Sendable {
       case .tag: .has(.tag)
       }
     case .tag(let key): .tag(key)
+    case .facet(let facet): .facet(facet)
     case .and(let children): .and(children.map(node))
     case .or(let children): .or(children.map(node))
     case .not(let child): .not(node(child))

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Reads Hugging Face daily papers JSON: an array of `{paper: {...}, publishedAt, ...}` items
 /// (the daily list), or of flat paper objects (search results, `/api/papers/{id}`), or one
 /// such object. Unknown fields are ignored; every field but the title is optional.
@@ -67,11 +69,25 @@ public struct HuggingFaceImporter: PaperImporter {
     var links = PaperLinks()
     links.github = paper.string("githubRepo")
     links.project = paper.string("projectPage")
+    let arxivID = paper.string("id")
+    // The paper page, for ids that are arXiv ids (anything else could be a path).
+    links.hf = arxivID.flatMap { ArxivID.normalize($0) }.map {
+      "https://huggingface.co/papers/\($0)"
+    }
+    let organization = item.object("organization") ?? paper.object("organization")
+    let details = HuggingFaceDetails(
+      summary: paper.string("ai_summary"), githubStars: paper.int("githubStars"),
+      organization: (organization?.string("name") ?? organization?.string("fullname")).map {
+        PaperOrganization(name: $0, fullName: organization?.string("fullname"))
+      },
+      submittedBy: (item.object("submittedBy") ?? paper.object("submittedOnDailyBy"))?.string(
+        "name"),
+      isWithdrawn: paper["withdrawnAt"].map { !($0 is NSNull) } ?? false)
     return Paper.fromSource(
-      title: title, abstract: summary, authors: authors, arxivID: paper.string("id"),
+      title: title, abstract: summary, authors: authors, arxivID: arxivID,
       published: published, day: context.listingDay(featured ?? published), source: context.source,
       links: links, upvotes: paper.int("upvotes"),
       commentCount: item.int("numComments") ?? paper.int("numComments"),
-      keywords: paper.strings("ai_keywords"), revised: featured)
+      keywords: paper.strings("ai_keywords"), revised: featured, huggingFace: details)
   }
 }

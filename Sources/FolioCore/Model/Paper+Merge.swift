@@ -6,7 +6,7 @@ extension Paper {
   /// version) only fills in what this one lacks; a copy of the same or a later date, or an
   /// undated one (a text listing), wins where it says something (a non-empty title, abstract,
   /// author, category or keyword list; a known publication date; each link it has). Counts
-  /// that only grow (upvotes, comments) keep the larger, whichever copy has it.
+  /// that only grow (upvotes, comments, GitHub stars) keep the larger, whichever copy has it.
   ///
   /// The arXiv id, once known, becomes the stable id. The listing day and the source stay
   /// those of the first import: a paper never moves to another day under the reader (an arXiv
@@ -30,6 +30,8 @@ extension Paper {
     merged.upvotes = Self.larger(upvotes, other.upvotes)
     merged.commentCount = Self.larger(commentCount, other.commentCount)
     merged.revised = Self.larger(revised, other.revised)
+    // Stars keep the larger count inside; a withdrawn mark stays.
+    merged.huggingFace = older.huggingFace.merged(with: newer.huggingFace)
     return merged
   }
 

@@ -28,12 +28,15 @@ public struct Paper: Hashable, Sendable {
   /// (`updated`), the day Hugging Face featured it, the metadata snapshot's `update_date`.
   /// Tells which of two copies is newer when they are merged (see ``merging(_:)``).
   public var revised: Day?
+  /// What Hugging Face adds: AI summary, GitHub stars, organisation, withdrawn mark.
+  public var huggingFace: HuggingFaceDetails
 
   /// A paper with exactly these fields; no cleaning, no derivation.
   public init(
     id: String, arxivID: String?, title: String, abstract: String, authors: [String],
     published: Day?, day: Day, source: String, links: PaperLinks, upvotes: Int?,
-    categories: [String], commentCount: Int? = nil, keywords: [String] = [], revised: Day? = nil
+    categories: [String], commentCount: Int? = nil, keywords: [String] = [], revised: Day? = nil,
+    huggingFace: HuggingFaceDetails = HuggingFaceDetails()
   ) {
     self.id = id
     self.arxivID = arxivID
@@ -49,6 +52,7 @@ public struct Paper: Hashable, Sendable {
     self.commentCount = commentCount
     self.keywords = keywords
     self.revised = revised
+    self.huggingFace = huggingFace
   }
 
   /// A paper built from untrusted source fields: text is cleaned (see ``TextCleaner``), the
@@ -60,7 +64,8 @@ public struct Paper: Hashable, Sendable {
     title: String, abstract: String, authors: [String] = [], arxivID: String? = nil,
     published: Day? = nil, day: Day, source: String, links: PaperLinks = PaperLinks(),
     upvotes: Int? = nil, categories: [String] = [], commentCount: Int? = nil,
-    keywords: [String] = [], revised: Day? = nil
+    keywords: [String] = [], revised: Day? = nil,
+    huggingFace: HuggingFaceDetails = HuggingFaceDetails()
   ) -> Paper? {
     let cleanTitle = TextCleaner.clean(title)
     guard !cleanTitle.isEmpty else { return nil }
@@ -85,9 +90,25 @@ public struct Paper: Hashable, Sendable {
       upvotes: upvotes.map(ClampedCount.clamp),
       categories: categories.map(TextCleaner.clean).filter { !$0.isEmpty },
       commentCount: commentCount.map(ClampedCount.clamp),
-      keywords: keywords.map(TextCleaner.clean).filter { !$0.isEmpty },
+      keywords: Self.cappedKeywords(keywords),
       // Only for ordering copies: a date outside the days Folio accepts is no date.
-      revised: revised.flatMap { $0.isSupported ? $0 : nil })
+      revised: revised.flatMap { $0.isSupported ? $0 : nil },
+      huggingFace: huggingFace.cleaned)
+  }
+
+  /// The most keywords a paper keeps from a source, and the most code points of one.
+  public static let keywordLimit = 32
+  public static let keywordScalarLimit = 100
+
+  /// `keywords` cleaned, empty ones dropped, at most ``keywordLimit`` of them, each cut to
+  /// ``keywordScalarLimit`` code points: a feed's keyword list is untrusted and unbounded.
+  static func cappedKeywords(_ keywords: [String]) -> [String] {
+    var kept: [String] = []
+    for keyword in keywords where kept.count < keywordLimit {
+      let cleaned = HuggingFaceDetails.clean(keyword, limit: keywordScalarLimit)
+      if let cleaned { kept.append(cleaned) }
+    }
+    return kept
   }
 
   /// The title reduced for identity comparison (see ``PaperIdentity/titleKey(_:)``).

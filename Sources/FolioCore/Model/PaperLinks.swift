@@ -8,13 +8,18 @@ public struct PaperLinks: Hashable, Sendable, Codable {
   public var github: String?
   /// A project page or other homepage.
   public var project: String?
+  /// The paper's Hugging Face page (`https://huggingface.co/papers/<id>`).
+  public var hf: String?
 
-  public init(abs: String? = nil, pdf: String? = nil, github: String? = nil, project: String? = nil)
-  {
+  public init(
+    abs: String? = nil, pdf: String? = nil, github: String? = nil, project: String? = nil,
+    hf: String? = nil
+  ) {
     self.abs = abs
     self.pdf = pdf
     self.github = github
     self.project = project
+    self.hf = hf
   }
 
   /// The arXiv links for a canonical arXiv id.
@@ -27,11 +32,13 @@ public struct PaperLinks: Hashable, Sendable, Codable {
 
   /// The links in display order with their names.
   public var labelled: [(label: String, url: String)] {
-    [("abs", abs), ("pdf", pdf), ("code", github), ("project", project)]
+    [("abs", abs), ("pdf", pdf), ("code", github), ("project", project), ("hf", hf)]
       .compactMap { label, url in url.map { (label, $0) } }
   }
 
-  public var isEmpty: Bool { abs == nil && pdf == nil && github == nil && project == nil }
+  public var isEmpty: Bool {
+    abs == nil && pdf == nil && github == nil && project == nil && hf == nil
+  }
 
   /// These links with control characters and surrounding whitespace removed, and anything
   /// that is not an http(s) URL dropped: links from feeds are untrusted.
@@ -46,13 +53,14 @@ public struct PaperLinks: Hashable, Sendable, Codable {
       return text
     }
     return PaperLinks(
-      abs: clean(abs), pdf: clean(pdf), github: clean(github), project: clean(project))
+      abs: clean(abs), pdf: clean(pdf), github: clean(github), project: clean(project),
+      hf: clean(hf))
   }
 
   /// These links with every link `newer` has put in their place.
   public func merged(with newer: PaperLinks) -> PaperLinks {
     PaperLinks(
       abs: newer.abs ?? abs, pdf: newer.pdf ?? pdf, github: newer.github ?? github,
-      project: newer.project ?? project)
+      project: newer.project ?? project, hf: newer.hf ?? hf)
   }
 }

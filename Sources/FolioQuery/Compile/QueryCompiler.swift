@@ -129,6 +129,7 @@ public struct QueryCompiler: Sendable {
     case .state(let state): return .state(state)
     case .has(let feature): return .has(feature)
     case .tag(let key): return .tag(key)
+    case .facet(let facet): return .facet(facet)
     case .topic(let name, let column):
       let topic = try topics.resolve(name, column: column)
       guard !visiting.contains(topic.name) else {
@@ -187,6 +188,7 @@ public struct QueryCompiler: Sendable {
       case .tag: return .has(.tag)
       }
     case .tag(let key): return .tag(key)
+    case .facet(let facet): return .facet(facet)
     case .not(let child): return .not(predicate(child))
     case .and(let children): return combine(children, conjunction: true)
     case .or(let children): return combine(children, conjunction: false)

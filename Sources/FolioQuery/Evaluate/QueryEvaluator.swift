@@ -50,6 +50,7 @@ public struct QueryEvaluator: Sendable {
       case .tag: return !document.tagKeys.isEmpty
       }
     case .tag(let key): return document.tagKeys.contains(key)
+    case .facet(let facet): return document.matches(facet)
     case .and(let children):
       for child in children where try !matches(child, document) { return false }
       return true

@@ -17,6 +17,12 @@ public struct SearchDocument: Sendable {
   public var title: TokenIndex
   public var abstract: TokenIndex
   public var authors: TokenIndex
+  /// arXiv categories, Hugging Face keywords, the organisation's handle and display name.
+  public var categories: [String]
+  public var keywords: [String]
+  public var organization: [String]
+  public var hasSummary: Bool
+  public var isWithdrawn: Bool
 
   public init(_ entry: LibraryPaper) {
     let paper = entry.paper
@@ -33,5 +39,11 @@ public struct SearchDocument: Sendable {
     title = TokenIndex(SearchTokenizer.tokens(paper.title))
     abstract = TokenIndex(SearchTokenizer.tokens(paper.abstract))
     authors = TokenIndex(SearchTokenizer.tokens(paper.authors.joined(separator: "\n")))
+    categories = paper.categories
+    keywords = paper.keywords
+    let organization = paper.huggingFace.organization
+    self.organization = [organization?.name, organization?.fullName].compactMap { $0 }
+    hasSummary = paper.huggingFace.summary != nil
+    isWithdrawn = paper.huggingFace.isWithdrawn
   }
 }

@@ -25,7 +25,7 @@ struct QueryToken: Hashable {
 struct QueryLexer {
   static let fieldNames = [
     "title", "abstract", "author", "authors", "id", "topic", "source", "day", "upvotes", "is",
-    "has", "tag",
+    "has", "tag", "cat", "kw", "org",
   ]
 
   let characters: [Character]

@@ -23,6 +23,8 @@ public indirect enum QueryNode: Hashable, Sendable {
   case has(PaperFeature)
   /// `tag:NAME`: the tag's folded key (``FolioCore/TagName/key``), so case does not matter.
   case tag(String)
+  /// `cat:`, `kw:`, `org:`, `has:summary`, `is:withdrawn` (what arXiv and Hugging Face say).
+  case facet(PaperFacet)
   case and([QueryNode])
   case or([QueryNode])
   case not(QueryNode)

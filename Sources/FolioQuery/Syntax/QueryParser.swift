@@ -234,9 +234,20 @@ public struct QueryParser {
         throw expected("a number, optionally after >= > <= < =")
       }
       return .upvotes(comparison, count)
+    case "cat", "kw", "org":
+      // `cat:cs.*`: entries that begin with the value; a quoted value ends in `*` as a prefix.
+      let prefix = quotedPrefix || (!Self.isQuoted(value) && raw.hasSuffix("*"))
+      let text = prefix && !quotedPrefix ? String(raw.dropLast()) : raw
+      guard !text.isEmpty else { throw expected("a value") }
+      switch name {
+      case "cat": return .facet(.category(text, prefix: prefix))
+      case "kw": return .facet(.keyword(text, prefix: prefix))
+      default: return .facet(.organization(text, prefix: prefix))
+      }
     case "is":
+      if raw.lowercased() == "withdrawn" { return .facet(.withdrawn) }
       guard let state = PaperStateKind(rawValue: raw.lowercased()) else {
-        throw expected("starred, unstarred, unread or read")
+        throw expected("starred, unstarred, unread, read or withdrawn")
       }
       return .state(state)
     case "tag":
@@ -245,11 +256,17 @@ public struct QueryParser {
       }
       return .tag(tag.key)
     default:  // "has"
+      if raw.lowercased() == "summary" { return .facet(.hasSummary) }
       guard let feature = PaperFeature(rawValue: raw.lowercased()) else {
-        throw expected("note, code, arxiv or tag")
+        throw expected("note, code, arxiv, tag or summary")
       }
       return .has(feature)
     }
+  }
+
+  private static func isQuoted(_ value: QueryToken.Kind) -> Bool {
+    if case .quoted = value { return true }
+    return false
   }
 
   static func comparison(_ value: String) -> (Comparison, String) {
@@ -305,6 +322,11 @@ public struct QueryParser {
       tokens[tokens.count - 1].kind = .word(word + "*")
     case .field(let name, .word(let word))
     where ["title", "abstract", "author", "authors"].contains(name) && isLong(word):
+      tokens[tokens.count - 1].kind = .field(name, .word(word + "*"))
+    case .field(let name, .word(let word))
+    where ["cat", "kw", "org"].contains(name) && !word.isEmpty && !word.hasSuffix("*"):
+      // A category, keyword or organisation being typed (`cat:cs.L`) shows what it begins:
+      // entries are short, and an exact match of a half-typed value would select nothing.
       tokens[tokens.count - 1].kind = .field(name, .word(word + "*"))
     default:
       break

@@ -93,16 +93,42 @@ public struct DetailDocument: Sendable {
     units("Day", day)
     var state = [entry.state.isRead ? "read" : "unread"]
     if entry.state.isStarred { state.insert("★ starred", at: 0) }
+    if paper.huggingFace.isWithdrawn { state.insert("withdrawn", at: 0) }
     units("State", state)
+    // --- hf (issue 18): the organisation and Hugging Face's AI summary, said to be theirs ---
+    if let organization = paper.huggingFace.organization {
+      field("Org", Self.capped([organization.displayName]))
+    }
+    if let summary = paper.huggingFace.summary {
+      field("Summary", "Hugging Face AI: " + Self.capped([summary]), .detailBody)
+    }
+    // --- end hf ---
     let urlWidth = max(1, valueWidth - 8)
     for (index, link) in paper.links.labelled.enumerated() {
-      for (lineIndex, url) in Self.wrap(Self.capped([link.url]), urlWidth).enumerated() {
-        lines.append([
+      // GitHub stars go after the repository's link, on its last line when it fits there.
+      let stars = link.label == "code" ? paper.huggingFace.githubStars.map { "★ \($0)" } : nil
+      let wrapped = Self.wrap(Self.capped([link.url]), urlWidth)
+      for (lineIndex, url) in wrapped.enumerated() {
+        var line = [
           Span(
             text: Self.pad(index == 0 && lineIndex == 0 ? "Links" : "", Self.labelWidth),
             element: .detailLabel),
           Span(text: Self.pad(lineIndex == 0 ? link.label : "", 8), element: .detailMeta),
           Span(text: url, element: .detailLink),
+        ]
+        if let stars, lineIndex == wrapped.count - 1,
+          DisplayWidth.of(url) + 1 + DisplayWidth.of(stars) <= urlWidth
+        {
+          line.append(Span(text: " " + stars, element: .detailMeta))
+        }
+        lines.append(line)
+      }
+      if let stars, let last = wrapped.last,
+        DisplayWidth.of(last) + 1 + DisplayWidth.of(stars) > urlWidth
+      {
+        lines.append([
+          Span(text: Self.pad("", Self.labelWidth + 8), element: .detailLabel),
+          Span(text: stars, element: .detailMeta),
         ])
       }
     }
