@@ -8,7 +8,7 @@ enum PaperColumns {
   static let selection = """
     p.seq, p.id, p.arxiv_id, p.title, p.abstract, p.authors, p.published, p.day, p.source,
     p.links, p.upvotes, p.categories, p.comments, p.keywords, p.revised, s.read_at, s.starred_at,
-    s.note
+    s.note, s.dismissed_at
     """
 
   static func paper(_ row: Row) -> Paper {
@@ -35,7 +35,8 @@ enum PaperColumns {
       paper: paper(row),
       state: PaperState(
         readAt: row["read_at"], starredAt: row["starred_at"],
-        note: (row["note"] as String?).map { inert($0, multiline: true) }))
+        note: (row["note"] as String?).map { inert($0, multiline: true) },
+        dismissedAt: row["dismissed_at"]))
   }
 
   /// `text` as Folio would have stored it. Folio cleans text before storing it, but a library

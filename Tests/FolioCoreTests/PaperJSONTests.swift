@@ -20,6 +20,7 @@ final class PaperJSONTests: XCTestCase {
       [
         "id", "arxiv_id", "title", "authors", "abstract", "day", "published", "source", "links",
         "upvotes", "categories", "comments", "keywords", "topics", "starred", "read", "note",
+        "dismissed",
       ])
     let parsed = try JSONSerialization.jsonObject(with: Data(text.utf8)) as! [[String: Any]]
     XCTAssertEqual(parsed[0]["title"] as? String, "Quote \" and \\ slash")

@@ -138,7 +138,8 @@ final class QueryParserTests: XCTestCase {
     )
     assertError(
       "upvotes:lots", column: 9, "expected a number, optionally after >= > <= < = after 'upvotes:'")
-    assertError("is:famous", column: 4, "expected starred, unstarred, unread or read after 'is:'")
+    assertError(
+      "is:famous", column: 4, "expected starred, unstarred, unread, read or dismissed after 'is:'")
     assertError("has:cake", column: 5, "expected note, code or arxiv after 'has:'")
     assertError("a ++", column: 3, "'++' has no letters or digits to search for")
     assertError("ab\"cd\"", column: 3, "unexpected '\"' inside 'ab'")

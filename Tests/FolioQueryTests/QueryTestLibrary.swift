@@ -41,6 +41,7 @@ func makeQueryLibrary() throws -> LibraryStore {
     if index % 7 == 0 { try store.setStarred(true, ids: [entry.id]) }
     if index % 3 == 1 { try store.setRead(true, ids: [entry.id]) }
     if index % 11 == 0 { try store.setNote("note \(index)", id: entry.id) }
+    if index % 13 == 5 { try store.setDismissed(true, ids: [entry.id]) }
   }
   return store
 }

@@ -3,7 +3,7 @@
 /// Keys, in this order and always present (null when unknown): `id`, `arxiv_id`, `title`,
 /// `authors` (array), `abstract`, `day`, `published`, `source`, `links` (object with `abs`,
 /// `pdf`, `github`, `project`), `upvotes`, `categories` (array), `topics` (array), `starred`,
-/// `read` (booleans), `note`. Documented in docs/export.md; the schema only ever grows.
+/// `read` (booleans), `note`, `dismissed` (boolean). Documented in docs/export.md; the schema only ever grows.
 public enum PaperJSON {
   /// One paper as a JSON object; `topics` are the names of the topics it matches.
   public static func value(_ entry: LibraryPaper, topics: [String] = []) -> JSONValue {
@@ -34,6 +34,7 @@ public enum PaperJSON {
       ("starred", .bool(entry.state.isStarred)),
       ("read", .bool(entry.state.isRead)),
       ("note", .string(entry.state.note)),
+      ("dismissed", .bool(entry.state.isDismissed)),
     ])
   }
 

@@ -8,15 +8,21 @@ public struct PaperState: Hashable, Sendable {
   public var starredAt: Date?
   /// The user's note; nil when there is none.
   public var note: String?
+  /// When the paper was dismissed ("not interested"); nil while it is not.
+  public var dismissedAt: Date?
 
-  public init(readAt: Date? = nil, starredAt: Date? = nil, note: String? = nil) {
+  public init(
+    readAt: Date? = nil, starredAt: Date? = nil, note: String? = nil, dismissedAt: Date? = nil
+  ) {
     self.readAt = readAt
     self.starredAt = starredAt
     self.note = note
+    self.dismissedAt = dismissedAt
   }
 
   public var isRead: Bool { readAt != nil }
   public var isStarred: Bool { starredAt != nil }
+  public var isDismissed: Bool { dismissedAt != nil }
 }
 
 /// A paper together with the user's state for it.

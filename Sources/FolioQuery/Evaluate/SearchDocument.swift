@@ -9,6 +9,7 @@ public struct SearchDocument: Sendable {
   public var upvotes: Int?
   public var isStarred: Bool
   public var isRead: Bool
+  public var isDismissed: Bool
   public var hasNote: Bool
   public var hasCode: Bool
   /// Search tokens of the title, abstract and author names (see ``SearchTokenizer``).
@@ -25,6 +26,7 @@ public struct SearchDocument: Sendable {
     upvotes = paper.upvotes
     isStarred = entry.state.isStarred
     isRead = entry.state.isRead
+    isDismissed = entry.state.isDismissed
     hasNote = entry.state.note != nil
     hasCode = paper.links.github != nil
     title = TokenIndex(SearchTokenizer.tokens(paper.title))

@@ -236,7 +236,7 @@ public struct QueryParser {
       return .upvotes(comparison, count)
     case "is":
       guard let state = PaperStateKind(rawValue: raw.lowercased()) else {
-        throw expected("starred, unstarred, unread or read")
+        throw expected("starred, unstarred, unread, read or dismissed")
       }
       return .state(state)
     default:  // "has"
