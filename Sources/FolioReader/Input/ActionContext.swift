@@ -22,6 +22,8 @@ public enum ActionContext: String, CaseIterable, Hashable, Sendable {
   case confirmation
   /// The command palette.
   case palette
+  /// Triage's card (`i`).
+  case triage
 
   /// Where the user types text: printable characters (Space included) are text here, so a
   /// binding of one is left out of the context's keys.
@@ -47,6 +49,7 @@ public enum ActionContext: String, CaseIterable, Hashable, Sendable {
     case .exportFormat, .exportPath: "the export prompt"
     case .confirmation: "a question"
     case .palette: "the palette"
+    case .triage: "triage"
     }
   }
 }

@@ -15,8 +15,16 @@ public enum LibraryWriter {
       case .setRead(let id, let read, let announce):
         try store.setRead(read, ids: [id])
         return .read(id: id, read, announce: announce)
-      case .markAllRead(let filter):
-        return .markedAllRead(count: try store.markAllRead(filter))
+      case .markAllRead(let filter, let time):
+        return .markedAllRead(count: try store.markAllRead(filter, at: time))
+      case .setDismissed(let id, let dismissed):
+        try store.setDismissed(dismissed, ids: [id])
+        return .dismissed(id: id, dismissed)
+      case .setNote(let id, let note):
+        try store.setNote(note, id: id)
+        return .noteRestored(id: id)
+      case .unmarkRead(let time):
+        return .unmarkedRead(count: try store.unmarkRead(at: time))
       }
     } catch {
       return .writeFailed(change, error.message)
@@ -47,6 +55,9 @@ extension LibraryChange {
     case .setStarred(let id, let starred): "\(starred ? "star" : "unstar") \(id)"
     case .setRead(let id, let read, _): "mark \(id) \(read ? "read" : "unread")"
     case .markAllRead: "mark all shown read"
+    case .setDismissed(let id, let dismissed): "\(dismissed ? "dismiss" : "bring back") \(id)"
+    case .setNote(let id, _): "note on \(id)"
+    case .unmarkRead: "mark unread again"
     }
   }
 }
