@@ -174,7 +174,8 @@ final class ReaderNavigationTests: XCTestCase {
   }
 
   func testHelpListsEveryBindingAndAnyKeyCloses() throws {
-    var harness = ReaderHarness(store: try makeLibrary(), width: 80, height: 24)
+    // Tall enough for every row of the list's help on one screen.
+    var harness = ReaderHarness(store: try makeLibrary(), width: 80, height: 40)
     harness.type("?")
     XCTAssertTrue(harness.state.isShowingHelp)
     let screen = harness.screen
