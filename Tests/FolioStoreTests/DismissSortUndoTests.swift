@@ -29,6 +29,15 @@ final class DismissSortUndoTests: XCTestCase {
     XCTAssertEqual(try store.paper(id: papers[0].id)?.state.isDismissed, false, "all or nothing")
   }
 
+  func testMoreLikeThisLeavesDismissedPapersOut() throws {
+    let store = try LibraryStore.inMemory()
+    let papers = ["Graph networks", "Graph kernels", "Graph search"].map { makePaper($0) }
+    try store.add(papers)
+    try store.setDismissed(true, ids: [papers[1].id])
+    XCTAssertEqual(
+      try store.bestMatches("graph", excluding: papers[0].id, limit: 10), [papers[2].id])
+  }
+
   func testUndoingMarkAllReadUnmarksOnlyThePapersItMarked() throws {
     let store = try LibraryStore.inMemory()
     let papers = (0..<4).map { makePaper("Paper \($0)") }

@@ -70,6 +70,12 @@ extension ReaderState {
   /// What a committed dismissal changes on screen.
   mutating func applyDismissed(id: String, _ dismissed: Bool) {
     status = StatusMessage(dismissed ? "dismissed" : "brought back")
+    if case .triage = mode.screen {
+      // The list is read again when triage ends; meanwhile its counts are asked for again.
+      listing.countsKnown = false
+      listing.countGeneration += 1
+      return
+    }
     // The paper leaves (or rejoins) the listing: it starts over, the selection kept in place.
     refreshListing()
   }
