@@ -15,6 +15,7 @@ final class ListCommandTests: XCTestCase {
       [
         "id", "arxiv_id", "title", "authors", "abstract", "day", "published", "source", "links",
         "upvotes", "categories", "comments", "keywords", "topics", "starred", "read", "note",
+        "dismissed",
       ])
     XCTAssertEqual(papers[0]["day"] as? String, "2026-11-27")
     XCTAssertEqual(papers[0]["starred"] as? Bool, false)
