@@ -57,18 +57,20 @@ extension LibraryStore {
     _ filter: PaperFilter, from start: ListingStart, limit: Int
   ) throws(StoreError) -> [ListedPaper] {
     let columns = "p.sort_key AS listing_key, " + Self.summaryColumns
-    let key = filter.sortKeyColumn
     let query: (sql: String, arguments: StatementArguments)
     var reversed = false
     switch start {
     case .position(let position):
       query = filter.select(columns, limit: limit, offset: position)
     case .after(let sortKey) where filter.ranking == nil:
-      query = filter.select(columns, limit: limit, extra: "\(key) < ?", extraArguments: [sortKey])
+      query = filter.select(
+        columns, limit: limit, extra: filter.afterCondition(),
+        extraArguments: Self.keyArguments(sortKey, filter))
     case .before(let sortKey) where filter.ranking == nil:
       reversed = true
       query = filter.select(
-        columns, limit: limit, extra: "\(key) > ?", extraArguments: [sortKey], reversed: true)
+        columns, limit: limit, extra: filter.afterCondition(reversed: true),
+        extraArguments: Self.keyArguments(sortKey, filter), reversed: true)
     case .fromEnd(let skipped):
       reversed = true
       query = filter.select(columns, limit: limit, offset: skipped, reversed: true)
@@ -81,6 +83,11 @@ extension LibraryStore {
       }
     }
     return reversed ? rows.reversed() : rows
+  }
+
+  /// The reference row's sort key as ``PaperFilter/afterCondition(reversed:)`` binds it.
+  static func keyArguments(_ sortKey: Int64, _ filter: PaperFilter) -> StatementArguments {
+    StatementArguments(Array(repeating: sortKey, count: filter.afterArgumentCount))
   }
 
   /// Total, unread and starred counts of the listing `filter` selects, in one pass over its
@@ -103,7 +110,9 @@ extension LibraryStore {
   /// papers are counted on the sort key index, and read and starred ones among the few that
   /// have state at all.
   private func stateCounts(_ filter: PaperFilter) throws(StoreError) -> ListCounts {
-    let (condition, arguments) = filter.whereClause
+    // The day's range without the default exclusion, which needs `paper_state`: dismissed
+    // papers are few and have state, so they are counted among the state rows and taken off.
+    let (condition, arguments) = filter.whereClause(excludingDismissed: false)
     return try read { db in
       let total =
         try Int.fetchOne(
@@ -111,11 +120,15 @@ extension LibraryStore {
       let row = try Row.fetchOne(
         db,
         sql: """
-          SELECT count(s.read_at), count(s.starred_at)
+          SELECT coalesce(sum(s.read_at IS NOT NULL AND s.dismissed_at IS NULL), 0),
+            coalesce(sum(s.starred_at IS NOT NULL AND s.dismissed_at IS NULL), 0),
+            count(s.dismissed_at)
           FROM paper_state s JOIN paper p ON p.seq = s.paper_seq WHERE \(condition)
           """, arguments: arguments)
       let read: Int = row?[0] ?? 0
-      return ListCounts(total: total, unread: total - read, starred: row?[1] ?? 0)
+      let dismissed: Int = filter.showsDismissed ? 0 : row?[2] ?? 0
+      let listed = total - dismissed
+      return ListCounts(total: listed, unread: listed - read, starred: row?[1] ?? 0)
     }
   }
 
@@ -134,13 +147,22 @@ extension LibraryStore {
       guard try Int.fetchOne(db, sql: isListed, arguments: listedArguments + [key]) == 1 else {
         return nil
       }
-      let (before, beforeArguments) = filter.aggregate("count(*)", extra: "p.sort_key > ?")
-      return try Int.fetchOne(db, sql: before, arguments: beforeArguments + [key])
+      let (before, beforeArguments) = filter.aggregate(
+        "count(*)", extra: filter.afterCondition(reversed: true))
+      return try Int.fetchOne(
+        db, sql: before, arguments: beforeArguments + Self.keyArguments(key, filter))
     }
   }
 
   /// Marks every unread paper `filter` selects as read, in one transaction; returns how many.
   public func markAllRead(_ filter: PaperFilter) throws(StoreError) -> Int {
+    try markAllRead(filter, at: Date())
+  }
+
+  /// Marks every unread paper `filter` selects as read at `time`, in one transaction; returns
+  /// how many. Every paper it marks gets that one timestamp, so
+  /// ``unmarkRead(at:)`` can undo it without a list of ids.
+  public func markAllRead(_ filter: PaperFilter, at time: Date) throws(StoreError) -> Int {
     let (select, arguments) = filter.aggregate("p.seq, ?", extra: "s.read_at IS NULL")
     return try write { db in
       // `WHERE true` lets SQLite parse the upsert after a SELECT with joins.
@@ -148,7 +170,18 @@ extension LibraryStore {
         sql: """
           INSERT INTO paper_state (paper_seq, read_at) SELECT * FROM (\(select)) WHERE true
           ON CONFLICT (paper_seq) DO UPDATE SET read_at = excluded.read_at
-          """, arguments: StatementArguments([Date()]) + arguments)
+          """, arguments: StatementArguments([time]) + arguments)
+      return db.changesCount
+    }
+  }
+
+  /// Marks unread again every paper read at exactly `time`: the inverse of
+  /// ``markAllRead(_:at:)``, which marked only papers that were unread, all with that time.
+  /// An index range on `read_at`, in one transaction; returns how many.
+  public func unmarkRead(at time: Date) throws(StoreError) -> Int {
+    try write { db in
+      try db.execute(
+        sql: "UPDATE paper_state SET read_at = NULL WHERE read_at = ?", arguments: [time])
       return db.changesCount
     }
   }

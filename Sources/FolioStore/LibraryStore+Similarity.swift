@@ -17,7 +17,8 @@ extension LibraryStore {
   }
 
   /// The ids of papers matching the FTS5 `expression`, best first by BM25 (a title match
-  /// counts three times an abstract match, authors half), without `excludedID`.
+  /// counts three times an abstract match, authors half), without `excludedID` and without
+  /// dismissed papers (left out of every view, "more like this" included).
   public func bestMatches(
     _ expression: String, excluding excludedID: String, limit: Int
   ) throws(StoreError) -> [String] {
@@ -27,6 +28,8 @@ extension LibraryStore {
         sql: """
           SELECT p.id FROM paper_fts JOIN paper p ON p.sort_key = paper_fts.rowid
           WHERE paper_fts MATCH ? AND p.id != ?
+            AND NOT EXISTS (
+              SELECT 1 FROM paper_state s WHERE s.paper_seq = p.seq AND s.dismissed_at IS NOT NULL)
           ORDER BY bm25(paper_fts, 3.0, 1.0, 0.5) LIMIT ?
           """,
         arguments: [expression, excludedID, limit])

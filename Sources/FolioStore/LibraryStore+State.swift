@@ -17,6 +17,13 @@ extension LibraryStore {
     try setTimestamp("read_at", on: read, ids: ids)
   }
 
+  /// Dismisses ("not interested") or undismisses the papers named by `ids`, in one
+  /// transaction; like ``setStarred(_:ids:)`` for unknown ids. A dismissed paper is left out
+  /// of listings unless the query mentions `is:dismissed` (``PaperFilter``).
+  public func setDismissed(_ dismissed: Bool, ids: [String]) throws(StoreError) {
+    try setTimestamp("dismissed_at", on: dismissed, ids: ids)
+  }
+
   /// Sets the note of the paper `id`; nil or blank text removes it.
   public func setNote(_ note: String?, id: String) throws(StoreError) {
     let text = note.map(TextCleaner.cleanMultiline).flatMap { $0.isEmpty ? nil : $0 }

@@ -8,7 +8,7 @@ enum PaperColumns {
   static let selection = """
     p.seq, p.id, p.arxiv_id, p.title, p.abstract, p.authors, p.published, p.day, p.source,
     p.links, p.upvotes, p.categories, p.comments, p.keywords, p.revised, s.read_at, s.starred_at,
-    s.note, p.hf_summary, p.github_stars, p.org_name, p.org_fullname, p.submitted_by, p.withdrawn,
+    s.note, s.dismissed_at, p.hf_summary, p.github_stars, p.org_name, p.org_fullname, p.submitted_by, p.withdrawn,
     \(tagsSelection)
     """
 
@@ -58,7 +58,8 @@ enum PaperColumns {
       state: PaperState(
         readAt: row["read_at"], starredAt: row["starred_at"],
         note: (row["note"] as String?).map { inert($0, multiline: true) },
-        tags: decodeList(row["tags"]).map { inert($0) }))
+        tags: decodeList(row["tags"]).map { inert($0) },
+        dismissedAt: row["dismissed_at"]))
   }
 
   /// `text` as Folio would have stored it. Folio cleans text before storing it, but a library

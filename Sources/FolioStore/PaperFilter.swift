@@ -24,6 +24,15 @@ public struct PaperFilter: Hashable, Sendable {
   /// A paper listed whatever `state` says: the reader's selected paper, so that hiding read
   /// papers does not pull the one being read out from under the user.
   public var keepsPaper: String?
+  /// The order of the listing (a ranking keeps its own order).
+  public var order: ListingOrder = .listing
+
+  /// Whether dismissed papers are listed: only when the query mentions `is:dismissed`, or for
+  /// a ranking (papers asked for by id). Every other listing, count, list and export leaves
+  /// them out.
+  public var showsDismissed: Bool {
+    ranking != nil || condition?.mentionsDismissed == true
+  }
 
   public init(
     state: State = .any, day: Day? = nil, match: TextMatch? = nil,
@@ -50,6 +59,12 @@ public struct PaperFilter: Hashable, Sendable {
 
   /// The WHERE clause with its arguments.
   var whereClause: (sql: String, arguments: StatementArguments) {
+    whereClause(excludingDismissed: !showsDismissed)
+  }
+
+  /// The WHERE clause, with the default exclusion of dismissed papers or without it (for a
+  /// count that takes them off itself).
+  func whereClause(excludingDismissed: Bool) -> (sql: String, arguments: StatementArguments) {
     var conditions: [String] = []
     var arguments = StatementArguments()
     if let match {
@@ -63,6 +78,9 @@ public struct PaperFilter: Hashable, Sendable {
       case .unread: "s.read_at IS NULL"
       case .read: "s.read_at IS NOT NULL"
       }
+    if excludingDismissed {
+      conditions.append("s.dismissed_at IS NULL")
+    }
     if let stateCondition {
       if let keepsPaper {
         conditions.append("(\(stateCondition) OR p.id = ?)")
@@ -113,8 +131,27 @@ public struct PaperFilter: Hashable, Sendable {
         "(SELECT key FROM json_each(?) WHERE value = p.id) \(direction)", [Self.jsonArray(ranking)]
       )
     }
-    return ("\(sortKeyColumn) \(reversed ? "ASC" : "DESC")", [])
+    let keyDirection = reversed ? "ASC" : "DESC"
+    guard let expression = order.expression else {
+      return ("\(sortKeyColumn) \(keyDirection)", [])
+    }
+    return ("\(expression) \(keyDirection), \(sortKeyColumn) \(keyDirection)", [])
   }
+
+  /// The condition that a row comes after (or, `reversed`, before) the row whose sort key is
+  /// bound as its argument(s), in ``order``: a keyset condition, so paging costs the same
+  /// anywhere. Takes ``afterArgumentCount`` copies of the sort key.
+  func afterCondition(reversed: Bool = false) -> String {
+    let comparison = reversed ? ">" : "<"
+    guard let expression = order.expression, ranking == nil else {
+      return "\(sortKeyColumn) \(comparison) ?"
+    }
+    let reference = "(SELECT \(order.indexedExpression!) FROM paper WHERE sort_key = ?)"
+    return "(\(expression), \(sortKeyColumn)) \(comparison) (\(reference), ?)"
+  }
+
+  /// How many times ``afterCondition(reversed:)`` binds the reference row's sort key.
+  var afterArgumentCount: Int { order.expression == nil || ranking != nil ? 1 : 2 }
 
   /// `SELECT columns` of the listing, in order (or from the end when `reversed`), `limit` rows
   /// from `offset` (all when nil), where `extra` (with its `extraArguments`) holds too.

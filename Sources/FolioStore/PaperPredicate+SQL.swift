@@ -26,6 +26,7 @@ extension PaperPredicate {
       case .unstarred: return SQLCondition("s.starred_at IS NULL")
       case .unread: return SQLCondition("s.read_at IS NULL")
       case .read: return SQLCondition("s.read_at IS NOT NULL")
+      case .dismissed: return SQLCondition("s.dismissed_at IS NOT NULL")
       }
     case .has(let feature):
       switch feature {

@@ -45,6 +45,9 @@ public indirect enum PaperPredicate: Hashable, Sendable {
   /// What the user did with a paper.
   public enum UserState: Hashable, Sendable, CaseIterable {
     case starred, unstarred, unread, read
+    /// Dismissed ("not interested"); mentioning it anywhere in a query lifts the default
+    /// exclusion of dismissed papers (``PaperFilter``).
+    case dismissed
   }
 
   /// What a paper can have.
@@ -57,6 +60,18 @@ public indirect enum PaperPredicate: Hashable, Sendable {
     case arxiv
     /// At least one tag.
     case tag
+  }
+
+  /// Whether `is:dismissed` appears anywhere in the predicate: then the listing does not
+  /// leave dismissed papers out by default (``PaperFilter/showsDismissed``). Walks the tree
+  /// once; its depth is bounded by the caller (see above).
+  public var mentionsDismissed: Bool {
+    switch self {
+    case .state(.dismissed): true
+    case .and(let children), .or(let children): children.contains { $0.mentionsDismissed }
+    case .not(let child): child.mentionsDismissed
+    default: false
+    }
   }
 }
 

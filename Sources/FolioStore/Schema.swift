@@ -173,6 +173,22 @@ enum Schema {
           """)
     }
     // MARK: end v8-tags
+    // MARK: v9-dismissed (triage)
+    migrator.registerMigration("v9-dismissed") { db in
+      // The other listing orders (ListingOrder) get an index each, so their first screen is
+      // an index walk. "Not interested": a dismissed paper is left out of listings unless a query asks for
+      // it (`is:dismissed`). The partial index keeps the default exclusion's count cheap; the
+      // read_at index lets undoing a mark-all-read find its rows by their one timestamp.
+      try db.execute(
+        sql: """
+          ALTER TABLE paper_state ADD COLUMN dismissed_at DATETIME;
+          CREATE INDEX paper_state_dismissed ON paper_state(dismissed_at)
+            WHERE dismissed_at IS NOT NULL;
+          CREATE INDEX paper_state_read ON paper_state(read_at) WHERE read_at IS NOT NULL;
+          CREATE INDEX paper_by_upvotes ON paper(coalesce(upvotes, -1) DESC, sort_key DESC);
+          CREATE INDEX paper_by_published ON paper(coalesce(published, '') DESC, sort_key DESC);
+          """)
+    }
     // --- hf (issue 18): what Hugging Face already sends ---
     migrator.registerMigration("v10-hf-fields") { db in
       // Hugging Face's AI summary, GitHub stars, organisation, submitter and withdrawn mark

@@ -37,6 +37,7 @@ struct SuiteBenchmark: ParsableCommand {
     static let keystroke = 16.0
     static let pageMove = 2.0
     static let starToggle = 5.0
+    static let triageStep = 5.0
     static let residentMB = 150.0
   }
 
@@ -119,6 +120,7 @@ struct SuiteBenchmark: ParsableCommand {
   private func measureReader(_ store: LibraryStore) -> [Metric] {
     let reader = ReaderMeasurements(store: store)
     let keystrokes = reader.searchKeystrokes(repeats: repeats).flatMap(\.milliseconds)
+    let triage = reader.triageSteps(50)
     return [
       latency(
         "keystroke", "search keystroke to first screenful", keystrokes, budget: Budgets.keystroke),
@@ -126,6 +128,11 @@ struct SuiteBenchmark: ParsableCommand {
       latency("end", "jump to the end", reader.jumpsToEnd(20), budget: Budgets.pageMove),
       latency(
         "star", "star toggle, durable", reader.starToggles(50), budget: Budgets.starToggle),
+      // Triage: the next card after a durable step; undoing a step, durable.
+      latency(
+        "triage-next", "triage: read and next card, durable", triage.nextCard,
+        budget: Budgets.triageStep),
+      latency("undo", "undo a step, durable", triage.undo, budget: Budgets.triageStep),
       Metric(
         key: "prefetch", name: "rows prefetched between keys, p95", unit: "ms",
         value: Statistics(reader.prefetches).p95,

@@ -48,3 +48,7 @@ enum Completions {
     TopicSet.loading().topics.topics.map(\.name)
   }
 }
+
+// MARK: - Sort (triage)
+
+extension ListingOrder: ExpressibleByArgument {}

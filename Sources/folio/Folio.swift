@@ -27,8 +27,8 @@ struct Folio: ParsableCommand {
     version: version,
     subcommands: [
       ImportCommand.self, FetchCommand.self, ListCommand.self, ShowCommand.self, StarCommand.self,
-      UnstarCommand.self, ReadCommand.self, UnreadCommand.self, NoteCommand.self,
-      TagCommand.self, UntagCommand.self, TagsCommand.self,
+      UnstarCommand.self, ReadCommand.self, UnreadCommand.self, DismissCommand.self,
+      UndismissCommand.self, NoteCommand.self, TagCommand.self, UntagCommand.self, TagsCommand.self,
       TopicsCommand.self, SimilarCommand.self, ExportCommand.self, DigestCommand.self,
       ThemesCommand.self, ConfigCommand.self,
     ]

@@ -11,6 +11,7 @@ struct ListCommand: ParsableCommand {
     commandName: "list",
     abstract: "List papers: newest day first, then by upvotes, then listing order.",
     discussion: """
+      Dismissed papers are left out unless the query mentions is:dismissed. \
       --starred, --unread and --read combine (--starred --unread: starred papers not yet read). \
       Formats: table (fits the terminal; to a pipe or file, whole titles, or $COLUMNS wide \
       when set); tsv (id, day, starred 0/1, read 0/1, title; no header); json (an array of \
@@ -48,6 +49,9 @@ struct ListCommand: ParsableCommand {
   @Option(help: "Output format.")
   var format: ListFormat = .table
 
+  @Option(help: "Order: listing (day, upvotes, listing order), upvotes or published.")
+  var sort: ListingOrder = .listing
+
   func validate() throws {
     if let limit, limit < 0 { throw ValidationError("--limit must be 0 or more, not \(limit)") }
     if read && unread {
@@ -71,6 +75,7 @@ struct ListCommand: ParsableCommand {
     var filter = try query.filter(topics: topics, and: conditions)
     filter.state = state
     filter.day = day
+    filter.order = sort
     let store = try library.open()
     let papers = try store.papers(filter, limit: limit)
     print(Self.render(papers, format: format, topics: topics), terminator: "")

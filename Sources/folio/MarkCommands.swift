@@ -37,3 +37,21 @@ struct UnreadCommand: ParsableCommand {
   @OptionGroup var arguments: MarkArguments
   func run() throws { try arguments.library.open().setRead(false, ids: arguments.ids) }
 }
+
+// MARK: - Dismiss (triage)
+
+struct DismissCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "dismiss",
+    abstract: "Dismiss papers: not interested; left out of lists unless asked (is:dismissed).",
+    version: Folio.version)
+  @OptionGroup var arguments: MarkArguments
+  func run() throws { try arguments.library.open().setDismissed(true, ids: arguments.ids) }
+}
+
+struct UndismissCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "undismiss", abstract: "Bring dismissed papers back.", version: Folio.version)
+  @OptionGroup var arguments: MarkArguments
+  func run() throws { try arguments.library.open().setDismissed(false, ids: arguments.ids) }
+}

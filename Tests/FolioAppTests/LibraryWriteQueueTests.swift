@@ -101,7 +101,7 @@ final class LibraryWriteQueueTests: XCTestCase {
     let writer = GatedWriter()
     let queue = LibraryWriteQueue { writer.write($0) }
     queue.submit(.setStarred(id: "a", starred: true))
-    queue.submit(.markAllRead(PaperFilter()))
+    queue.submit(.markAllRead(PaperFilter(), at: Date()))
     writer.started.wait()
     XCTAssertEqual(queue.drain(timeout: 0.05), ["star a", "mark all shown read"])
     writer.gate.signal()

@@ -20,7 +20,7 @@ final class PaperJSONTests: XCTestCase {
       [
         "id", "arxiv_id", "title", "authors", "abstract", "day", "published", "source", "links",
         "upvotes", "categories", "comments", "keywords", "topics", "starred", "read", "note",
-        "tags",
+        "tags", "dismissed",
         "summary", "github_stars", "organization", "withdrawn",
       ])
     let parsed = try JSONSerialization.jsonObject(with: Data(text.utf8)) as! [[String: Any]]

@@ -37,7 +37,7 @@ final class ConfigCommandTests: XCTestCase {
     XCTAssertEqual(result.status, 65)
     XCTAssertEqual(
       result.stderr,
-      "folio: warning: \(path):4: keys: star has no key left: 's' is now quit (in list, detail, reading)\n"
+      "folio: warning: \(path):4: keys: star has no key left: 's' is now quit (in list, detail, reading, triage)\n"
     )
   }
 

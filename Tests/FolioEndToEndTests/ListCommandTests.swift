@@ -15,7 +15,7 @@ final class ListCommandTests: XCTestCase {
       [
         "id", "arxiv_id", "title", "authors", "abstract", "day", "published", "source", "links",
         "upvotes", "categories", "comments", "keywords", "topics", "starred", "read", "note",
-        "tags",
+        "tags", "dismissed",
         // hf (issue 18)
         "summary", "github_stars", "organization", "withdrawn",
       ])

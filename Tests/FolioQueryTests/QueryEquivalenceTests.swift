@@ -11,7 +11,7 @@ final class QueryEquivalenceTests: XCTestCase {
 
   func testRandomQueriesSelectTheSamePapersInSQLAndInMemory() throws {
     let store = try Self.store.get()
-    let papers = try store.papers()
+    let papers = try store.papers(everyPaper)
     let documents = papers.map { ($0.id, SearchDocument($0)) }
     let vocabulary = Self.vocabulary(papers)
     let compiler = QueryCompiler(topics: .defaults, today: queryToday)
@@ -25,13 +25,13 @@ final class QueryEquivalenceTests: XCTestCase {
       let parsed = try QueryParser.parse(text)
       let condition = try compiler.compile(parsed)
       let viaSQL = Set(try store.papers(PaperFilter(condition: condition)).map(\.id))
-      let inMemory = Set(try documents.filter { try evaluator.matches(parsed, $0.1) }.map(\.0))
+      let inMemory = Set(try documents.filter { try evaluator.lists(parsed, $0.1) }.map(\.0))
       // The listing form (full-text driven where it can be) selects the same papers, and
       // keeps the listing order.
       let listing = try store.papers(try compiler.filter(parsed)).map(\.id)
       XCTAssertEqual(Set(listing), viaSQL, "round \(round): \(text) as a listing filter")
       XCTAssertEqual(
-        listing, try store.papers().map(\.id).filter(viaSQL.contains), "round \(round): order")
+        listing, papers.map(\.id).filter(viaSQL.contains), "round \(round): order")
       if !viaSQL.isEmpty && viaSQL.count < papers.count { nonEmpty += 1 }
       XCTAssertEqual(
         viaSQL, inMemory,
@@ -44,18 +44,44 @@ final class QueryEquivalenceTests: XCTestCase {
 
   func testEveryDefaultTopicSelectsTheSamePapersBothWays() throws {
     let store = try Self.store.get()
-    let papers = try store.papers()
+    let papers = try store.papers(everyPaper)
     let evaluator = QueryEvaluator(topics: .defaults, today: queryToday)
     let compiler = QueryCompiler(topics: .defaults, today: queryToday)
     for topic in TopicSet.defaults.topics {
       let viaSQL = Set(
         try store.papers(PaperFilter(condition: try compiler.compile(topic.node))).map(\.id))
       let inMemory = Set(
-        papers.filter { (try? evaluator.matches(topic.node, SearchDocument($0))) == true }.map(\.id)
+        papers.filter { (try? evaluator.lists(topic.node, SearchDocument($0))) == true }.map(\.id)
       )
       XCTAssertEqual(viaSQL, inMemory, topic.name)
       XCTAssertFalse(viaSQL.isEmpty, "\(topic.name) matches something in the sample")
     }
+  }
+
+  // MARK: - Dismissed papers (triage)
+
+  /// Every paper, dismissed or not, in listing order: mentioning `is:dismissed` lifts the
+  /// default exclusion.
+  let everyPaper = PaperFilter(
+    condition: .or([.state(.dismissed), .not(.state(.dismissed))]))
+
+  func testDismissedPapersAreLeftOutUnlessTheQueryMentionsThem() throws {
+    let store = try Self.store.get()
+    let compiler = QueryCompiler(topics: .defaults, today: queryToday)
+    let all = try store.papers(everyPaper).map(\.id)
+    let dismissed = try store.papers(try compiler.filter(try QueryParser.parse("is:dismissed")))
+      .map(\.id)
+    XCTAssertFalse(dismissed.isEmpty, "the test library dismisses some papers")
+    let listed = try store.papers(try compiler.filter(try QueryParser.parse(""))).map(\.id)
+    XCTAssertEqual(listed, all.filter { !dismissed.contains($0) })
+    let notDismissed = try store.papers(
+      try compiler.filter(try QueryParser.parse("not is:dismissed"))
+    ).map(\.id)
+    XCTAssertEqual(notDismissed, listed)
+    XCTAssertEqual(try store.counts(PaperFilter()).total, listed.count, "the fast count agrees")
+    XCTAssertEqual(
+      try store.counts(PaperFilter(day: queryToday)).total,
+      try store.papers(PaperFilter(day: queryToday)).count)
   }
 
   // MARK: - Random queries

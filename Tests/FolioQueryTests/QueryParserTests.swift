@@ -139,7 +139,8 @@ final class QueryParserTests: XCTestCase {
     assertError(
       "upvotes:lots", column: 9, "expected a number, optionally after >= > <= < = after 'upvotes:'")
     assertError(
-      "is:famous", column: 4, "expected starred, unstarred, unread, read or withdrawn after 'is:'")
+      "is:famous", column: 4,
+      "expected starred, unstarred, unread, read, dismissed or withdrawn after 'is:'")
     assertError("has:cake", column: 5, "expected note, code, arxiv, tag or summary after 'has:'")
     assertError("a ++", column: 3, "'++' has no letters or digits to search for")
     assertError("ab\"cd\"", column: 3, "unexpected '\"' inside 'ab'")

@@ -45,6 +45,7 @@ func makeQueryLibrary() throws -> LibraryStore {
     // Tags: two overlapping piles, one spelled in mixed case, so `tag:` is tested folded.
     if index % 4 == 1 { try store.setTagged(true, name: TagName("Survey")!, ids: [entry.id]) }
     if index % 6 == 1 { try store.setTagged(true, name: TagName("week/1")!, ids: [entry.id]) }
+    if index % 13 == 5 { try store.setDismissed(true, ids: [entry.id]) }
   }
   return store
 }

@@ -57,8 +57,12 @@ final class InMemoryLibrary: LibraryReading, @unchecked Sendable {
     let slice: ArraySlice<ListedPaper>
     switch start {
     case .position(let position): slice = rows.dropFirst(position).prefix(limit)
-    case .after(let key): slice = rows.drop { $0.sortKey >= key }.prefix(limit)
-    case .before(let key): slice = rows.prefix { $0.sortKey > key }.suffix(limit)
+    case .after(let key):
+      let reference = place(key, filter.order)
+      slice = rows.drop { !(place($0.sortKey, filter.order) < reference) }.prefix(limit)
+    case .before(let key):
+      let reference = place(key, filter.order)
+      slice = rows.prefix { reference < place($0.sortKey, filter.order) }.suffix(limit)
     case .fromEnd(let skipped): slice = rows.dropLast(skipped).suffix(limit)
     }
     return Array(slice)
@@ -125,9 +129,9 @@ final class InMemoryLibrary: LibraryReading, @unchecked Sendable {
     case .library(.setRead(let id, let read, let announce)):
       update(id) { $0.readAt = read ? Date(timeIntervalSince1970: 1) : nil }
       return .read(id: id, read, announce: announce)
-    case .library(.markAllRead(let filter)):
+    case .library(.markAllRead(let filter, let time)):
       let ids = listed(filter).filter { !$0.summary.isRead }.map(\.summary.id)
-      for id in ids { update(id) { $0.readAt = Date(timeIntervalSince1970: 1) } }
+      for id in ids { update(id) { $0.readAt = time } }
       return .markedAllRead(count: ids.count)
     case .library(.setTagged(let id, let tag, let on)):
       let known = (try? tagNames())?.first { TagName.key($0) == TagName.key(tag) } ?? tag
@@ -137,6 +141,19 @@ final class InMemoryLibrary: LibraryReading, @unchecked Sendable {
         state.tags.sort { TagName.key($0) < TagName.key($1) }
       }
       return .tagged(id: id, tag: tag, on)
+    case .library(.setDismissed(let id, let dismissed)):
+      update(id) { $0.dismissedAt = dismissed ? Date(timeIntervalSince1970: 1) : nil }
+      return .dismissed(id: id, dismissed)
+    case .library(.setNote(let id, let note)):
+      update(id) { $0.note = note }
+      return .noteRestored(id: id)
+    case .library(.unmarkRead(let time)):
+      var count = 0
+      for index in papers.indices where papers[index].state.readAt == time {
+        papers[index].state.readAt = nil
+        count += 1
+      }
+      return .unmarkedRead(count: count)
     case .count(.listing(let filter, let generation)):
       return .counted(generation: generation, (try? counts(filter)) ?? ListCounts())
     case .count(.topic(let index, let filter, let generation)):
@@ -158,9 +175,31 @@ final class InMemoryLibrary: LibraryReading, @unchecked Sendable {
   private func sortKey(_ index: Int) -> Int64 { Int64(papers.count - index) }
   private func index(of sortKey: Int64) -> Int { papers.count - Int(sortKey) }
 
+  /// Where the paper with `sortKey` falls in `order`, as the store orders it: the order's
+  /// value, then the sort key, both descending (so a smaller place comes later).
+  private func place(_ sortKey: Int64, _ order: ListingOrder) -> Place {
+    let paper = papers[index(of: sortKey)].paper
+    let value: Int64 =
+      switch order {
+      case .listing: 0
+      case .upvotes: Int64(paper.upvotes ?? -1)
+      case .published: paper.published.map { Int64($0.ordinal) } ?? Int64.min
+      }
+    return Place(value: value, sortKey: sortKey)
+  }
+
+  struct Place: Comparable {
+    var value: Int64
+    var sortKey: Int64
+    static func < (a: Place, b: Place) -> Bool { (a.value, a.sortKey) < (b.value, b.sortKey) }
+  }
+
   /// The rows `filter` selects, in its order.
   private func listed(_ filter: PaperFilter) -> [ListedPaper] {
     var indices = papers.indices.filter { selects(filter, papers[$0]) }
+    if filter.ranking == nil, filter.order != .listing {
+      indices.sort { place(sortKey($1), filter.order) < place(sortKey($0), filter.order) }
+    }
     if let ranking = filter.ranking {
       let rank = Dictionary(ranking.enumerated().map { ($1, $0) }) { first, _ in first }
       indices = indices.filter { rank[papers[$0].id] != nil }
@@ -173,6 +212,8 @@ final class InMemoryLibrary: LibraryReading, @unchecked Sendable {
 
   private func selects(_ filter: PaperFilter, _ entry: LibraryPaper) -> Bool {
     if let day = filter.day, entry.paper.day != day { return false }
+    // The store's default exclusion of dismissed papers.
+    if entry.state.isDismissed, !filter.showsDismissed { return false }
     if entry.id != filter.keepsPaper {
       switch filter.state {
       case .any: break
@@ -204,6 +245,7 @@ final class InMemoryLibrary: LibraryReading, @unchecked Sendable {
       case .unstarred: .state(.unstarred)
       case .unread: .state(.unread)
       case .read: .state(.read)
+      case .dismissed: .state(.dismissed)
       }
     case .has(let feature):
       switch feature {

@@ -147,8 +147,8 @@ final class ReaderFlowTests: XCTestCase {
 
   func testAKeyWithNothingToDoSaysSo() throws {
     var harness = ReaderHarness(store: try makeLibrary(), width: 40, height: 10)
-    harness.type("x")
-    XCTAssertEqual(harness.state.status?.text, "x: nothing here — ? for keys")
+    harness.type("z")
+    XCTAssertEqual(harness.state.status?.text, "z: nothing here — ? for keys")
     assertSnapshot(harness.grid, named: "nothing-here-40x10")
     harness.press(.enter, .tab)
     XCTAssertEqual(harness.state.status?.text, "Tab: nothing here — ? for keys")

@@ -81,11 +81,36 @@ final class PaperPredicateSQLTests: XCTestCase {
       filter.select("p.id").0,
       "SELECT p.id FROM paper_fts f JOIN paper p ON p.sort_key = f.rowid"
         + " LEFT JOIN paper_state s ON s.paper_seq = p.seq"
-        + " WHERE f.paper_fts MATCH ? AND (s.starred_at IS NOT NULL) ORDER BY f.rowid DESC")
+        + " WHERE f.paper_fts MATCH ? AND s.dismissed_at IS NULL AND (s.starred_at IS NOT NULL)"
+        + " ORDER BY f.rowid DESC")
     XCTAssertEqual(
       PaperFilter().select("p.id").0,
-      "SELECT p.id FROM paper p LEFT JOIN paper_state s ON s.paper_seq = p.seq WHERE 1"
-        + " ORDER BY p.sort_key DESC")
+      "SELECT p.id FROM paper p LEFT JOIN paper_state s ON s.paper_seq = p.seq"
+        + " WHERE s.dismissed_at IS NULL ORDER BY p.sort_key DESC")
+  }
+
+  // MARK: - Dismissed papers and listing orders (triage)
+
+  func testDismissedPapersAreLeftOutUnlessThePredicateMentionsThem() {
+    XCTAssertEqual(
+      PaperFilter(condition: .not(.state(.dismissed))).select("p.id").0,
+      "SELECT p.id FROM paper p LEFT JOIN paper_state s ON s.paper_seq = p.seq"
+        + " WHERE (NOT (s.dismissed_at IS NOT NULL)) ORDER BY p.sort_key DESC")
+    XCTAssertTrue(PaperFilter(ranking: ["a"]).showsDismissed, "papers asked for by id")
+    XCTAssertFalse(PaperFilter(condition: .state(.starred)).showsDismissed)
+  }
+
+  func testAnOrderSortsByItsValueThenTheListingOrder() {
+    var filter = PaperFilter()
+    filter.order = .upvotes
+    XCTAssertEqual(
+      filter.select("p.id").0,
+      "SELECT p.id FROM paper p LEFT JOIN paper_state s ON s.paper_seq = p.seq"
+        + " WHERE s.dismissed_at IS NULL ORDER BY coalesce(p.upvotes, -1) DESC, p.sort_key DESC")
+    XCTAssertEqual(
+      filter.afterCondition(),
+      "(coalesce(p.upvotes, -1), p.sort_key) < "
+        + "((SELECT coalesce(upvotes, -1) FROM paper WHERE sort_key = ?), ?)")
   }
 
   func testEmptyJunctionsAreTheirIdentities() throws {

@@ -4,8 +4,8 @@
 /// `authors` (array), `abstract`, `day`, `published`, `source`, `links` (object with `abs`,
 /// `pdf`, `github`, `project`, `hf`), `upvotes`, `categories` (array), `comments`, `keywords`
 /// (array), `topics` (array), `starred`, `read` (booleans), `note`, `tags` (array of tag names),
-/// then Hugging Face's `summary`, `github_stars`, `organization` (`{name, fullname}`),
-/// `withdrawn`. Documented in docs/export.md; the schema only ever grows.
+/// `dismissed` (boolean), then Hugging Face's `summary`, `github_stars`, `organization`
+/// (`{name, fullname}`), `withdrawn`. Documented in docs/export.md; the schema only ever grows.
 public enum PaperJSON {
   /// One paper as a JSON object; `topics` are the names of the topics it matches.
   public static func value(_ entry: LibraryPaper, topics: [String] = []) -> JSONValue {
@@ -39,6 +39,7 @@ public enum PaperJSON {
         ("read", .bool(entry.state.isRead)),
         ("note", .string(entry.state.note)),
         ("tags", .array(entry.state.tags.map(JSONValue.string))),
+        ("dismissed", .bool(entry.state.isDismissed)),
       ] + huggingFace(paper.huggingFace))
   }
 

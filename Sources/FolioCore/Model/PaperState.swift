@@ -11,18 +11,23 @@ public struct PaperState: Hashable, Sendable {
   /// The names of the user's tags on the paper, as first written, ordered by their folded
   /// form; empty when it has none.
   public var tags: [String]
+  /// When the paper was dismissed ("not interested"); nil while it is not.
+  public var dismissedAt: Date?
 
   public init(
-    readAt: Date? = nil, starredAt: Date? = nil, note: String? = nil, tags: [String] = []
+    readAt: Date? = nil, starredAt: Date? = nil, note: String? = nil, tags: [String] = [],
+    dismissedAt: Date? = nil
   ) {
     self.readAt = readAt
     self.starredAt = starredAt
     self.note = note
     self.tags = tags
+    self.dismissedAt = dismissedAt
   }
 
   public var isRead: Bool { readAt != nil }
   public var isStarred: Bool { starredAt != nil }
+  public var isDismissed: Bool { dismissedAt != nil }
 }
 
 /// A paper together with the user's state for it.

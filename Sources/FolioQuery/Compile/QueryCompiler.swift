@@ -178,6 +178,7 @@ public struct QueryCompiler: Sendable {
       case .starred: return .state(.starred)
       case .unstarred: return .state(.unstarred)
       case .unread: return .state(.unread)
+      case .dismissed: return .state(.dismissed)
       case .read: return .state(.read)
       }
     case .has(let feature):

@@ -12,6 +12,29 @@ public struct QueryEvaluator: Sendable {
     self.today = today
   }
 
+  /// Whether a listing of `node` holds the paper: it matches, and it is not dismissed unless
+  /// the query mentions `is:dismissed` (the store's default exclusion, ``PaperFilter``).
+  public func lists(_ node: QueryNode, _ document: SearchDocument) throws(QueryError) -> Bool {
+    guard try matches(node, document) else { return false }
+    if !document.isDismissed { return true }
+    return try mentionsDismissed(node)
+  }
+
+  /// Whether `is:dismissed` appears anywhere in `node`, its topics included. Depth is bounded
+  /// as for ``matches(_:_:)``.
+  public func mentionsDismissed(_ node: QueryNode) throws(QueryError) -> Bool {
+    switch node {
+    case .state(.dismissed): return true
+    case .topic(let name, let column):
+      return try mentionsDismissed(topics.resolve(name, column: column).node)
+    case .and(let children), .or(let children):
+      for child in children where try mentionsDismissed(child) { return true }
+      return false
+    case .not(let child): return try mentionsDismissed(child)
+    default: return false
+    }
+  }
+
   public func matches(_ node: QueryNode, _ document: SearchDocument) throws(QueryError) -> Bool {
     switch node {
     case .all: return true
@@ -41,6 +64,7 @@ public struct QueryEvaluator: Sendable {
       case .unstarred: return !document.isStarred
       case .unread: return !document.isRead
       case .read: return document.isRead
+      case .dismissed: return document.isDismissed
       }
     case .has(let feature):
       switch feature {

@@ -9,6 +9,7 @@ public struct SearchDocument: Sendable {
   public var upvotes: Int?
   public var isStarred: Bool
   public var isRead: Bool
+  public var isDismissed: Bool
   public var hasNote: Bool
   public var hasCode: Bool
   /// The folded keys of the paper's tags (``FolioCore/TagName/key``).
@@ -33,6 +34,7 @@ public struct SearchDocument: Sendable {
     upvotes = paper.upvotes
     isStarred = entry.state.isStarred
     isRead = entry.state.isRead
+    isDismissed = entry.state.isDismissed
     hasNote = entry.state.note != nil
     hasCode = paper.links.github != nil
     tagKeys = Set(entry.state.tags.map(TagName.key))

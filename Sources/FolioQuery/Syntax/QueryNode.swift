@@ -93,6 +93,8 @@ public enum DayValue: Hashable, Sendable {
 
 public enum PaperStateKind: String, Hashable, Sendable, CaseIterable {
   case starred, unstarred, unread, read
+  /// `is:dismissed`: also lifts the default exclusion of dismissed papers.
+  case dismissed
 }
 
 public enum PaperFeature: String, Hashable, Sendable, CaseIterable {

@@ -247,7 +247,7 @@ public struct QueryParser {
     case "is":
       if raw.lowercased() == "withdrawn" { return .facet(.withdrawn) }
       guard let state = PaperStateKind(rawValue: raw.lowercased()) else {
-        throw expected("starred, unstarred, unread, read or withdrawn")
+        throw expected("starred, unstarred, unread, read, dismissed or withdrawn")
       }
       return .state(state)
     case "tag":

@@ -47,6 +47,13 @@ public enum Action: String, CaseIterable, Hashable, Sendable {
   case help
   case quit
   case forceQuit = "force-quit"
+  // MARK: Triage, undo, sort
+  case dismiss
+  case undo
+  case cycleSort = "sort"
+  case triage
+  /// Space or `j` in triage: mark the card read and show the next.
+  case readAndNext = "read-next"
   // Keys inside prompts, pickers and overlays.
   /// Enter: apply the search, the topic, the file name; run the palette's action.
   case accept

@@ -26,6 +26,8 @@ public enum ActionContext: String, CaseIterable, Hashable, Sendable {
   case tagPrompt = "tag-prompt"
   /// The name asked for when saving the search as a topic.
   case topicName = "topic-name"
+  /// Triage's card (`i`).
+  case triage
 
   /// Where the user types text: printable characters (Space included) are text here, so a
   /// binding of one is left out of the context's keys.
@@ -53,6 +55,7 @@ public enum ActionContext: String, CaseIterable, Hashable, Sendable {
     case .palette: "the palette"
     case .tagPrompt: "the tag prompt"
     case .topicName: "the topic name prompt"
+    case .triage: "triage"
     }
   }
 }

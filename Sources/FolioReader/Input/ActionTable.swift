@@ -27,7 +27,7 @@ public enum ActionTable {
   /// in newsboat's article view); `n`/`p` go to the next/previous unread paper; search matches
   /// are `.`/`,`, so that `N` (note) works while searching. In the text-entry contexts
   /// (``ActionContext/isTextEntry``) printable keys are text, so `j` does not move there.
-  public static let rows: [ActionRow] = browsing + prompts
+  public static let rows: [ActionRow] = browsing + triageRows + prompts
 
   private static let browse = ActionContext.browsing
   /// Where the movement keys move or scroll something.
@@ -81,6 +81,29 @@ public enum ActionTable {
     ActionRow(.help, "this help", [[.character("?")]], browse),
     ActionRow(.quit, "quit (back when reading)", [[.character("q")]], browse),
     ActionRow(.forceQuit, "quit from anywhere", [[.control("c")]], ActionContext.allCases),
+  ]
+
+  // MARK: - Triage, undo, sort
+
+  /// The list's keys for triage, undo and sort, and triage's own (`i`).
+  private static let triageRows: [ActionRow] = [
+    ActionRow(.dismiss, "dismiss (not interested)", [[.character("x")]], browse),
+    ActionRow(.undo, "undo the last change", [[.character("u")]], browse),
+    ActionRow(.cycleSort, "next sort order", [[.character("S")]], browse),
+    ActionRow(.triage, "triage unread papers", [[.character("i")]], browse),
+    ActionRow(.toggleStar, "star and next", [[.character("s")]], [.triage]),
+    ActionRow(.dismiss, "dismiss and next", [[.character("x")]], [.triage]),
+    ActionRow(
+      .readAndNext, "mark read and next", [[.character(" ")], [.character("j")]], [.triage]),
+    ActionRow(.tag, "tag the paper", [[.character("l")]], [.triage]),
+    ActionRow(.openLink, "open link in browser", [[.character("o")]], [.triage]),
+    ActionRow(.undo, "undo the last change", [[.character("u")]], [.triage]),
+    ActionRow(
+      .scrollDetailDown, "scroll the card down", [[.control("e")], [.down]], [.triage]),
+    ActionRow(.scrollDetailUp, "scroll the card up", [[.control("y")], [.up]], [.triage]),
+    ActionRow(.quit, "leave triage", [[.character("q")]], [.triage]),
+    ActionRow(.back, "leave triage", [[.escape]], [.triage]),
+    ActionRow(.help, "this help", [[.character("?")]], [.triage]),
   ]
 
   private static let prompts: [ActionRow] = [

@@ -16,8 +16,16 @@ public enum LibraryWriter {
       case .setRead(let id, let read, let announce):
         try store.setRead(read, ids: [id])
         return .read(id: id, read, announce: announce)
-      case .markAllRead(let filter):
-        return .markedAllRead(count: try store.markAllRead(filter))
+      case .markAllRead(let filter, let time):
+        return .markedAllRead(count: try store.markAllRead(filter, at: time))
+      case .setDismissed(let id, let dismissed):
+        try store.setDismissed(dismissed, ids: [id])
+        return .dismissed(id: id, dismissed)
+      case .setNote(let id, let note):
+        try store.setNote(note, id: id)
+        return .noteRestored(id: id)
+      case .unmarkRead(let time):
+        return .unmarkedRead(count: try store.unmarkRead(at: time))
       case .setTagged(let id, let tag, let on):
         guard let name = TagName(tag) else { return .writeFailed(change, TagName.rule) }
         try store.setTagged(on, name: name, ids: [id])
@@ -53,6 +61,9 @@ extension LibraryChange {
     case .setRead(let id, let read, _): "mark \(id) \(read ? "read" : "unread")"
     case .markAllRead: "mark all shown read"
     case .setTagged(let id, let tag, let on): "\(on ? "tag" : "untag") \(id) \(tag)"
+    case .setDismissed(let id, let dismissed): "\(dismissed ? "dismiss" : "bring back") \(id)"
+    case .setNote(let id, _): "note on \(id)"
+    case .unmarkRead: "mark unread again"
     }
   }
 }

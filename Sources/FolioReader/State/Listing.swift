@@ -25,6 +25,8 @@ public struct Listing: Hashable, Sendable {
   /// The read paper the list keeps while hiding read ones: the one selected when the
   /// listing was last started, so that marking it read does not pull it away.
   var keptReadPaper: String?
+  /// The order of the rows (`S` cycles it; a ranking keeps its own).
+  public internal(set) var order = ListingOrder.listing
 
   // MARK: - The rows held and their counts
 
@@ -55,6 +57,7 @@ public struct Listing: Hashable, Sendable {
     if let similar { return PaperFilter(ranking: similar.ids) }
     var filter = query?.filter ?? PaperFilter()
     if case .day(let day) = scope { filter.day = day }
+    filter.order = order
     if hidesRead {
       filter.state = .unread
       filter.keepsPaper = keptReadPaper

@@ -13,7 +13,8 @@ public struct PendingWrites: Hashable, Sendable {
 
   var stars: [String: Entry] = [:]
   var reads: [String: Entry] = [:]
-  /// Mark-all-read changes in flight.
+  var dismissals: [String: Entry] = [:]
+  /// Mark-all-read changes (and their undoing, and notes written back) in flight.
   var bulk = 0
   /// Tag changes in flight, per paper.
   var tags: [String: Int] = [:]
@@ -23,13 +24,18 @@ public struct PendingWrites: Hashable, Sendable {
   /// How many changes are in flight.
   public var count: Int {
     stars.values.reduce(0) { $0 + $1.inFlight } + reads.values.reduce(0) { $0 + $1.inFlight }
-      + bulk + tags.values.reduce(0, +)
+      + dismissals.values.reduce(0) { $0 + $1.inFlight } + bulk + tags.values.reduce(0, +)
   }
 
-  public var isEmpty: Bool { stars.isEmpty && reads.isEmpty && bulk == 0 && tags.isEmpty }
+  public var isEmpty: Bool {
+    stars.isEmpty && reads.isEmpty && dismissals.isEmpty && bulk == 0 && tags.isEmpty
+  }
 
   /// Whether a tag change to paper `id` is in flight.
   public func tagging(_ id: String) -> Bool { tags[id] != nil }
+
+  /// The dismissal last asked for paper `id`, while that change is in flight.
+  public func dismissed(_ id: String) -> Bool? { dismissals[id]?.value }
 
   /// The star state last asked for paper `id`, while that change is in flight.
   public func starred(_ id: String) -> Bool? { stars[id]?.value }
@@ -42,7 +48,8 @@ public struct PendingWrites: Hashable, Sendable {
     switch change {
     case .setStarred(let id, let starred): Self.begin(id, starred, in: &stars)
     case .setRead(let id, let read, _): Self.begin(id, read, in: &reads)
-    case .markAllRead: bulk += 1
+    case .setDismissed(let id, let dismissed): Self.begin(id, dismissed, in: &dismissals)
+    case .markAllRead, .setNote, .unmarkRead: bulk += 1
     case .setTagged(let id, _, _): tags[id, default: 0] += 1
     }
   }
@@ -53,7 +60,8 @@ public struct PendingWrites: Hashable, Sendable {
     switch change {
     case .setStarred(let id, _): Self.end(id, in: &stars)
     case .setRead(let id, _, _): Self.end(id, in: &reads)
-    case .markAllRead: bulk = max(0, bulk - 1)
+    case .setDismissed(let id, _): Self.end(id, in: &dismissals)
+    case .markAllRead, .setNote, .unmarkRead: bulk = max(0, bulk - 1)
     case .setTagged(let id, _, _):
       if let count = tags[id] { tags[id] = count > 1 ? count - 1 : nil }
     }

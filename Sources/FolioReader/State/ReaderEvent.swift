@@ -1,5 +1,6 @@
 import FolioCore
 import FolioStore
+import Foundation
 
 /// Something that happened, for the reader to react to.
 public enum ReaderEvent: Hashable, Sendable {
@@ -47,7 +48,17 @@ public enum LibraryChange: Hashable, Sendable {
   case setStarred(id: String, starred: Bool)
   /// `announce` is false for the automatic mark-as-read, which shows no message.
   case setRead(id: String, read: Bool, announce: Bool)
-  case markAllRead(PaperFilter)
+  /// Every unread paper `filter` selects, marked read with the one timestamp `at`, so that
+  /// ``unmarkRead(at:)`` undoes it without a list of ids.
+  case markAllRead(PaperFilter, at: Date)
+  // MARK: Triage, undo
+  /// Dismiss ("not interested") or bring back a paper.
+  case setDismissed(id: String, dismissed: Bool)
+  /// Sets the note of a paper (nil removes it): what undoing a note edit writes back.
+  case setNote(id: String, note: String?)
+  /// Marks unread again the papers marked read at exactly `at`: the inverse of
+  /// ``markAllRead(_:at:)``.
+  case unmarkRead(at: Date)
   /// Adds (`on`) or removes the tag named `tag` (a valid ``FolioCore/TagName``) on one paper.
   /// Its inverse is the same change with `on` flipped (undo).
   case setTagged(id: String, tag: String, on: Bool)
@@ -89,8 +100,8 @@ extension ReaderEffect {
   public static func setRead(id: String, read: Bool, announce: Bool) -> ReaderEffect {
     .library(.setRead(id: id, read: read, announce: announce))
   }
-  public static func markAllRead(_ filter: PaperFilter) -> ReaderEffect {
-    .library(.markAllRead(filter))
+  public static func markAllRead(_ filter: PaperFilter, at time: Date = Date()) -> ReaderEffect {
+    .library(.markAllRead(filter, at: time))
   }
   public static func countListing(_ filter: PaperFilter, generation: Int) -> ReaderEffect {
     .count(.listing(filter, generation: generation))
@@ -121,6 +132,12 @@ public enum EffectOutcome: Hashable, Sendable {
   case tagged(id: String, tag: String, Bool)
   /// The search `query` was saved as topic `name`.
   case savedTopic(name: String, query: String)
+  /// What ``LibraryChange/setDismissed(id:dismissed:)`` did.
+  case dismissed(id: String, Bool)
+  /// What ``LibraryChange/unmarkRead(at:)`` did: how many papers are unread again.
+  case unmarkedRead(count: Int)
+  /// What ``LibraryChange/setNote(id:note:)`` did.
+  case noteRestored(id: String)
   case openedURL(String)
   case copied(String)
   case savedTheme(String)

@@ -8,6 +8,8 @@ public enum ReaderScreen: Hashable, Sendable {
   case list
   /// The selected paper full screen.
   case reading
+  /// Triage (`i`): the view's unread papers one card at a time (``ReaderState/triage``).
+  case triage
 }
 
 /// What is in front of the reader, and so what reads the keys: the one place that says so.

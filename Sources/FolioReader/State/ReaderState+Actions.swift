@@ -6,6 +6,7 @@ extension ReaderState {
   public var actionContext: ActionContext {
     switch mode {
     case .screen(.reading): .reading
+    case .screen(.triage): .triage
     case .screen(.list): focus == .detail ? .detail : .list
     case .help(let help, _): help.isTypingFilter ? .helpFilter : .help
     case .search: .searchLine

@@ -159,6 +159,15 @@ extension ReaderState {
   /// not depend on state, its row and detail are reread; otherwise all rows are.
   mutating func refreshAfterWrite(of id: String? = nil, starredDelta: Int = 0, unreadDelta: Int = 0)
   {
+    if case .triage = mode.screen {
+      // The list is not on screen: it is read again when triage ends (`leaveTriage`), so a
+      // step costs its write and the next card, not a reload of the list.
+      if countsKnown {
+        listing.counts.starred += starredDelta
+        listing.counts.unread += unreadDelta
+      }
+      return
+    }
     if hidesRead {
       // A paper just read leaves the list, but not the one selected: the listing starts
       // over on it, so the selection stays where the user is.

@@ -10,6 +10,7 @@ extension ReaderState {
     self.now = now
     let wasDwelling = isDwelling
     let effects = dispatch(event)
+    recordUndo(effects)
     for case .library(let change) in effects { pendingWrites.begin(change) }
     // The mark-as-read timer counts only time spent reading in the list: time in a prompt,
     // an overlay, the search line or the reading view starts it again.
@@ -36,6 +37,8 @@ extension ReaderState {
       return []
     case .completed(let outcome):
       apply(outcome)
+      reloadTriageCard()
+      noteUndoOutcome(outcome)
       return []
     case .fetchProgress(let text):
       fetchStatus = text
@@ -94,6 +97,7 @@ extension ReaderState {
       switch pending {
       case .markAllRead: return [.markAllRead(filter)]
       }
+    case .triage: return handleTriage(action, key: key)
     case .list, .detail, .reading:
       guard let action else {
         status = nothingHere(key)
@@ -240,8 +244,13 @@ extension ReaderState {
     case .help: openHelp(from: actionContext)
     case .palette: openPalette(from: actionContext)
     case .forceQuit: isFinished = true
+    // Triage, undo, sort.
+    case .dismiss: return dismissSelected(key)
+    case .undo: return undoLast()
+    case .cycleSort: cycleSort()
+    case .triage: startTriage()
     case .accept, .cancel, .confirm, .deleteCharacter, .deleteWord, .clearLine, .exportMarkdown,
-      .exportBibTeX, .exportJSON, .complete:
+      .exportBibTeX, .exportJSON, .complete, .readAndNext, .tag:
       // Keys of prompts and overlays, which read them themselves.
       status = nothingHere(key)
     }
@@ -337,13 +346,17 @@ extension ReaderState {
     case .starred(let id, let starred): pendingWrites.end(.setStarred(id: id, starred: starred))
     case .read(let id, let read, let announce):
       pendingWrites.end(.setRead(id: id, read: read, announce: announce))
-    case .markedAllRead: pendingWrites.end(.markAllRead(filter))
+    case .markedAllRead: pendingWrites.end(.markAllRead(filter, at: .distantPast))
+    case .dismissed(let id, let dismissed):
+      pendingWrites.end(.setDismissed(id: id, dismissed: dismissed))
+    case .unmarkedRead: pendingWrites.end(.unmarkRead(at: .distantPast))
+    case .noteRestored(let id): pendingWrites.end(.setNote(id: id, note: nil))
     case .tagged(let id, let tag, let on): pendingWrites.end(.setTagged(id: id, tag: tag, on: on))
     case .writeFailed(let change, _): pendingWrites.end(change)
     default: break
     }
     switch outcome {
-    case .starred, .read, .markedAllRead, .tagged:
+    case .starred, .read, .markedAllRead, .unmarkedRead, .tagged:
       // Counts still being made may predate this change: they are asked for again.
       if !countsKnown { listing.countGeneration += 1 }
     default: break
@@ -375,7 +388,16 @@ extension ReaderState {
     case .fetchStarted: fetchStatus = "starting"
     case .noteQueued: status = StatusMessage("saving the note…")
     case .noteSaved(let id):
+      recordNoteSaved(id)
       status = StatusMessage("note saved")
+      refreshAfterWrite(of: id)
+    // Triage and undo.
+    case .dismissed(let id, let dismissed): applyDismissed(id: id, dismissed)
+    case .unmarkedRead(let count):
+      status = StatusMessage("marked \(count) paper\(count == 1 ? "" : "s") unread")
+      refreshAfterWrite(unreadDelta: count)
+    case .noteRestored(let id):
+      status = StatusMessage("note restored")
       refreshAfterWrite(of: id)
     case .exported(let count, let path):
       let shown = ExportPath.abbreviate(path, home: settings.home)

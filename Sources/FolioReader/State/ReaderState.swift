@@ -40,6 +40,14 @@ public struct ReaderState: Sendable {
   /// The mark-as-read timer's memory.
   var timer: MarkReadTimer
 
+  // MARK: Triage and undo
+  /// The triage session, while triage (`i`) is the screen.
+  public internal(set) var triage: Triage?
+  /// What `u` can undo.
+  public internal(set) var undoLog = UndoLog()
+  /// Set while `u` hands an undo to the writer: that change is not itself recorded.
+  var isUndoing = false
+
   /// A reader on `store` showing the newest listing day, at `size`, at time `now` (seconds).
   public init(
     store library: any LibraryReading, settings: ReaderSettings = ReaderSettings(), size: Size,

@@ -19,6 +19,9 @@ enum HeaderView {
       scope = "all days"
     }
     if state.isReading { scope += " › reading" }
+    if state.mode.screen == .triage { scope += " › triage" }
+    // The order in force, when it is not the listing's own (`S`).
+    if state.listing.order != .listing { scope += " · by \(state.listing.order.rawValue)" }
     let counts = state.counts
     // Until the exact counts come (on an idle tick), the total is the rows seen so far.
     let total = NumberText.grouped(counts.total) + (state.countsKnown ? "" : "+")

@@ -14,6 +14,8 @@ public enum ReaderView {
     HeaderView.draw(state, into: &grid)
     if state.isReading {
       ReadingView.draw(state, into: &grid)
+    } else if state.mode.screen == .triage {
+      TriageView.draw(state, into: &grid)
     } else {
       ListView.draw(state, into: &grid)
       drawSeparator(layout, into: &grid, theme: theme)

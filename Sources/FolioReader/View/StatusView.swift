@@ -8,7 +8,9 @@ enum StatusView {
     grid.fill(rect, style: theme[.status])
 
     var position = ""
-    if state.isReading {
+    if let triage = state.triage, state.mode.screen == .triage {
+      position = triage.progress + " "
+    } else if state.isReading {
       let total = state.readingLineCount
       let visible = state.layout.reading.height
       let percent = total <= visible ? 100 : min(100, (state.readingScroll + visible) * 100 / total)
@@ -131,6 +133,15 @@ enum StatusView {
         hint(keys(.moveDown, .moveUp), "move"),
         hint(key(.accept, in: .topicPicker), "apply", kept: true),
         hint(key(.cancel, in: .topicPicker), "close", kept: true),
+      ]
+    }
+    if state.mode.screen == .triage {
+      func triageKey(_ action: Action) -> String { key(action, in: .triage) }
+      return [
+        hint(triageKey(.toggleStar), "star"), hint(triageKey(.dismiss), "dismiss"),
+        hint(triageKey(.readAndNext), "read"), hint(triageKey(.tag), "tag"),
+        hint(triageKey(.openLink), "link"), hint(triageKey(.undo), "undo", kept: true),
+        hint(triageKey(.quit), "leave", kept: true),
       ]
     }
     if state.isReading {
