@@ -112,18 +112,12 @@ extension ReaderState {
       return []
     case .moveDown?: open.selected += 1
     case .moveUp?: open.selected -= 1
-    case .deleteCharacter?:
-      if !open.text.isEmpty { open.text.removeLast() }
-      open.selected = 0
-    case .clearLine?:
-      open.text = ""
-      open.selected = 0
-    case .deleteWord?:
-      open.text = Self.deletingWord(open.text)
-      open.selected = 0
     default:
-      guard case .character(let character) = key else { return [] }
-      if open.text.count < FuzzyMatch.maxQueryLength { open.text.append(character) }
+      // Backspace on an empty line keeps the palette open.
+      guard
+        LineEdit.apply(action, key: key, to: &open.text, limit: FuzzyMatch.maxQueryLength)
+          != .notAnEdit
+      else { return [] }
       open.selected = 0
     }
     let shown = open.entries(settings.keymap).count

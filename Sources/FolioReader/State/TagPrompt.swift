@@ -128,21 +128,16 @@ extension ReaderState {
       return [.library(.setTagged(id: prompt.paperID, tag: shown, on: true))]
     case .complete?:
       prompt.text = prompt.completed
-    case .deleteCharacter?:
-      if prompt.text.isEmpty {
+    default:
+      // One more than a name's length: a removal starts with '-'.
+      switch LineEdit.apply(action, key: key, to: &prompt.text, limit: TagName.maximumLength + 1)
+      {
+      case .edited: break
+      case .backspaceOnEmpty:
         mode = .screen(screen)
         return []
+      case .notAnEdit: return []
       }
-      prompt.text.removeLast()
-    case .clearLine?:
-      prompt.text = ""
-    case nil:
-      guard case .character(let character) = key,
-        prompt.text.count < TagName.maximumLength + 1
-      else { return [] }
-      prompt.text.append(character)
-    default:
-      return []
     }
     mode = .tagPrompt(prompt, over: screen)
     return []

@@ -52,21 +52,16 @@ extension ReaderState {
       }
       mode = .screen(screen)
       return [.app(.saveTopic(name: name, query: prompt.query))]
-    case .deleteCharacter?:
-      if prompt.text.isEmpty {
+    default:
+      switch LineEdit.apply(
+        action, key: key, to: &prompt.text, limit: TopicNamePrompt.maximumLength)
+      {
+      case .edited: break
+      case .backspaceOnEmpty:
         mode = .screen(screen)
         return []
+      case .notAnEdit: return []
       }
-      prompt.text.removeLast()
-    case .clearLine?:
-      prompt.text = ""
-    case nil:
-      guard case .character(let character) = key,
-        prompt.text.count < TopicNamePrompt.maximumLength
-      else { return [] }
-      prompt.text.append(character)
-    default:
-      return []
     }
     mode = .topicNamePrompt(prompt, over: screen)
     return []
