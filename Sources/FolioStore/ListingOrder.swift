@@ -12,6 +12,10 @@ public enum ListingOrder: String, CaseIterable, Hashable, Sendable {
   case upvotes
   /// Latest publication date first (unknown last), then the listing order.
   case published
+  /// Best for-you score first (issue 19). Not an SQL order: the store ranks with the model
+  /// (``LibraryStore/forYouRanking(_:limit:)``) and lists the ranking; where SQL sees it,
+  /// it is the listing order.
+  case forYou = "for-you"
 
   /// The order after this one, for the reader's `S`: back to the first after the last.
   public var next: ListingOrder {
@@ -24,7 +28,7 @@ public enum ListingOrder: String, CaseIterable, Hashable, Sendable {
   /// (`v9-dismissed`), so the first screenful is an index walk.
   var expression: String? {
     switch self {
-    case .listing: nil
+    case .listing, .forYou: nil
     case .upvotes: "coalesce(p.upvotes, -1)"
     case .published: "coalesce(p.published, '')"
     }
