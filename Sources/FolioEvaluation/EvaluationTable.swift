@@ -9,7 +9,10 @@ extension RecommendEvaluation.Outcome {
     var rule = "|---|"
     for k in stars {
       let mean = starsGiven[k] ?? 0
-      let label = abs(mean - Double(k)) < 0.005 ? "k=\(k)" : "k=\(k) (\(format(mean, 1)) given)"
+      let paired = k >= RecommendEvaluation.pairedFromStars ? ", 2 interests" : ""
+      let label =
+        abs(mean - Double(k)) < 0.005 && paired.isEmpty
+        ? "k=\(k)" : "k=\(k) (\(format(mean, 1)) given\(paired))"
       header += " P@10 \(label) | nDCG@10 \(label) |"
       rule += "---:|---:|"
     }
@@ -44,7 +47,10 @@ extension RecommendEvaluation.Outcome {
     for name in perInterest.keys.sorted() {
       var line = "| \(name) |"
       for k in stars {
-        guard let entry = perInterest[name]?[k] else { continue }
+        guard let entry = perInterest[name]?[k] else {
+          line += " |"
+          continue
+        }
         line +=
           " \(format(entry.ours, 3)) / \(format(entry.best, 3)) (\(entry.bestName.rawValue)) |"
       }

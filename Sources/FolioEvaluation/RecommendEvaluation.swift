@@ -42,9 +42,26 @@ public struct RecommendEvaluation {
     /// training papers).
     public var starsGiven: [Int: Double]
     /// Readers per star count.
-    public var readers: Int
+    public var readers: [Int: Int]
     /// Per-interest means of ours and the best baseline at each star count (nDCG@10).
     public var perInterest: [String: [Int: (ours: Double, best: Double, bestName: Ranker)]]
+  }
+
+  /// From this many stars on, a reader has two interests (the sample's interests hold 13–30
+  /// papers, so fewer than 30 of one are ever in a training split): interests 1 and 2, 3 and
+  /// 4, … of ``ReaderInterest/sample`` together.
+  public static let pairedFromStars = 30
+
+  /// The readers' interests for `stars` stars: each interest alone, or pairs of them.
+  func profiles(stars: Int) -> [(name: String, members: Set<Int>)] {
+    let single = zip(interests.map(\.name), members).map { (name: $0, members: $1) }
+    guard stars >= Self.pairedFromStars else { return single }
+    return stride(from: 0, to: single.count - 1, by: 2).map {
+      (
+        single[$0].name + " + " + single[$0 + 1].name,
+        single[$0].members.union(single[$0 + 1].members)
+      )
+    }
   }
 
   /// Runs every ranker for every interest, split seed in `seeds` and star count in `stars`.
@@ -56,14 +73,14 @@ public struct RecommendEvaluation {
     var sums: [Ranker: [Int: (Double, Double)]] = [:]
     var perInterestSums: [String: [Ranker: [Int: Double]]] = [:]
     var given: [Int: Int] = [:]
-    var readers = 0
+    var readers: [Int: Int] = [:]
     for k in stars {
       for seed in seeds {
-        for (position, interest) in interests.enumerated() {
+        for (position, interest) in profiles(stars: k).enumerated() {
           let reader = SimulatedReader(
-            count: corpus.papers.count, interesting: members[position], stars: k,
+            count: corpus.papers.count, interesting: interest.members, stars: k,
             splitSeed: seed, readerSeed: seed &* 1_000_003 &+ UInt64(position) &* 7919 &+ UInt64(k))
-          if k == stars.first { readers += 1 }
+          readers[k, default: 0] += 1
           given[k, default: 0] += reader.starred.count
           for ranker in rankers {
             let ranking = try corpus.rank(ranker, reader: reader, settings: settings, now: now)
@@ -77,16 +94,16 @@ public struct RecommendEvaluation {
         }
       }
     }
-    let perK = Double(seeds.count * interests.count)
     var cells: [Ranker: [Int: Cell]] = [:]
     for (ranker, byK) in sums {
       for (k, sum) in byK {
-        cells[ranker, default: [:]][k] = Cell(precision: sum.0 / perK, ndcg: sum.1 / perK)
+        let count = Double(readers[k] ?? 1)
+        cells[ranker, default: [:]][k] = Cell(precision: sum.0 / count, ndcg: sum.1 / count)
       }
     }
     var perInterest: [String: [Int: (ours: Double, best: Double, bestName: Ranker)]] = [:]
     for (name, byRanker) in perInterestSums {
-      for k in stars {
+      for k in stars where byRanker.values.contains(where: { $0[k] != nil }) {
         let ours = (byRanker[.forYou]?[k] ?? 0) / Double(seeds.count)
         let best = byRanker.filter { $0.key.isBaseline }.max {
           ($0.value[k] ?? 0, $1.key.rawValue) < ($1.value[k] ?? 0, $0.key.rawValue)
@@ -98,7 +115,10 @@ public struct RecommendEvaluation {
     }
     return Outcome(
       stars: stars, cells: cells,
-      starsGiven: given.mapValues { Double($0) / perK }, readers: readers,
+      starsGiven: given.mapValues { Double($0) }.merging(readers.mapValues(Double.init)) {
+        $0 / $1
+      },
+      readers: readers,
       perInterest: perInterest)
   }
 }

@@ -26,6 +26,15 @@ struct RecommendBenchmark: ParsableCommand {
   @Option(help: "Override the L2 regularisation (for tuning).")
   var lambda: Double?
 
+  @Option(help: "Override the Rocchio start's negative share (for tuning).")
+  var rocchioNegative: Double?
+
+  @Option(help: "Override the scale of negative signals (for tuning).")
+  var negativeScale: Double?
+
+  @Option(help: "Override the SGD step size (for tuning).")
+  var learningRate: Double?
+
   @Flag(help: "Only rank with ours (faster, for tuning).")
   var oursOnly = false
 
@@ -34,6 +43,9 @@ struct RecommendBenchmark: ParsableCommand {
     if let unlabelledWeight { settings.unlabelledWeight = unlabelledWeight }
     if let epochs { settings.epochs = epochs }
     if let lambda { settings.lambda = lambda }
+    if let rocchioNegative { settings.rocchioNegativeShare = rocchioNegative }
+    if let negativeScale { settings.negativeScale = negativeScale }
+    if let learningRate { settings.learningRate = learningRate }
     let papers = try RecommendEvaluation.samplePapers()
     let evaluation = try RecommendEvaluation(papers: papers)
     let seeds = tuningSeeds ? Self.tuningSeeds : Self.reportSeeds
@@ -51,7 +63,9 @@ struct RecommendBenchmark: ParsableCommand {
     print(outcome.markdown())
     print("\nnDCG@10 per interest, ours / the best baseline for that interest:\n")
     print(outcome.interestMarkdown())
-    print("\n\(outcome.readers) readers per k; evaluation took \(seconds(start)) s.")
+    print(
+      "\nReaders per k: \(outcome.readers.sorted { $0.key < $1.key }.map { "k=\($0.key): \($0.value)" }.joined(separator: ", ")); evaluation took \(seconds(start)) s."
+    )
     try measureScoring(evaluation, settings: settings)
   }
 
