@@ -28,6 +28,11 @@ public final class RankingCorpus: @unchecked Sendable {
   let adjusted: (vectorizer: TfidfVectorizer, rows: [LinearSVM.Row])
   public let frequencies: DocumentFrequencies
 
+  /// The TF-IDF vocabulary sizes of the as-shipped and the adjusted arxiv-sanity-lite settings.
+  public var vocabularySizes: (shipped: Int, adjusted: Int) {
+    (shipped.vectorizer.vocabulary.count, adjusted.vectorizer.vocabulary.count)
+  }
+
   /// Terms of the centroid's BM25 query.
   public static let centroidTermCount = 20
 
