@@ -92,6 +92,12 @@ let package = Package(
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
+    // The for-you model's offline evaluation: simulated readers over the bundled sample, the
+    // baselines it must beat (arxiv-sanity-lite's TF-IDF + linear SVM among them), the metrics.
+    .target(
+      name: "FolioEvaluation",
+      dependencies: ["FolioCore", "FolioStore", "FolioQuery"]
+    ),
     // Measurements, printed as tables: `swift run -c release folio-bench --help`.
     .executableTarget(
       name: "folio-bench",
@@ -100,6 +106,7 @@ let package = Package(
         "FolioStore",
         "FolioQuery",
         "FolioReader",
+        "FolioEvaluation",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
@@ -120,6 +127,10 @@ let package = Package(
     .testTarget(name: "FolioStoreTests", dependencies: ["FolioCore", "FolioStore"]),
     .testTarget(name: "FolioQueryTests", dependencies: ["FolioCore", "FolioStore", "FolioQuery"]),
     .testTarget(name: "FolioConfigTests", dependencies: ["FolioConfig"]),
+    .testTarget(
+      name: "FolioEvaluationTests",
+      dependencies: ["FolioCore", "FolioStore", "FolioEvaluation"]
+    ),
     .testTarget(
       name: "FolioAppTests",
       dependencies: [

@@ -55,6 +55,51 @@ final class ForYouModelTests: XCTestCase {
     XCTAssertEqual(ForYouFeatures.label("#cs.lg"), "cat:cs.lg")
   }
 
+  func testHashedCountsAreTheCountsByHash() {
+    let documents = [
+      RecommendDocument(
+        title: "The 2024 Sampler: DIFFUSION, again", abstract: "Diffusion samplers (x2) — 123 ok.",
+        authors: ["Zoë Müller"], categories: ["cs.LG"], keywords: ["World Model"]),
+      RecommendDocument(title: "Café au lait über alles", abstract: "naïve résumé caféine"),
+      RecommendDocument(title: "", abstract: ""),
+    ]
+    for document in documents {
+      var expected: [UInt64: Double] = [:]
+      for (key, count) in ForYouFeatures.counts(document) {
+        expected[ForYouFeatures.hash(key)] = count
+      }
+      XCTAssertEqual(ForYouFeatures.hashedCounts(document), expected, document.title)
+    }
+  }
+
+  func testScoreIsTheLogisticOfTheWeightedNormalisedVector() throws {
+    let model = try XCTUnwrap(model())
+    for document in diffusion + robots + [document("Unseen words only", "Nothing known here.")] {
+      var margin = model.bias
+      for (key, value) in model.vector(document) { margin += (model.weights[key] ?? 0) * value }
+      XCTAssertEqual(model.score(document), 1 / (1 + exp(-margin)), accuracy: 1e-12)
+    }
+  }
+
+  func testTheModelKeepsAtMostTheFeatureCap() throws {
+    // More distinct words than the cap: the heaviest featureCap survive, and the model still
+    // encodes and decodes (the decoder refuses more than the cap).
+    let perPaper = 1_000
+    let papers = ForYouModel.featureCap / perPaper + 10
+    let starred = (0..<papers).map { index in
+      let words = (0..<perPaper).map { "w\(index * perPaper + $0)x" }
+      return TrainingExample(
+        document: document("Paper \(index)", words.joined(separator: " ")), signal: .starred,
+        at: now)
+    }
+    let model = try XCTUnwrap(
+      ForYouModel.train(
+        examples: starred, frequencies: DocumentFrequencies(documentCount: 100, counts: [:]),
+        now: now))
+    XCTAssertEqual(model.weights.count, ForYouModel.featureCap)
+    XCTAssertEqual(ForYouModel(encoded: model.encoded()), model)
+  }
+
   func testEncodingRoundTripsAndDamagedBytesAreRefused() throws {
     let model = try XCTUnwrap(model())
     let bytes = model.encoded()

@@ -184,6 +184,7 @@ final class InMemoryLibrary: LibraryReading, @unchecked Sendable {
       case .listing: 0
       case .upvotes: Int64(paper.upvotes ?? -1)
       case .published: paper.published.map { Int64($0.ordinal) } ?? Int64.min
+      case .forYou: 0
       }
     return Place(value: value, sortKey: sortKey)
   }

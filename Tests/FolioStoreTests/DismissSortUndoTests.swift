@@ -91,6 +91,7 @@ final class DismissSortUndoTests: XCTestCase {
     case .listing: return ""
     case .upvotes: return String(format: "%08d", (paper.upvotes ?? -1) + 1)
     case .published: return paper.published?.description ?? ""
+    case .forYou: return ""
     }
   }
 

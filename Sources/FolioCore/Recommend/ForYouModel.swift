@@ -12,15 +12,41 @@ public struct ForYouModel: Hashable, Sendable {
   public static let minimumPositives = 3
 
   /// Weight of each feature.
-  public internal(set) var weights: [String: Double]
+  public let weights: [String: Double]
   /// Inverse document frequency of each feature, as the library said when the model learnt.
-  public internal(set) var idf: [String: Double]
+  public let idf: [String: Double]
   /// The IDF of a feature the model does not know (for a document's length only).
-  public internal(set) var defaultIDF: Double
+  public let defaultIDF: Double
   public internal(set) var bias: Double
   /// Signals learnt from.
   public internal(set) var positives: Int
   public internal(set) var negatives: Int
+  /// Each feature's weight and IDF by the hash of its key (``ForYouFeatures/hash(_:)``), so
+  /// scoring looks a feature up once and builds no strings.
+  let table: [UInt64: Entry]
+
+  struct Entry: Hashable, Sendable {
+    var weight: Double
+    var idf: Double
+  }
+
+  init(
+    weights: [String: Double], idf: [String: Double], defaultIDF: Double, bias: Double,
+    positives: Int, negatives: Int
+  ) {
+    self.weights = weights
+    self.idf = idf
+    self.defaultIDF = defaultIDF
+    self.bias = bias
+    self.positives = positives
+    self.negatives = negatives
+    var table: [UInt64: Entry] = [:]
+    table.reserveCapacity(weights.count)
+    for (key, weight) in weights {
+      table[ForYouFeatures.hash(key)] = Entry(weight: weight, idf: idf[key] ?? defaultIDF)
+    }
+    self.table = table
+  }
 
   /// The document's feature vector: `(1 + ln count) · idf`, L2-normalised.
   public func vector(_ document: RecommendDocument) -> [String: Double] {
@@ -46,8 +72,17 @@ public struct ForYouModel: Hashable, Sendable {
 
   /// The for-you score of `document`, between 0 and 1 (higher: more likely wanted).
   public func score(_ document: RecommendDocument) -> Double {
-    var margin = bias
-    for (key, value) in vector(document) { margin += (weights[key] ?? 0) * value }
+    // The dot product with the normalised vector, in one pass and without building it: the
+    // weight times the raw value, divided by the norm at the end.
+    var dot = 0.0
+    var norm = 0.0
+    for (key, count) in ForYouFeatures.hashedCounts(document) {
+      let entry = table[key]
+      let value = (1 + log(max(count, 1))) * (entry?.idf ?? defaultIDF)
+      norm += value * value
+      if let entry { dot += entry.weight * value }
+    }
+    let margin = bias + (norm > 0 ? dot / norm.squareRoot() : 0)
     return 1 / (1 + exp(-margin))
   }
 
