@@ -38,7 +38,7 @@ public enum PaperFacet: Hashable, Sendable {
 
   /// The condition checked on each row of `paper p` from its own columns, values bound as
   /// parameters: for a value so common that a walk of the listing meets a screenful of its
-  /// papers soon (``FacetIndex/denseCount``), cheaper than gathering all of them from the
+  /// papers soon (``FacetIndex/denseCount(papers:)``), cheaper than gathering all of them from the
   /// index first.
   var rowCheck: SQLCondition {
     func like(_ value: String, _ prefix: Bool) -> SQLValue {

@@ -188,4 +188,26 @@ final class FacetIndexTests: XCTestCase {
         "no scan of paper: \(plan)")
     }
   }
+
+  func testACommonValueIsCheckedRowByRowAndARareOneGathered() throws {
+    XCTAssertEqual(FacetIndex.denseCount(papers: 0), FacetIndex.minDenseCount)
+    XCTAssertEqual(FacetIndex.denseCount(papers: 100_000), 1_414)
+    XCTAssertEqual(FacetIndex.denseCount(papers: 10_000_000), FacetIndex.maxDenseCount)
+    let store = try LibraryStore.inMemory()
+    let common = FacetIndex.minDenseCount
+    try store.add(
+      (0...common).map { index in
+        facetPaper(
+          "P\(index)", arxivID: String(format: "2402.%05d", index),
+          categories: index == 0 ? ["q-bio.NC"] : ["cs.LG"])
+      })
+    let rare = PaperFacet.category("q-bio.NC", prefix: true)
+    let often = PaperFacet.category("cs.LG", prefix: true)
+    var filter = PaperFilter(condition: .or([.facet(rare), .facet(often)]))
+    filter.order = .upvotes
+    let planned = try store.read { db in try FacetIndex.withDenseFacets(filter, db) }
+    XCTAssertEqual(planned.denseFacets, [often])
+    XCTAssertEqual(
+      try store.summaries(filter, limit: 1_000, offset: 0).count, common + 1)
+  }
 }
