@@ -150,6 +150,29 @@ enum FacetIndex {
     ].joined(separator: " UNION ALL ")
   }
 
+  /// Statements deleting the facet rows of one paper, whose columns `column` names (`old.x`
+  /// in a trigger, a scalar subquery elsewhere): one per kind, each an equality on the
+  /// kind and the sort key and a list of values, so every row is a seek of the primary key
+  /// (a row-value `IN` over the three columns scanned the whole table).
+  static func deletions(_ column: (String) -> String) -> [String] {
+    func list(_ kind: Int, _ name: String) -> String {
+      let value = column(name)
+      return """
+        DELETE FROM paper_facet WHERE kind = \(kind) AND sort_key = \(column("sort_key")) \
+        AND value IN (SELECT lower(j.value) FROM json_each(CASE WHEN json_valid(\(value)) \
+        AND json_type(\(value)) = 'array' THEN \(value) ELSE '[]' END) j WHERE j.type = 'text');
+        """
+    }
+    return [
+      list(categoryKind, "categories"), list(keywordKind, "keywords"),
+      """
+      DELETE FROM paper_facet WHERE kind = \(organizationKind) \
+      AND sort_key = \(column("sort_key")) \
+      AND value IN (lower(\(column("org_name"))), lower(\(column("org_fullname"))));
+      """,
+    ]
+  }
+
   /// The triggers that keep `paper_facet` right as papers are added, changed and removed.
   /// An update that leaves the listed columns and the sort key as they were costs nothing.
   static let triggers = """
@@ -157,7 +180,7 @@ enum FacetIndex {
       INSERT OR IGNORE INTO paper_facet (kind, value, sort_key) \(rows(of: "new"));
     END;
     CREATE TRIGGER paper_facet_delete AFTER DELETE ON paper BEGIN
-      DELETE FROM paper_facet WHERE (kind, value, sort_key) IN (\(rows(of: "old")));
+      \(deletions { "old.\($0)" }.joined(separator: "\n"))
     END;
     CREATE TRIGGER paper_facet_update
     AFTER UPDATE OF categories, keywords, org_name, org_fullname, sort_key ON paper
@@ -165,7 +188,7 @@ enum FacetIndex {
       OR old.org_name IS NOT new.org_name OR old.org_fullname IS NOT new.org_fullname
       OR old.sort_key IS NOT new.sort_key
     BEGIN
-      DELETE FROM paper_facet WHERE (kind, value, sort_key) IN (\(rows(of: "old")));
+      \(deletions { "old.\($0)" }.joined(separator: "\n"))
       INSERT OR IGNORE INTO paper_facet (kind, value, sort_key) \(rows(of: "new"));
     END;
     """

@@ -67,10 +67,9 @@ struct FullTextBatch {
   /// Its facet rows go now, and come back from its new values in ``finish()``.
   mutating func willUpdate(seq: Int64) throws {
     guard seq < firstNewSeq, changedRows.insert(seq).inserted else { return }
-    let stale = FacetIndex.rows(of: "p", table: "(SELECT * FROM paper WHERE seq = ?1) p")
-    try db.cachedStatement(
-      sql: "DELETE FROM paper_facet WHERE (kind, value, sort_key) IN (\(stale))"
-    ).execute(arguments: [seq])
+    for deletion in FacetIndex.deletions({ "(SELECT \($0) FROM paper WHERE seq = ?1)" }) {
+      try db.cachedStatement(sql: deletion).execute(arguments: [seq])
+    }
     if changedRows.count == 1 {
       try db.execute(
         sql: """

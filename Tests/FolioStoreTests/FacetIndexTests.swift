@@ -210,4 +210,17 @@ final class FacetIndexTests: XCTestCase {
     XCTAssertEqual(
       try store.summaries(filter, limit: 1_000, offset: 0).count, common + 1)
   }
+
+  func testAPapersRowsAreDeletedBySeeksNotAScan() throws {
+    let store = try LibraryStore.inMemory()
+    try store.add([facetPaper("A", arxivID: "2401.00051", categories: ["cs.LG"])])
+    for deletion in FacetIndex.deletions({ "(SELECT \($0) FROM paper WHERE seq = 1)" }) {
+      let plan = try store.read { db in
+        try Row.fetchAll(db, sql: "EXPLAIN QUERY PLAN " + deletion).map { $0["detail"] as String }
+      }
+      XCTAssertTrue(
+        plan.contains { $0.hasPrefix("SEARCH paper_facet USING PRIMARY KEY") }, "\(plan)")
+      XCTAssertFalse(plan.contains("SCAN paper_facet"), "\(plan)")
+    }
+  }
 }
