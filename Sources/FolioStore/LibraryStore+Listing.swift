@@ -8,9 +8,10 @@ extension LibraryStore {
   public func summaries(
     _ filter: PaperFilter, limit: Int, offset: Int
   ) throws(StoreError) -> [PaperSummary] {
-    let (sql, arguments) = filter.select(Self.summaryColumns, limit: limit, offset: offset)
-    return try read { db in
-      try Row.fetchAll(db, sql: sql, arguments: arguments).map(Self.summary)
+    try read { db in
+      let (sql, arguments) = try FacetIndex.withDenseFacets(filter, db).select(
+        Self.summaryColumns, limit: limit, offset: offset)
+      return try Row.fetchAll(db, sql: sql, arguments: arguments).map(Self.summary)
     }
   }
 
@@ -56,6 +57,15 @@ extension LibraryStore {
   public func listing(
     _ filter: PaperFilter, from start: ListingStart, limit: Int
   ) throws(StoreError) -> [ListedPaper] {
+    try read { db in
+      try listing(FacetIndex.withDenseFacets(filter, db), from: start, limit: limit, db)
+    }
+  }
+
+  /// ``listing(_:from:limit:)`` in a read transaction, the filter's dense facets marked.
+  private func listing(
+    _ filter: PaperFilter, from start: ListingStart, limit: Int, _ db: Database
+  ) throws -> [ListedPaper] {
     let columns = "p.sort_key AS listing_key, " + Self.summaryColumns
     let query: (sql: String, arguments: StatementArguments)
     var reversed = false
@@ -77,10 +87,8 @@ extension LibraryStore {
     case .after, .before:
       preconditionFailure("a ranking is listed by position")
     }
-    let rows = try read { db in
-      try Row.fetchAll(db, sql: query.sql, arguments: query.arguments).map { row in
-        ListedPaper(sortKey: row["listing_key"], summary: Self.summary(row))
-      }
+    let rows = try Row.fetchAll(db, sql: query.sql, arguments: query.arguments).map { row in
+      ListedPaper(sortKey: row["listing_key"], summary: Self.summary(row))
     }
     return reversed ? rows.reversed() : rows
   }

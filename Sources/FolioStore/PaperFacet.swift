@@ -36,8 +36,11 @@ public enum PaperFacet: Hashable, Sendable {
     }
   }
 
-  /// The condition over `paper p`, values bound as parameters.
-  var sql: SQLCondition {
+  /// The condition checked on each row of `paper p` from its own columns, values bound as
+  /// parameters: for a value so common that a walk of the listing meets a screenful of its
+  /// papers soon (``FacetIndex/denseCount(papers:)``), cheaper than gathering all of them from the
+  /// index first.
+  var rowCheck: SQLCondition {
     func like(_ value: String, _ prefix: Bool) -> SQLValue {
       .text(PaperPredicate.escapeLike(value) + (prefix ? "%" : ""))
     }
@@ -70,6 +73,18 @@ public enum PaperFacet: Hashable, Sendable {
       return SQLCondition(
         "(coalesce(p.org_name LIKE ? ESCAPE '\\', 0) OR coalesce(p.org_fullname LIKE ? ESCAPE '\\', 0))",
         [like(value, prefix), like(value, prefix)])
+    case .hasSummary: return SQLCondition("p.hf_summary IS NOT NULL")
+    case .withdrawn: return SQLCondition("p.withdrawn != 0")
+    }
+  }
+
+  /// The condition over `paper p`, values bound as parameters: the listed facets through
+  /// their index (``FacetIndex``).
+  var sql: SQLCondition {
+    switch self {
+    case .category, .keyword, .organization:
+      guard let (kind, value, prefix) = FacetIndex.lookup(self) else { return SQLCondition("0") }
+      return FacetIndex.condition(kind: kind, value: value, prefix: prefix)
     case .hasSummary: return SQLCondition("p.hf_summary IS NOT NULL")
     case .withdrawn: return SQLCondition("p.withdrawn != 0")
     }

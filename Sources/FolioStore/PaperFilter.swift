@@ -26,6 +26,10 @@ public struct PaperFilter: Hashable, Sendable {
   public var keepsPaper: String?
   /// The order of the listing (a ranking keeps its own order).
   public var order: ListingOrder = .listing
+  /// Facets of ``condition`` so common that a page is cheaper checking them row by row than
+  /// gathering their papers from the index: set by the store for the query at hand
+  /// (``LibraryStore`` `withDenseFacets`), empty otherwise.
+  var denseFacets: Set<PaperFacet> = []
 
   /// Whether dismissed papers are listed: only when the query mentions `is:dismissed`, or for
   /// a ranking (papers asked for by id). Every other listing, count, list and export leaves
@@ -50,11 +54,62 @@ public struct PaperFilter: Hashable, Sendable {
 
   // MARK: - SQL
 
-  /// The tables: `paper p` and `paper_state s`, driven by `paper_fts f` when there is a match.
+  /// The tables: `paper p` and `paper_state s`, driven by `paper_fts f` when there is a match,
+  /// or by `paper_facet pf` when a facet drives the listing (``drivingFacet``).
   var fromClause: String {
     let states = "LEFT JOIN paper_state s ON s.paper_seq = p.seq"
-    guard match != nil else { return "paper p \(states)" }
-    return "paper_fts f JOIN paper p ON p.sort_key = f.rowid \(states)"
+    if match != nil { return "paper_fts f JOIN paper p ON p.sort_key = f.rowid \(states)" }
+    if drivingFacet != nil {
+      return "paper_facet pf JOIN paper p ON p.sort_key = pf.sort_key \(states)"
+    }
+    return "paper p \(states)"
+  }
+
+  /// The facet (`cat:`, `kw:`, `org:` with a whole value) whose index rows drive a listing in
+  /// the listing order: they are in sort-key order already, so the first screenful costs a
+  /// screenful of them whether the value is common or rare (a walk of `paper` checking each
+  /// row read every row when few papers had it). Only a facet every listed paper must have (the
+  /// condition, or one term of its top-level AND) can drive, and never with a full-text
+  /// match (which drives itself), a ranking, or another order.
+  var drivingFacet: PaperFacet? {
+    guard match == nil, ranking == nil, order == .listing, let condition else { return nil }
+    let terms: [PaperPredicate] =
+      switch condition {
+      case .and(let children): children
+      default: [condition]
+      }
+    for term in terms {
+      if case .facet(let facet) = term, let lookup = FacetIndex.lookup(facet), !lookup.prefix {
+        return facet
+      }
+    }
+    return nil
+  }
+
+  /// The facets of ``condition`` checked per row, through the index or as a row check: every
+  /// listed one but the driving facet, in a walk bounded by ``FacetIndex/maxFacets``.
+  var checkedFacets: [PaperFacet] {
+    guard let condition = checkedCondition else { return [] }
+    var found: [PaperFacet] = []
+    var pending = [condition]
+    while let predicate = pending.popLast(), found.count < FacetIndex.maxFacets {
+      switch predicate {
+      case .facet(let facet) where FacetIndex.lookup(facet) != nil: found.append(facet)
+      case .and(let children), .or(let children): pending += children
+      case .not(let child): pending.append(child)
+      default: break
+      }
+    }
+    return found
+  }
+
+  /// The condition left to check on each row: without the driving facet, which the join
+  /// applies.
+  private var checkedCondition: PaperPredicate? {
+    guard let facet = drivingFacet, let condition else { return condition }
+    guard case .and(var children) = condition else { return nil }
+    if let index = children.firstIndex(of: .facet(facet)) { children.remove(at: index) }
+    return children.isEmpty ? nil : .and(children)
   }
 
   /// The WHERE clause with its arguments.
@@ -70,6 +125,10 @@ public struct PaperFilter: Hashable, Sendable {
     if let match {
       conditions.append("f.paper_fts MATCH ?")
       _ = arguments.append(contentsOf: [match.fts])
+    }
+    if let facet = drivingFacet, let (kind, value, _) = FacetIndex.lookup(facet) {
+      conditions.append("pf.kind = ? AND pf.value = ?")
+      _ = arguments.append(contentsOf: [kind, value])
     }
     let stateCondition: String? =
       switch state {
@@ -92,7 +151,7 @@ public struct PaperFilter: Hashable, Sendable {
     if let day {
       // A day is a range of sort keys: an index range, not a scan.
       let range = SortKey.range(of: day)
-      conditions.append("p.sort_key BETWEEN ? AND ?")
+      conditions.append("\(drivingFacet != nil ? "pf.sort_key" : "p.sort_key") BETWEEN ? AND ?")
       _ = arguments.append(contentsOf: [range.lowerBound, range.upperBound])
       if !SortKey.isExact(day) {
         // At the ends of the key's days, several days share a range.
@@ -100,7 +159,7 @@ public struct PaperFilter: Hashable, Sendable {
         _ = arguments.append(contentsOf: [day.description])
       }
     }
-    if let condition = condition?.sql {
+    if let condition = checkedCondition?.sql(dense: denseFacets) {
       conditions.append("(\(condition.sql))")
       for value in condition.arguments {
         switch value {
@@ -119,7 +178,9 @@ public struct PaperFilter: Hashable, Sendable {
 
   /// The column holding the sort key: the full-text index's rowid when it drives the
   /// listing, so that a range on it lets FTS5 start and stop early.
-  var sortKeyColumn: String { match != nil ? "f.rowid" : "p.sort_key" }
+  var sortKeyColumn: String {
+    match != nil ? "f.rowid" : drivingFacet != nil ? "pf.sort_key" : "p.sort_key"
+  }
 
   /// The ORDER BY clause: the listing order (newest day first, then most upvoted, then the
   /// order papers were listed; see ``SortKey``), or the ranking's order; `reversed` walks it

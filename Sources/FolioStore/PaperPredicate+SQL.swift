@@ -5,7 +5,11 @@ import FolioCore
 
 extension PaperPredicate {
   /// The predicate as a boolean SQL expression over `paper p LEFT JOIN paper_state s`.
-  var sql: SQLCondition {
+  var sql: SQLCondition { sql(dense: []) }
+
+  /// The predicate as SQL, the facets in `dense` checked row by row
+  /// (``PaperFacet/rowCheck``), the others through their index.
+  func sql(dense: Set<PaperFacet>) -> SQLCondition {
     switch self {
     case .always: return .always
     case .match(let match):
@@ -40,19 +44,20 @@ extension PaperPredicate {
       return SQLCondition(
         "p.seq IN (SELECT pt.paper_seq FROM paper_tag pt JOIN tag t ON t.id = pt.tag_id WHERE t.key = ?)",
         [.text(key)])
-    case .facet(let facet): return facet.sql
+    case .facet(let facet): return dense.contains(facet) ? facet.rowCheck : facet.sql
     case .not(let child):
-      let inner = child.sql
+      let inner = child.sql(dense: dense)
       return SQLCondition("NOT (\(inner.sql))", inner.arguments)
-    case .and(let children): return Self.join(children, with: "AND", empty: .always)
-    case .or(let children): return Self.join(children, with: "OR", empty: SQLCondition("0"))
+    case .and(let children):
+      return Self.join(children.map { $0.sql(dense: dense) }, with: "AND", empty: .always)
+    case .or(let children):
+      return Self.join(children.map { $0.sql(dense: dense) }, with: "OR", empty: SQLCondition("0"))
     }
   }
 
   private static func join(
-    _ children: [PaperPredicate], with keyword: String, empty: SQLCondition
+    _ parts: [SQLCondition], with keyword: String, empty: SQLCondition
   ) -> SQLCondition {
-    let parts = children.map(\.sql)
     if parts.isEmpty { return empty }
     if parts.count == 1 { return parts[0] }
     return SQLCondition(

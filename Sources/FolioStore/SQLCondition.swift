@@ -1,8 +1,19 @@
+import GRDB
+
 /// A value bound to an SQL parameter.
 enum SQLValue: Hashable, Sendable {
   case text(String)
   case integer(Int)
   case null
+
+  /// The value as GRDB binds it.
+  var databaseValue: DatabaseValue {
+    switch self {
+    case .text(let text): text.databaseValue
+    case .integer(let number): number.databaseValue
+    case .null: .null
+    }
+  }
 }
 
 /// A boolean SQL expression over `paper p LEFT JOIN paper_state s`, with its parameters.

@@ -205,6 +205,11 @@ enum Schema {
           """)
     }
     // --- end hf ---
+    migrator.registerMigration("v11-facets") { db in
+      // `cat:`, `kw:` and `org:` from an index of (kind, folded value, sort key) instead of
+      // every paper's lists: a value few papers have was a scan of the library (FacetIndex).
+      try FacetIndex.create(db)
+    }
     return migrator
   }
 

@@ -18,6 +18,8 @@ struct ReaderMeasurements {
     "topic:LLMs is:unread",
     // hf (issue 18): a category, typed key by key.
     "cat:cs.LG",
+    // Facets few or no papers have, which a scan of every paper answered (v11-facets).
+    "cat:q-bio.NC", "cat:no.such", "kw:RLHF", "org:nvidia",
   ]
 
   /// A reader on all days, as `a` shows them.

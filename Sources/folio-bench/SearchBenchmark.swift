@@ -73,6 +73,10 @@ struct SearchBenchmark: ParsableCommand {
       "exact counts after a pause in typing (off the keystroke path): p50 \(format(pauses.median, digits: 1)) ms, max \(format(pauses.maximum, digits: 1)) ms"
     )
 
+    print("facet query               listing    upvotes    published  count ms   matches")
+    print("  (first 40 rows, p95 ms of \(repeats))")
+    for line in try FacetOrderMeasurements(store: store).rows(repeats: repeats) { print(line) }
+
     let compiler = QueryCompiler(topics: .defaults, today: Day.today())
     let seconds = try measure {
       for topic in TopicSet.defaults.topics {

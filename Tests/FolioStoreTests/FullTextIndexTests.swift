@@ -20,7 +20,7 @@ final class FullTextIndexTests: XCTestCase {
     XCTAssertEqual(try matches(store, "revised"), ["Draft"])
     XCTAssertEqual(try matches(store, "wording").sorted(), ["Draft", "Other"])
     XCTAssertEqual(
-      try triggerNames(store), ["paper_fts_delete", "paper_fts_insert", "paper_fts_update"])
+      try triggerNames(store), Self.triggers)
   }
 
   func testLaterImportsReplaceChangedEntriesAndAddNewOnes() throws {
@@ -45,7 +45,7 @@ final class FullTextIndexTests: XCTestCase {
     XCTAssertEqual(try matches(store, "zeta"), ["Second"])
     XCTAssertEqual(try matches(store, "epsilon"), ["Kept"])
     XCTAssertEqual(
-      try triggerNames(store), ["paper_fts_delete", "paper_fts_insert", "paper_fts_update"])
+      try triggerNames(store), Self.triggers)
 
     // Again, on the same connection: the import's scratch tables are made afresh.
     try store.add([
@@ -100,7 +100,7 @@ final class FullTextIndexTests: XCTestCase {
         })
       XCTAssertEqual(try store.count(), seeded ? 1 : 0)
       XCTAssertEqual(
-        try triggerNames(store), ["paper_fts_delete", "paper_fts_insert", "paper_fts_update"])
+        try triggerNames(store), Self.triggers)
       XCTAssertEqual(try matches(store, "iota"), seeded ? ["Seed"] : [])
       try store.add([makePaper("Whole", abstract: "delta")])
       XCTAssertEqual(try matches(store, "delta"), ["Whole"])
@@ -127,6 +127,13 @@ final class FullTextIndexTests: XCTestCase {
       try Int.fetchOne(db, sql: "SELECT count(DISTINCT segid) FROM paper_fts_idx") ?? 0
     }
   }
+
+  /// Every trigger of the schema: the full-text index's and the facet index's, which an import
+  /// sets aside and must restore.
+  static let triggers = [
+    "paper_facet_delete", "paper_facet_insert", "paper_facet_update", "paper_fts_delete",
+    "paper_fts_insert", "paper_fts_update",
+  ]
 
   private func triggerNames(_ store: LibraryStore) throws -> [String] {
     try store.writer.read { db in
