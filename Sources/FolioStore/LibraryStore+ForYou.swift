@@ -10,7 +10,7 @@ extension LibraryStore {
   public static let forYouExactCap = 10_000
   /// Candidates a large selection is narrowed to: the best matches (BM25) of the model's
   /// heaviest words in the full-text index, scored exactly.
-  public static let forYouCandidateCap = 3_000
+  public static let forYouCandidateCap = 1_000
   /// The model's words the candidates are searched for.
   public static let forYouCandidateTerms = 24
   /// Starred papers compared with a paper for ``forYouStarredNeighbours(of:limit:)``: the
