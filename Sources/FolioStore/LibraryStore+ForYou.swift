@@ -7,7 +7,9 @@ import GRDB
 extension LibraryStore {
   /// The most papers a ranking scores one by one: a selection up to this size (a week of
   /// listings is about 2,100) is ranked exactly; a larger one is narrowed to candidates first.
-  public static let forYouExactCap = 10_000
+  /// Scoring costs 60-100 µs a paper (folio-bench foryou), so this bounds a ranking's
+  /// scoring to about 0.3 s.
+  public static let forYouExactCap = 4_000
   /// Candidates a large selection is narrowed to: the best matches (BM25) of the model's
   /// heaviest words in the full-text index, scored exactly.
   public static let forYouCandidateCap = 1_000
