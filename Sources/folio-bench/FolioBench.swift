@@ -11,6 +11,7 @@ struct FolioBench: ParsableCommand {
       SuiteBenchmark.self, ImportBenchmark.self, ReaderBenchmark.self, CorpusCommand.self,
       RenderBenchmark.self,
       SearchBenchmark.self, ScalingBenchmark.self, TagBenchmark.self, RecommendBenchmark.self,
+      ForYouBenchmark.self,
     ],
     defaultSubcommand: SuiteBenchmark.self
   )
