@@ -181,7 +181,7 @@ final class InMemoryLibrary: LibraryReading, @unchecked Sendable {
     let paper = papers[index(of: sortKey)].paper
     let value: Int64 =
       switch order {
-      case .listing: 0
+      case .listing, .forYou: 0
       case .upvotes: Int64(paper.upvotes ?? -1)
       case .published: paper.published.map { Int64($0.ordinal) } ?? Int64.min
       }

@@ -88,7 +88,7 @@ final class DismissSortUndoTests: XCTestCase {
   private func value(_ id: String, _ order: ListingOrder, _ store: LibraryStore) -> String {
     let paper = try! store.paper(id: id)!.paper
     switch order {
-    case .listing: return ""
+    case .listing, .forYou: return ""
     case .upvotes: return String(format: "%08d", (paper.upvotes ?? -1) + 1)
     case .published: return paper.published?.description ?? ""
     }
