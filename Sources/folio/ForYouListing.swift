@@ -1,0 +1,70 @@
+import FolioCore
+import FolioQuery
+import FolioStore
+
+/// `folio list --sort for-you` and the `score` of `list --format json`: the store's for-you
+/// ranking while there is a model, and the cold start (the user's topics, then upvotes)
+/// before.
+enum ForYouListing {
+  /// What a for-you listing found: its papers, best first, and each one's score (nil in the
+  /// cold start, when there is no model to score with).
+  struct Result {
+    var papers: [LibraryPaper]
+    var scores: [String: Double]?
+  }
+
+  /// What stderr says while there is no model: how to teach it.
+  static let coldStartNote =
+    "folio: no for-you model yet: star a few papers (\(ForYouModel.minimumPositives) are needed)"
+    + " to rank by what you like; until then for-you lists your topics' papers first, most"
+    + " upvoted first\n"
+
+  /// The papers `filter` selects, at most `limit` (nil: all), in for-you order. In the cold
+  /// start `inTopics` and `outsideTopics` are the same selection narrowed to the papers in
+  /// one of the user's topics and to the rest (nil when the topics could not be compiled:
+  /// then by upvotes alone).
+  static func ranked(
+    _ filter: PaperFilter, limit: Int?, store: LibraryStore,
+    coldStart: () throws -> (inTopics: PaperFilter, outsideTopics: PaperFilter)?
+  ) throws -> Result {
+    // The store ranks at most `limit`; "all" is every paper the filter selects.
+    let wanted = try limit ?? store.count(filter)
+    if let ranking = try store.forYouRanking(filter, limit: wanted) {
+      let papers = ranking.ids.isEmpty ? [] : try store.papers(PaperFilter(ranking: ranking.ids))
+      return Result(papers: papers, scores: ranking.scores)
+    }
+    var parts: [PaperFilter]
+    if let split = try coldStart() {
+      parts = [split.inTopics, split.outsideTopics]
+    } else {
+      parts = [filter]
+    }
+    var papers: [LibraryPaper] = []
+    for index in parts.indices {
+      parts[index].order = .upvotes
+      let room = limit.map { $0 - papers.count }
+      if let room, room <= 0 { break }
+      papers += try store.papers(parts[index], limit: room)
+    }
+    return Result(papers: papers, scores: nil)
+  }
+
+  /// The for-you score of each of `papers`, or nil while there is no model.
+  static func scores(of papers: [LibraryPaper], store: LibraryStore) throws -> [String: Double]? {
+    guard !papers.isEmpty else { return [:] }
+    let ids = papers.map(\.paper.id)
+    return try store.forYouRanking(PaperFilter(ranking: ids), limit: ids.count)?.scores
+  }
+
+  /// The user's topics as one query node (any of them), nil when there are none.
+  static func anyTopic(_ topics: TopicSet) -> QueryNode? {
+    let nodes = topics.topics.map(\.node)
+    return nodes.isEmpty ? nil : nodes.count == 1 ? nodes[0] : .or(nodes)
+  }
+
+  /// `score` as JSON: rounded to four decimals, null without a model or a score.
+  static func json(_ score: Double?) -> JSONValue {
+    guard let score, score.isFinite else { return .null }
+    return .number((score * 10_000).rounded() / 10_000)
+  }
+}
