@@ -1,22 +1,133 @@
 import FolioCore
 import Foundation
+import GRDB
 
-// PLACEHOLDER until the store part of issue 19 lands (owned by the `store` helper, who
-// replaces this file): the signatures the reader and the CLI build against.
+/// Ranking by the for-you model: what `folio list --sort for-you`, `folio why` and the
+/// reader's For you view read.
 extension LibraryStore {
+  /// The most papers a ranking scores one by one: a selection up to this size (a week of
+  /// listings is about 2,100) is ranked exactly; a larger one is narrowed to candidates first.
+  public static let forYouExactCap = 10_000
+  /// Candidates a large selection is narrowed to: the best matches (BM25) of the model's
+  /// heaviest words in the full-text index, scored exactly.
+  public static let forYouCandidateCap = 3_000
+  /// The model's words the candidates are searched for.
+  public static let forYouCandidateTerms = 24
+  /// Starred papers compared with a paper for ``forYouStarredNeighbours(of:limit:)``: the
+  /// most recently starred.
+  public static let forYouNeighbourCap = 2_000
+
   /// The papers `filter` selects, ranked by the library's for-you model, at most `limit`;
   /// nil while there is no model (fewer than three positive signals: the cold start).
+  /// Dismissed papers are left out unless the filter shows them.
   public func forYouRanking(_ filter: PaperFilter, limit: Int) throws(StoreError)
     -> ForYouRanking?
   {
-    nil
+    try forYouRanking(filter, limit: limit, exactCap: Self.forYouExactCap)
+  }
+
+  /// ``forYouRanking(_:limit:)`` with another exact cap (tests take the candidate path on a
+  /// small library with it).
+  public func forYouRanking(
+    _ filter: PaperFilter, limit: Int, exactCap: Int
+  ) throws(StoreError) -> ForYouRanking? {
+    guard let model = try forYouModel() else { return nil }
+    let limit = max(0, limit)
+    let columns = "p.sort_key AS listing_key, p.id, \(Self.documentColumns)"
+    return try read { db in
+      let (condition, arguments) = filter.whereClause
+      let selected =
+        try Int.fetchOne(
+          db,
+          sql:
+            "SELECT count(*) FROM (SELECT 1 FROM \(filter.fromClause) WHERE \(condition) LIMIT ?)",
+          arguments: arguments + [exactCap + 1]) ?? 0
+      var isExact = true
+      let sql: String
+      var sqlArguments: StatementArguments
+      let terms = model.candidateTerms(limit: Self.forYouCandidateTerms)
+      if selected <= exactCap || terms.isEmpty {
+        isExact = selected <= exactCap
+        // No words to search for (a model of authors only): the newest papers stand in.
+        (sql, sqlArguments) = filter.select(columns, limit: exactCap)
+      } else {
+        isExact = false
+        var narrowed = filter
+        let words = TextMatch.or(terms.map { .phrase([$0]) })
+        narrowed.match = filter.match.map { .and([$0, words]) } ?? words
+        let (where2, arguments2) = narrowed.whereClause
+        sql = """
+          SELECT \(columns) FROM \(narrowed.fromClause) WHERE \(where2)
+          ORDER BY f.rank LIMIT \(Self.forYouCandidateCap)
+          """
+        sqlArguments = arguments2
+      }
+      var scored: [(key: Int64, id: String, score: Double)] = []
+      let rows = try Row.fetchCursor(db, sql: sql, arguments: sqlArguments)
+      while let row = try rows.next() {
+        scored.append((row["listing_key"], row["id"], model.score(Self.document(row))))
+      }
+      // Best first; equal scores in listing order (newest first).
+      scored.sort { $0.score != $1.score ? $0.score > $1.score : $0.key > $1.key }
+      let top = scored.prefix(limit)
+      var scores: [String: Double] = [:]
+      for entry in top { scores[entry.id] = entry.score }
+      return ForYouRanking(ids: top.map(\.id), scores: scores, isExact: isExact)
+    }
   }
 
   /// Why paper `id` scores as it does under the library's model; nil with no model.
   public func forYouExplanation(id: String) throws(StoreError) -> ForYouExplanation? {
-    nil
+    guard let model = try forYouModel() else { return nil }
+    let document = try read { db in
+      let seq = try Self.requireSeq(id, db)
+      return try Self.documents(db, seqs: [seq])[seq]
+    }
+    guard let document else { return nil }
+    return ForYouExplanation(score: model.score(document), contributions: model.explain(document))
   }
 
-  /// Records that the papers `ids` were read full screen or had their link opened, at `at`.
-  public func recordSignal(_ signal: ViewSignal, ids: [String], at: Date) throws(StoreError) {}
+  /// The starred papers most like paper `id`, most alike first, with their cosine similarity
+  /// under the model's feature vectors (0…1): for `folio why`. Compares with the
+  /// ``forYouNeighbourCap`` most recently starred papers; nil with no model.
+  public func forYouStarredNeighbours(
+    of id: String, limit: Int
+  ) throws(StoreError) -> [(id: String, similarity: Double)]? {
+    guard let model = try forYouModel() else { return nil }
+    return try read { db in
+      let seq = try Self.requireSeq(id, db)
+      guard let target = try Self.documents(db, seqs: [seq])[seq] else { return [] }
+      let vector = model.vector(target)
+      let rows = try Row.fetchAll(
+        db,
+        sql: """
+          SELECT p.seq, p.id, \(Self.documentColumns) FROM paper_state s
+          JOIN paper p ON p.seq = s.paper_seq
+          WHERE s.starred_at IS NOT NULL AND p.seq != ?
+          ORDER BY s.starred_at DESC, p.seq DESC LIMIT ?
+          """, arguments: [seq, Self.forYouNeighbourCap])
+      var similar: [(id: String, similarity: Double)] = []
+      for row in rows {
+        var dot = 0.0
+        for (key, value) in model.vector(Self.document(row)) { dot += (vector[key] ?? 0) * value }
+        if dot > 0 { similar.append((row["id"], dot)) }
+      }
+      similar.sort {
+        $0.similarity != $1.similarity ? $0.similarity > $1.similarity : $0.id < $1.id
+      }
+      return Array(similar.prefix(max(0, limit)))
+    }
+  }
+
+  /// Records that the papers `ids` were read full screen or had their link opened, at `at`,
+  /// in one transaction. Keeps the first time, like ``setStarred(_:ids:)``; the first unknown
+  /// id throws ``StoreError/unknownPaper(id:)`` and nothing changes.
+  public func recordSignal(_ signal: ViewSignal, ids: [String], at: Date) throws(StoreError) {
+    let column =
+      switch signal {
+      case .viewed: "viewed_at"
+      case .opened: "opened_at"
+      }
+    try setTimestamp(column, on: true, ids: ids, at: at)
+  }
 }

@@ -31,9 +31,11 @@ extension LibraryStore {
       let seq = try Self.requireSeq(id, db)
       try db.execute(
         sql: """
-          INSERT INTO paper_state (paper_seq, note) VALUES (?, ?)
-          ON CONFLICT (paper_seq) DO UPDATE SET note = excluded.note
-          """, arguments: [seq, text])
+          INSERT INTO paper_state (paper_seq, note, noted_at) VALUES (?, ?, ?)
+          ON CONFLICT (paper_seq) DO UPDATE SET note = excluded.note,
+            noted_at = CASE WHEN excluded.note IS NULL THEN NULL
+              ELSE coalesce(noted_at, excluded.noted_at) END
+          """, arguments: [seq, text, text == nil ? nil : Date()])
     }
   }
 
@@ -47,8 +49,9 @@ extension LibraryStore {
     }
   }
 
-  private func setTimestamp(_ column: String, on: Bool, ids: [String]) throws(StoreError) {
-    let now = Date()
+  func setTimestamp(
+    _ column: String, on: Bool, ids: [String], at now: Date = Date()
+  ) throws(StoreError) {
     try write { db in
       let seqs = try ids.map { try Self.requireSeq($0, db) }
       let statement =

@@ -20,6 +20,8 @@ public final class LibraryStore: Sendable {
   let writer: any DatabaseWriter
   /// This library's ``busyTimeout`` and ``writeWaitLimit``.
   let waiting: (busyTimeout: TimeInterval, writeWaitLimit: TimeInterval)
+  /// The for-you model last read from this library, decoded (LibraryStore+ForYouModel).
+  let forYouCache = ForYouModelCache()
 
   /// How long one attempt at a write waits for another process's write (SQLite's busy
   /// timeout).

@@ -205,6 +205,51 @@ enum Schema {
           """)
     }
     // --- end hf ---
+    // --- store (issue 19): for you ---
+    migrator.registerMigration("v12-for-you") { db in
+      // What the for-you model learns from (LibraryStore+ForYouSignals): when a paper was read
+      // full screen (`viewed_at`), had its link or PDF opened (`opened_at`), got its first note
+      // (`noted_at`) or first tag (`tagged_at`, set by the trigger below, so the tag code needs
+      // no change). `for_you_model` keeps the one learnt model and the state generation it
+      // learnt at; `for_you_generation` counts every change of paper_state and paper_tag,
+      // bumped by triggers, so "is the model stale" is two one-row reads.
+      try db.execute(
+        sql: """
+          ALTER TABLE paper_state ADD COLUMN viewed_at DATETIME;
+          ALTER TABLE paper_state ADD COLUMN opened_at DATETIME;
+          ALTER TABLE paper_state ADD COLUMN noted_at DATETIME;
+          ALTER TABLE paper_state ADD COLUMN tagged_at DATETIME;
+          CREATE TABLE for_you_model (
+            id INTEGER PRIMARY KEY CHECK (id = 1),
+            model BLOB NOT NULL,               -- ForYouModel.encoded()
+            trained_at DATETIME NOT NULL,
+            generation INTEGER NOT NULL        -- for_you_generation.value it learnt at
+          );
+          CREATE TABLE for_you_generation (
+            id INTEGER PRIMARY KEY CHECK (id = 1),
+            value INTEGER NOT NULL
+          );
+          INSERT INTO for_you_generation (id, value) VALUES (1, 1);
+          CREATE TRIGGER for_you_state_insert AFTER INSERT ON paper_state BEGIN
+            UPDATE for_you_generation SET value = value + 1;
+          END;
+          CREATE TRIGGER for_you_state_update AFTER UPDATE ON paper_state BEGIN
+            UPDATE for_you_generation SET value = value + 1;
+          END;
+          CREATE TRIGGER for_you_state_delete AFTER DELETE ON paper_state BEGIN
+            UPDATE for_you_generation SET value = value + 1;
+          END;
+          CREATE TRIGGER for_you_tag_insert AFTER INSERT ON paper_tag BEGIN
+            INSERT INTO paper_state (paper_seq, tagged_at)
+              VALUES (new.paper_seq, strftime('%Y-%m-%d %H:%M:%f', 'now'))
+              ON CONFLICT (paper_seq) DO UPDATE SET tagged_at = coalesce(tagged_at, excluded.tagged_at);
+          END;
+          CREATE TRIGGER for_you_tag_delete AFTER DELETE ON paper_tag BEGIN
+            UPDATE for_you_generation SET value = value + 1;
+          END;
+          """)
+    }
+    // --- end store ---
     return migrator
   }
 

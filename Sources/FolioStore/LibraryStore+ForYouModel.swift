@@ -1,0 +1,198 @@
+import FolioCore
+import Foundation
+import GRDB
+
+/// The learnt for-you model in the library: training it from the reader's signals, saving it
+/// with the state generation it learnt at, reading it back (decoded once per saved model).
+extension LibraryStore {
+  /// The state generation: a counter the library's triggers bump on every change of a
+  /// paper's state or tags, so a model learnt at an older generation is stale.
+  public func forYouGeneration() throws(StoreError) -> Int64 {
+    try read { db in try Self.generation(db) }
+  }
+
+  static func generation(_ db: Database) throws -> Int64 {
+    try Int64.fetchOne(db, sql: "SELECT value FROM for_you_generation WHERE id = 1") ?? 0
+  }
+
+  /// Learns the model from the library's signals (capped by `limits`), or nil while there are
+  /// fewer than ``FolioCore/ForYouModel/minimumPositives`` positive ones. Reads one snapshot;
+  /// writes nothing.
+  public func trainForYouModel(
+    now: Date = Date(), limits: ForYouTrainingLimits = ForYouTrainingLimits()
+  ) throws(StoreError) -> ForYouModel? {
+    try trainForYouModelAtGeneration(now: now, limits: limits).model
+  }
+
+  /// ``trainForYouModel(now:limits:)`` with the state generation of the snapshot it read,
+  /// for ``saveForYouModel(_:generation:trainedAt:)``.
+  public func trainForYouModelAtGeneration(
+    now: Date = Date(), limits: ForYouTrainingLimits = ForYouTrainingLimits()
+  ) throws(StoreError) -> (model: ForYouModel?, generation: Int64) {
+    let input = try read { db in
+      let generation = try Self.generation(db)
+      let signals = try Self.signals(db, limits: limits, now: now)
+      guard signals.filter({ $0.signal.signal.endsColdStart }).count >= ForYouModel.minimumPositives
+      else {
+        return (generation, [TrainingExample](), [RecommendDocument](), nil as DocumentFrequencies?)
+      }
+      let documents = try Self.documents(db, seqs: signals.map(\.seq))
+      let examples = signals.compactMap { entry in
+        documents[entry.seq].map {
+          TrainingExample(document: $0, signal: entry.signal.signal, at: entry.signal.at)
+        }
+      }
+      let unlabelled = try Self.unlabelledSample(db, limits: limits)
+      let frequencies = try Self.frequencies(
+        db, documents: examples.map(\.document) + unlabelled, sample: unlabelled)
+      return (generation, examples, unlabelled, frequencies)
+    }
+    guard let frequencies = input.3 else { return (nil, input.0) }
+    let model = ForYouModel.train(
+      examples: input.1, unlabelled: input.2, frequencies: frequencies, now: now)
+    return (model, input.0)
+  }
+
+  /// Up to `limits.unlabelled` papers without any state, drawn by seeded random rows: a
+  /// few lookups by primary key each, whatever the library's size.
+  static func unlabelledSample(
+    _ db: Database, limits: ForYouTrainingLimits
+  ) throws -> [RecommendDocument] {
+    guard limits.unlabelled > 0,
+      let maxSeq = try Int64.fetchOne(db, sql: "SELECT max(seq) FROM paper"), maxSeq > 0
+    else { return [] }
+    var generator = SplitMix64(seed: limits.seed)
+    var seqs = Set<Int64>()
+    // Twice the cap in draws: rows with state or gaps in `seq` are skipped, not redrawn.
+    for _ in 0..<(2 * limits.unlabelled) where seqs.count < 2 * limits.unlabelled {
+      seqs.insert(Int64.random(in: 1...maxSeq, using: &generator))
+    }
+    let keys = "[" + seqs.sorted().map(String.init).joined(separator: ",") + "]"
+    let rows = try Row.fetchCursor(
+      db,
+      sql: """
+        SELECT \(documentColumns) FROM paper p
+        WHERE p.seq IN (SELECT value FROM json_each(?))
+          AND NOT EXISTS (SELECT 1 FROM paper_state s WHERE s.paper_seq = p.seq)
+        ORDER BY p.seq LIMIT ?
+        """, arguments: [keys, limits.unlabelled])
+    var documents: [RecommendDocument] = []
+    while let row = try rows.next() { documents.append(document(row)) }
+    return documents
+  }
+
+  /// Document frequencies of the features of `documents`: words from the full-text index's
+  /// vocabulary (exact); authors, categories and keywords estimated from the random `sample`
+  /// (their count in it scaled to the library), which bounds the work and still tells a
+  /// category every paper has from a rare one. The library's size is its largest row number
+  /// (papers are never deleted but by hand, so it is the count or close to it).
+  static func frequencies(
+    _ db: Database, documents: [RecommendDocument], sample: [RecommendDocument]
+  ) throws -> DocumentFrequencies {
+    let total = try Int.fetchOne(db, sql: "SELECT coalesce(max(seq), 0) FROM paper") ?? 0
+    var words = Set<String>()
+    for document in documents {
+      for key in ForYouFeatures.keys(document) where ForYouFeatures.isWord(key: key) {
+        words.insert(key)
+      }
+    }
+    var counts: [String: Int] = [:]
+    let statement = try db.cachedStatement(sql: "SELECT doc FROM paper_fts_vocab WHERE term = ?")
+    for word in words {
+      if let count = try Int.fetchOne(statement, arguments: [word]) { counts[word] = count }
+    }
+    if !sample.isEmpty {
+      var sampled: [String: Int] = [:]
+      for document in sample {
+        for key in ForYouFeatures.keys(document) where !ForYouFeatures.isWord(key: key) {
+          sampled[key, default: 0] += 1
+        }
+      }
+      let scale = Double(total) / Double(sample.count)
+      for (key, count) in sampled { counts[key] = max(1, Int((Double(count) * scale).rounded())) }
+    }
+    return DocumentFrequencies(documentCount: total, counts: counts)
+  }
+
+  /// Saves `model` as the library's model, learnt at state `generation`; nil records that the
+  /// library had too few signals for one then (so it is not retrained until they change).
+  public func saveForYouModel(
+    _ model: ForYouModel?, generation: Int64, trainedAt: Date = Date()
+  ) throws(StoreError) {
+    let bytes = Data(model?.encoded() ?? [])
+    try write { db in
+      try db.execute(
+        sql: """
+          INSERT INTO for_you_model (id, model, trained_at, generation) VALUES (1, ?, ?, ?)
+          ON CONFLICT (id) DO UPDATE SET model = excluded.model,
+            trained_at = excluded.trained_at, generation = excluded.generation
+          """, arguments: [bytes, trainedAt, generation])
+    }
+  }
+
+  /// Learns the model from the library as it is now and saves it; returns it.
+  @discardableResult
+  public func retrainForYouModel(now: Date = Date()) throws(StoreError) -> ForYouModel? {
+    let trained = try trainForYouModelAtGeneration(now: now)
+    try saveForYouModel(trained.model, generation: trained.generation, trainedAt: now)
+    return trained.model
+  }
+
+  /// The library's saved model, or nil when there is none (never trained, too few signals,
+  /// or damaged: a damaged model is no model, and ``isForYouModelStale`` says retrain).
+  /// Decoded once per saved model: later calls cost one small read.
+  public func forYouModel() throws(StoreError) -> ForYouModel? {
+    try storedModel().model
+  }
+
+  /// Whether the saved model is older than the library's signals, missing or damaged: two
+  /// one-row reads.
+  public var isForYouModelStale: Bool {
+    get throws(StoreError) {
+      let stored = try storedModel()
+      let generation = try forYouGeneration()
+      return stored.damaged || stored.generation != generation
+    }
+  }
+
+  private func storedModel() throws(StoreError) -> (
+    model: ForYouModel?, generation: Int64?, damaged: Bool
+  ) {
+    try read { db in
+      guard
+        let row = try Row.fetchOne(
+          db, sql: "SELECT generation, trained_at FROM for_you_model WHERE id = 1")
+      else { return (nil, nil, false) }
+      let key = ForYouModelCache.Key(generation: row[0], trainedAt: row[1])
+      if let cached = forYouCache.value(for: key) {
+        return (cached.model, key.generation, cached.damaged)
+      }
+      let bytes = try [UInt8](
+        Data.fetchOne(db, sql: "SELECT model FROM for_you_model WHERE id = 1") ?? Data())
+      let model = bytes.isEmpty ? nil : ForYouModel(encoded: bytes)
+      let damaged = !bytes.isEmpty && model == nil
+      forYouCache.store(key: key, model: model, damaged: damaged)
+      return (model, key.generation, damaged)
+    }
+  }
+}
+
+/// The last decoded model of a library, keyed by what identifies its saved row, so that
+/// ranking again does not decode 50,000 features again.
+final class ForYouModelCache: @unchecked Sendable {
+  struct Key: Hashable {
+    var generation: Int64
+    var trainedAt: String
+  }
+
+  private let lock = NSLock()
+  private var entry: (key: Key, model: ForYouModel?, damaged: Bool)?
+
+  func value(for key: Key) -> (model: ForYouModel?, damaged: Bool)? {
+    lock.withLock { entry.flatMap { $0.key == key ? ($0.model, $0.damaged) : nil } }
+  }
+
+  func store(key: Key, model: ForYouModel?, damaged: Bool) {
+    lock.withLock { entry = (key, model, damaged) }
+  }
+}
