@@ -125,6 +125,7 @@ struct DigestCommand: ParsableCommand {
     if topics != nil { document.emptyMessage = "No papers of \(day) in these topics." }
     // The whole day ranked (a day is a few hundred papers), so that with --topics the
     // recommendations are the best of the papers the digest lists.
+    try ForYouListing.refreshModel(store)
     let forYou = try store.forYouRanking(
       PaperFilter(day: day), limit: max(document.entries.count, 1))?.ids
     print(

@@ -49,11 +49,39 @@ enum ForYouListing {
     return Result(papers: papers, scores: nil)
   }
 
-  /// The for-you score of each of `papers`, or nil while there is no model.
+  /// The for-you score of each of `papers`, or nil while there is no model. Asked in slices
+  /// the store scores exactly (``LibraryStore/forYouExactCap``), so every paper gets its score.
   static func scores(of papers: [LibraryPaper], store: LibraryStore) throws -> [String: Double]? {
-    guard !papers.isEmpty else { return [:] }
+    var scores: [String: Double] = [:]
     let ids = papers.map(\.paper.id)
-    return try store.forYouRanking(PaperFilter(ranking: ids), limit: ids.count)?.scores
+    var start = 0
+    repeat {
+      let slice = Array(ids[start..<min(ids.count, start + LibraryStore.forYouExactCap)])
+      guard let ranking = try store.forYouRanking(PaperFilter(ranking: slice), limit: slice.count)
+      else { return nil }
+      scores.merge(ranking.scores) { first, _ in first }
+      start += slice.count
+    } while start < ids.count
+    return scores
+  }
+
+  /// Brings the library's model up to date with its signals (a star, note, tag or dismissal
+  /// since it learnt) before ranking: the reader retrains in the background, a command does
+  /// it here, once (a fraction of a second at the caps of ``ForYouTrainingLimits``). A
+  /// library this command may not write keeps the model it has, and a warning says so.
+  static func refreshModel(_ store: LibraryStore) throws {
+    guard try store.isForYouModelStale else { return }
+    do {
+      try store.retrainForYouModel()
+    } catch .readOnly {
+      Output.warning("the for-you model is out of date: the library is read-only")
+    }
+  }
+
+  /// How many more papers must be starred (or noted, or tagged) before the model learns.
+  static func positivesNeeded(_ store: LibraryStore) throws -> Int {
+    let positives = try store.forYouSignals().lazy.filter(\.signal.endsColdStart).count
+    return max(1, ForYouModel.minimumPositives - positives)
   }
 
   /// The user's topics as one query node (any of them), nil when there are none.
@@ -62,7 +90,7 @@ enum ForYouListing {
     return nodes.isEmpty ? nil : nodes.count == 1 ? nodes[0] : .or(nodes)
   }
 
-  /// `score` as JSON: rounded to four decimals, null without a model or a score.
+  /// A score, weight or similarity as JSON: rounded to four decimals, null when there is none.
   static func json(_ score: Double?) -> JSONValue {
     guard let score, score.isFinite else { return .null }
     return .number((score * 10_000).rounded() / 10_000)

@@ -86,6 +86,7 @@ struct ListCommand: ParsableCommand {
     let store = try library.open()
     let papers: [LibraryPaper]
     var scores: [String: Double]?
+    if sort == .forYou || format == .json { try ForYouListing.refreshModel(store) }
     if sort == .forYou {
       let ranked = try ForYouListing.ranked(filter, limit: limit, store: store) {
         try coldStartSplit(topics: topics, conditions: conditions)

@@ -18,6 +18,9 @@ struct WhyCommand: ParsableCommand {
       """,
     version: Folio.version)
 
+  /// How many starred papers `why` names.
+  static let neighbourCount = 3
+
   @OptionGroup var library: LibraryOptions
 
   @Argument(
@@ -32,11 +35,17 @@ struct WhyCommand: ParsableCommand {
   func run() throws {
     let store = try library.open()
     guard let paper = try store.paper(id: id) else { throw StoreError.unknownPaper(id: id) }
+    try ForYouListing.refreshModel(store)
     let explanation = try store.forYouExplanation(id: paper.paper.id)
-    let similar =
-      explanation == nil
-      ? [] : try StarredNeighbours.papers(like: paper, in: store, limit: StarredNeighbours.shown)
-    let needed = explanation == nil ? try ForYouTeaching.positivesNeeded(store) : 0
+    let needed = explanation == nil ? try ForYouListing.positivesNeeded(store) : 0
+    let neighbours =
+      try store.forYouStarredNeighbours(of: paper.paper.id, limit: Self.neighbourCount) ?? []
+    let found =
+      neighbours.isEmpty ? [] : try store.papers(PaperFilter(ranking: neighbours.map(\.id)))
+    let byID = Dictionary(found.map { ($0.paper.id, $0) }, uniquingKeysWith: { first, _ in first })
+    let similar = neighbours.compactMap { neighbour in
+      byID[neighbour.id].map { (paper: $0, similarity: neighbour.similarity) }
+    }
     let report = WhyReport(paper: paper, explanation: explanation, similar: similar, needed: needed)
     switch format {
     case .text: print(report.text(), terminator: "")
@@ -48,15 +57,4 @@ struct WhyCommand: ParsableCommand {
 /// Output formats of `why`.
 enum WhyFormat: String, ExpressibleByArgument, CaseIterable {
   case text, json
-}
-
-/// How far the library is from a for-you model.
-enum ForYouTeaching {
-  /// How many more papers must be starred (or noted, or tagged) before the model learns:
-  /// ``ForYouModel/minimumPositives`` less the papers that already say so.
-  static func positivesNeeded(_ store: LibraryStore) throws -> Int {
-    let positive = PaperFilter(
-      condition: .or([.state(.starred), .has(.note), .has(.tag)]))
-    return max(1, ForYouModel.minimumPositives - (try store.count(positive)))
-  }
 }
