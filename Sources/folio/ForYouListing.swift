@@ -1,6 +1,7 @@
 import FolioCore
 import FolioQuery
 import FolioStore
+import Foundation
 
 /// `folio list --sort for-you` and the `score` of `list --format json`: the store's for-you
 /// ranking while there is a model, and the cold start (the user's topics, then upvotes)
@@ -65,16 +66,26 @@ enum ForYouListing {
     return scores
   }
 
+  /// How long a command waits for another process's write lock to save a retrained model.
+  static let saveWait: TimeInterval = 0.2
+
   /// Brings the library's model up to date with its signals (a star, note, tag or dismissal
   /// since it learnt) before ranking: the reader retrains in the background, a command does
-  /// it here, once (a fraction of a second at the caps of ``ForYouTrainingLimits``). A
-  /// library this command may not write keeps the model it has, and a warning says so.
+  /// it here (a fraction of a second at the caps of ``ForYouTrainingLimits``). It saves
+  /// through a connection of its own that waits at most ``saveWait`` for the write lock, so a
+  /// long import elsewhere never holds a listing up: a library that is busy or read-only keeps
+  /// the model it has, and a warning says so.
   static func refreshModel(_ store: LibraryStore) throws {
     guard try store.isForYouModelStale else { return }
-    do {
-      try store.retrainForYouModel()
-    } catch .readOnly {
+    guard !store.isReadOnly else {
       Output.warning("the for-you model is out of date: the library is read-only")
+      return
+    }
+    do {
+      let saver = try LibraryStore.open(at: store.path, busyTimeout: saveWait, writeWaitLimit: 0)
+      try saver.retrainForYouModel()
+    } catch {
+      Output.warning("the for-you model is out of date: \(error.message)")
     }
   }
 
