@@ -30,7 +30,12 @@ enum ForYouListing {
   ) throws -> Result {
     // The store ranks at most `limit`; "all" is every paper the filter selects.
     let wanted = try limit ?? store.count(filter)
-    if let ranking = try store.forYouRanking(filter, limit: wanted) {
+    if var ranking = try store.forYouRanking(filter, limit: wanted) {
+      // A large selection is ranked among candidates from the full-text index (enough for a
+      // screenful); asked for more papers than that, every paper is scored.
+      if !ranking.isExact, ranking.ids.count < wanted {
+        ranking = try store.forYouRanking(filter, limit: wanted, exactCap: Int.max - 1) ?? ranking
+      }
       let papers = ranking.ids.isEmpty ? [] : try store.papers(PaperFilter(ranking: ranking.ids))
       return Result(papers: papers, scores: ranking.scores)
     }
