@@ -33,6 +33,7 @@ extension LibraryStore {
   ) throws(StoreError) -> ForYouRanking? {
     guard let model = try forYouModel() else { return nil }
     let limit = max(0, limit)
+    let exactCap = min(max(0, exactCap), Int.max - 1)
     let columns = "p.sort_key AS listing_key, p.id, \(Self.documentColumns)"
     return try read { db in
       let (condition, arguments) = filter.whereClause
