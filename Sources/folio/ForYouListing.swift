@@ -36,7 +36,12 @@ enum ForYouListing {
       if !ranking.isExact, ranking.ids.count < wanted {
         ranking = try store.forYouRanking(filter, limit: wanted, exactCap: Int.max - 1) ?? ranking
       }
-      let papers = ranking.ids.isEmpty ? [] : try store.papers(PaperFilter(ranking: ranking.ids))
+      // The whole selection (no --limit): one query for it, put in ranking order in memory,
+      // rather than a query per slice of ids.
+      let papers =
+        limit == nil && ranking.ids.count > slice
+        ? try inOrder(store.papers(filter), ids: ranking.ids)
+        : try papers(ranking.ids, store: store)
       return Result(papers: papers, scores: ranking.scores)
     }
     var parts: [PaperFilter]
@@ -55,19 +60,45 @@ enum ForYouListing {
     return Result(papers: papers, scores: nil)
   }
 
-  /// The for-you score of each of `papers`, or nil while there is no model. Asked in slices
-  /// the store scores exactly (``LibraryStore/forYouExactCap``), so every paper gets its score.
-  static func scores(of papers: [LibraryPaper], store: LibraryStore) throws -> [String: Double]? {
+  /// How many ids one query asks for: the store orders a ranking by looking each row up in
+  /// it, so a query costs the square of its length, and slices keep a whole listing linear.
+  static let slice = 256
+
+  /// The papers with these ids, in this order (a listing of any length, a slice at a time).
+  static func papers(_ ids: [String], store: LibraryStore) throws -> [LibraryPaper] {
+    var papers: [LibraryPaper] = []
+    papers.reserveCapacity(ids.count)
+    for start in stride(from: 0, to: ids.count, by: slice) {
+      papers += try store.papers(
+        PaperFilter(ranking: Array(ids[start..<min(ids.count, start + slice)])))
+    }
+    return papers
+  }
+
+  /// `papers` in the order of `ids`; those not in `ids` are left out.
+  static func inOrder(_ papers: [LibraryPaper], ids: [String]) -> [LibraryPaper] {
+    let byID = Dictionary(papers.map { ($0.paper.id, $0) }, uniquingKeysWith: { first, _ in first })
+    return ids.compactMap { byID[$0] }
+  }
+
+  /// The for-you score of each of `papers`, or nil while there is no model. `filter` is what
+  /// selected them when they are the whole selection (no --limit): then, when they are many,
+  /// the selection is scored in one pass; otherwise a slice of ids at a time (``slice``).
+  static func scores(
+    of papers: [LibraryPaper], wholeSelection filter: PaperFilter?, store: LibraryStore
+  ) throws -> [String: Double]? {
+    guard !papers.isEmpty else { return try store.forYouModel() == nil ? nil : [:] }
+    if let filter, papers.count > slice {
+      return try store.forYouRanking(filter, limit: Int.max, exactCap: Int.max)?.scores
+    }
     var scores: [String: Double] = [:]
-    let ids = papers.map(\.paper.id)
-    var start = 0
-    repeat {
-      let slice = Array(ids[start..<min(ids.count, start + LibraryStore.forYouExactCap)])
-      guard let ranking = try store.forYouRanking(PaperFilter(ranking: slice), limit: slice.count)
+    scores.reserveCapacity(papers.count)
+    for start in stride(from: 0, to: papers.count, by: slice) {
+      let ids = papers[start..<min(papers.count, start + slice)].map(\.paper.id)
+      guard let ranking = try store.forYouRanking(PaperFilter(ranking: ids), limit: ids.count)
       else { return nil }
       scores.merge(ranking.scores) { first, _ in first }
-      start += slice.count
-    } while start < ids.count
+    }
     return scores
   }
 

@@ -96,7 +96,10 @@ struct ListCommand: ParsableCommand {
       if scores == nil { Output.standardError(ForYouListing.coldStartNote) }
     } else {
       papers = try store.papers(filter, limit: limit)
-      if format == .json { scores = try ForYouListing.scores(of: papers, store: store) }
+      if format == .json {
+        scores = try ForYouListing.scores(
+          of: papers, wholeSelection: limit == nil ? filter : nil, store: store)
+      }
     }
     print(Self.render(papers, format: format, topics: topics, scores: scores), terminator: "")
   }
