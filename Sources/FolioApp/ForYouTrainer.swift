@@ -7,12 +7,18 @@ import Foundation
 /// changed the library) makes a background worker retrain when the saved model is stale and
 /// save it. The reader reads the saved model whenever it ranks and needs no event.
 ///
-/// The store it is given should be its own connection with short waits
-/// (``openStore(path:)``): then saving never holds the reader's writer connection, and a
-/// library locked by another process (an import) makes it try again later instead of waiting.
+/// The reader gives it its own store: a save is one short write, and while it waits for
+/// another process's lock the reader skips its poll (``isSaving``), as it does while its own
+/// writes wait. Given a path instead, it opens its own connections with short waits, and a
+/// locked library makes it try again later. (A second pool inside the reader's process left
+/// the reader's listing empty after another process's change in the end-to-end tests; the
+/// reader therefore shares its store.)
 public final class ForYouTrainer: @unchecked Sendable {
   /// How long after a failed retrain (the library locked, a read error) it tries again.
   public static let retryDelay: TimeInterval = 30
+  /// How long a nudge waits before it checks, so a burst of changes (reading paper after
+  /// paper, each a signal) costs one retrain, not one each.
+  public static let settleDelay: TimeInterval = 2
   /// The trainer's wait for another process's write lock before it gives up until later.
   public static let busyTimeout: TimeInterval = 0.2
 
@@ -34,28 +40,41 @@ public final class ForYouTrainer: @unchecked Sendable {
   private let group = DispatchGroup()
   private let lock = NSLock()
   private let retryDelay: TimeInterval
+  private let settleDelay: TimeInterval
   private let observer: (@Sendable (Outcome) -> Void)?
   /// A run is queued and has not started: further nudges are folded into it.
   private var queued = false
   private var retryScheduled = false
   private var finished: [Outcome] = []
+  private var saving = false
 
-  /// A trainer of `store`; `retryDelay` overrides ``retryDelay`` (tests).
-  public init(store: LibraryStore, retryDelay: TimeInterval = ForYouTrainer.retryDelay) {
+  /// Whether the model is being saved: the save holds the store's writer connection (and may
+  /// wait for another process's lock), so the reader does not poll through it meanwhile.
+  public var isSaving: Bool { lock.withLock { saving } }
+
+  /// A trainer of `store`, sharing its connections (the reader's: see ``isSaving``);
+  /// `retryDelay` and `settleDelay` override ``retryDelay`` and ``settleDelay``.
+  public init(
+    store: LibraryStore, retryDelay: TimeInterval = ForYouTrainer.retryDelay,
+    settleDelay: TimeInterval = ForYouTrainer.settleDelay
+  ) {
     self.open = { store }
     self.retryDelay = retryDelay
+    self.settleDelay = settleDelay
     self.observer = nil
   }
 
   /// A trainer of the library at `path`, opened on first use as its own connections with
   /// short waits (``busyTimeout``, no retries), so it never holds the reader's writer
   /// connection or waits long for another process.
-  /// `retryDelay` overrides ``retryDelay`` and `observer` hears every outcome as it happens
-  /// (tests).
+  /// `retryDelay` and `settleDelay` override ``retryDelay`` and ``settleDelay``, and
+  /// `observer` hears every outcome as it happens (tests).
   public init(
     path: String, retryDelay: TimeInterval = ForYouTrainer.retryDelay,
+    settleDelay: TimeInterval = ForYouTrainer.settleDelay,
     observer: (@Sendable (Outcome) -> Void)? = nil
   ) {
+    self.settleDelay = settleDelay
     self.open = { () throws(StoreError) in
       try LibraryStore.open(at: path, busyTimeout: ForYouTrainer.busyTimeout, writeWaitLimit: 0)
     }
@@ -72,7 +91,7 @@ public final class ForYouTrainer: @unchecked Sendable {
     }
     guard isNew else { return }
     group.enter()
-    queue.async { [self] in
+    queue.asyncAfter(deadline: .now() + settleDelay) { [self] in
       lock.withLock { queued = false }
       let outcome = runOnce()
       lock.withLock { finished.append(outcome) }
@@ -116,6 +135,8 @@ public final class ForYouTrainer: @unchecked Sendable {
       let trained = try store.trainForYouModelAtGeneration(now: now)
       // Saved with the generation it read: a change made while it learnt leaves it stale,
       // and the nudge that change brings retrains again.
+      lock.withLock { saving = true }
+      defer { lock.withLock { saving = false } }
       try store.saveForYouModel(trained.model, generation: trained.generation, trainedAt: now)
       return .retrained(hasModel: trained.model != nil)
     } catch {

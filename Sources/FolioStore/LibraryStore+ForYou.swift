@@ -10,7 +10,7 @@ extension LibraryStore {
   public static let forYouExactCap = 10_000
   /// Candidates a large selection is narrowed to: the best matches (BM25) of the model's
   /// heaviest words in the full-text index, scored exactly.
-  public static let forYouCandidateCap = 3_000
+  public static let forYouCandidateCap = 1_000
   /// The model's words the candidates are searched for.
   public static let forYouCandidateTerms = 24
   /// Starred papers compared with a paper for ``forYouStarredNeighbours(of:limit:)``: the
@@ -36,7 +36,14 @@ extension LibraryStore {
     let exactCap = min(max(0, exactCap), Int.max - 1)
     let columns = "p.sort_key AS listing_key, p.id, \(Self.documentColumns)"
     return try read { db in
-      let (condition, arguments) = filter.whereClause
+      var (condition, arguments) = filter.whereClause
+      // "Since day d" (the For you view's week) as a range of sort keys too, so the
+      // selection is an index range instead of a pass over every paper; the day condition
+      // itself still holds.
+      if let floor = filter.condition.flatMap(Self.earliestDay) {
+        condition += " AND p.sort_key >= ?"
+        _ = arguments.append(contentsOf: [SortKey.range(of: floor).lowerBound])
+      }
       let selected =
         try Int.fetchOne(
           db,
@@ -50,13 +57,21 @@ extension LibraryStore {
       if selected <= exactCap || terms.isEmpty {
         isExact = selected <= exactCap
         // No words to search for (a model of authors only): the newest papers stand in.
-        (sql, sqlArguments) = filter.select(columns, limit: exactCap)
+        sql = """
+          SELECT \(columns) FROM \(filter.fromClause) WHERE \(condition)
+          ORDER BY \(filter.sortKeyColumn) DESC LIMIT \(exactCap)
+          """
+        sqlArguments = arguments
       } else {
         isExact = false
         var narrowed = filter
         let words = TextMatch.or(terms.map { .phrase([$0]) })
         narrowed.match = filter.match.map { .and([$0, words]) } ?? words
-        let (where2, arguments2) = narrowed.whereClause
+        var (where2, arguments2) = narrowed.whereClause
+        if let floor = filter.condition.flatMap(Self.earliestDay) {
+          where2 += " AND p.sort_key >= ?"
+          _ = arguments2.append(contentsOf: [SortKey.range(of: floor).lowerBound])
+        }
         sql = """
           SELECT \(columns) FROM \(narrowed.fromClause) WHERE \(where2)
           ORDER BY f.rank LIMIT \(Self.forYouCandidateCap)
@@ -74,6 +89,19 @@ extension LibraryStore {
       var scores: [String: Double] = [:]
       for entry in top { scores[entry.id] = entry.score }
       return ForYouRanking(ids: top.map(\.id), scores: scores, isExact: isExact)
+    }
+  }
+
+  /// The earliest listing day `predicate` allows, when it says so at its top level (a day
+  /// comparison, alone or in an AND): a bound the sort key index can walk.
+  static func earliestDay(_ predicate: PaperPredicate) -> Day? {
+    switch predicate {
+    case .day(.greaterOrEqual, let day), .day(.greater, let day), .day(.equal, let day):
+      return day
+    case .and(let children):
+      return children.compactMap(earliestDay).max()
+    default:
+      return nil
     }
   }
 

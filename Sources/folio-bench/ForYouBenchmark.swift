@@ -19,6 +19,7 @@ struct ForYouBenchmark: ParsableCommand {
   @Option(help: "Negative signals (read 4 in 5, dismissed 1 in 5); at most papers/2.")
   var negatives = 50_000
   @Option(help: "Repetitions of each measure.") var repeats = 5
+  @Option(help: "Repetitions of the full retrain.") var retrains = 3
   @Option(help: "The folio binary (default: next to this one).") var folio: String?
 
   func run() throws {
@@ -49,7 +50,7 @@ struct ForYouBenchmark: ParsableCommand {
     // Full retrain: read the signals and documents, learn, save.
     var model: ForYouModel?
     let train = Statistics(
-      try (0..<repeats).map { _ in
+      try (0..<max(1, retrains)).map { _ in
         try measure { model = try store.retrainForYouModel() } * 1000
       })
     report("full retrain (read, learn, save)", train, budget: 300)

@@ -40,7 +40,7 @@ struct ReaderApp {
     self.config = config
     backgroundCounts = BackgroundCounts(store: store)
     writes = LibraryWriteQueue(store: store)
-    trainer = store.isReadOnly || store.path == ":memory:" ? nil : ForYouTrainer(path: store.path)
+    trainer = store.isReadOnly || store.path == ":memory:" ? nil : ForYouTrainer(store: store)
   }
 
   /// How often the library is checked for other processes' changes, in seconds.
@@ -126,7 +126,7 @@ struct ReaderApp {
         process(event, state: &state, terminal: terminal) || event != .tick || hadPendingWork
       // The poll reads through the library's writer connection, which a queued write may hold
       // for minutes: it waits until the writer is idle.
-      if !writes.isBusy, Self.now() - lastPoll >= Self.pollInterval {
+      if !writes.isBusy, trainer?.isSaving != true, Self.now() - lastPoll >= Self.pollInterval {
         lastPoll = Self.now()
         let version = try? store.dataVersion()
         if version != lastVersion {

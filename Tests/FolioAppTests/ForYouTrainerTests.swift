@@ -34,7 +34,7 @@ final class ForYouTrainerTests: XCTestCase {
 
   func testItRetrainsAfterACommittedChangeAndOnlyWhenStale() throws {
     let (path, store, ids) = try library()
-    let trainer = ForYouTrainer(path: path)
+    let trainer = ForYouTrainer(path: path, settleDelay: 0)
     trainer.nudge()
     XCTAssertTrue(trainer.wait(timeout: 60))
     XCTAssertEqual(trainer.take(), [.retrained(hasModel: false)], "cold start: no model yet")
@@ -72,7 +72,7 @@ final class ForYouTrainerTests: XCTestCase {
     holding.wait()
     let failed = expectation(description: "failed while locked")
     let retrained = expectation(description: "retrained later")
-    let trainer = ForYouTrainer(path: path, retryDelay: 0.05) { outcome in
+    let trainer = ForYouTrainer(path: path, retryDelay: 0.05, settleDelay: 0) { outcome in
       switch outcome {
       case .failed: failed.fulfill()
       case .retrained(hasModel: true): retrained.fulfill()

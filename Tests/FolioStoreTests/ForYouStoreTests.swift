@@ -179,6 +179,38 @@ final class ForYouStoreTests: XCTestCase {
     XCTAssertTrue(proteins.ids.allSatisfy { id in papers[12...].contains { $0.id == id } })
   }
 
+  func testSinceADayRanksOnlyThatDayAndLater() throws {
+    let store = try LibraryStore.inMemory()
+    let older = testDay.adding(days: -3)
+    var papers: [Paper] = []
+    for index in 0..<6 {
+      papers.append(
+        makePaper(
+          "Graph neural networks \(index)", abstract: "Graph message passing \(index).",
+          day: index % 2 == 0 ? testDay : older))
+      papers.append(
+        makePaper(
+          "Protein folding \(index)", abstract: "Molecular dynamics \(index).",
+          day: index % 2 == 0 ? testDay : older))
+    }
+    try store.add(papers)
+    try store.setStarred(
+      true, ids: papers.filter { $0.title.hasPrefix("Graph") }.prefix(3).map(\.id))
+    try store.retrainForYouModel()
+    for condition in [
+      PaperPredicate.day(.greaterOrEqual, testDay.adding(days: -1)),
+      .and([.day(.greaterOrEqual, older), .day(.greater, testDay.adding(days: -1))]),
+    ] {
+      let filter = PaperFilter(condition: condition)
+      for cap in [100, 1] {
+        let ranking = try XCTUnwrap(try store.forYouRanking(filter, limit: 20, exactCap: cap))
+        let days = Set(ranking.ids.map { id in papers.first { $0.id == id }!.day })
+        XCTAssertEqual(days, [testDay], "\(condition) \(cap)")
+        if cap == 100 { XCTAssertEqual(ranking.ids.count, 6) }
+      }
+    }
+  }
+
   func testExplanationAndTheStarredPapersMostAlike() throws {
     let (store, papers) = try library()
     try store.setStarred(true, ids: papers[0..<3].map(\.id) + [papers[8].id])
