@@ -24,6 +24,10 @@ public struct Config: Hashable, Sendable {
   /// Columns the reader's list can show besides the title.
   public static let listColumnNames = ["unread", "star", "topics", "day", "upvotes", "tags"]
 
+  /// The values `for_you_days` accepts: a day to a year, so the For you view scores at most a
+  /// year of listings.
+  public static let forYouDaysRange = 1...365
+
   /// A key binding from the `[keys]` table.
   public struct KeyBinding: Hashable, Sendable {
     public var action: String
@@ -48,6 +52,8 @@ public struct Config: Hashable, Sendable {
   public var httpMaxMB = 64
   /// How the reader shows days (see FolioCore's DayFormat); nil for ISO.
   public var dateFormat: String?
+  /// How many days back the reader's For you view looks (``forYouDaysRange``).
+  public var forYouDays = 7
   /// The list's columns besides the title (from ``listColumnNames``).
   public var listColumns = ["unread", "star", "topics", "day"]
   /// `[keys] preset`: `vim` or `emacs`; nil for vim.

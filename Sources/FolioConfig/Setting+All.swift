@@ -133,6 +133,16 @@ extension Setting {
         config.httpMaxMB = megabytes
         return nil
       }),
+    Setting(
+      key: "for_you_days",
+      doc: "How many days back the For you view looks for unread papers; 1 to 365.",
+      rule: "must be a whole number of days from 1 to 365",
+      value: { .integer($0.forYouDays) },
+      apply: { value, config in
+        guard let days = value.int, Config.forYouDaysRange.contains(days) else { return "" }
+        config.forYouDays = days
+        return nil
+      }),
   ]
 
   /// A scheme and host, stored at `path`.

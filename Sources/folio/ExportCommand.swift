@@ -80,7 +80,8 @@ struct DigestCommand: ParsableCommand {
     commandName: "digest",
     abstract: "A Markdown digest of one day's papers, grouped by topic, most upvoted first.",
     discussion: """
-      For cron: 0 7 * * 1-5 folio fetch >/dev/null && folio digest | mail -s "Papers" me@example.org
+      Once the for-you model has learnt (three starred, noted or tagged papers), the digest \
+      opens with "Recommended for you": the day's ten best-scored papers it lists. For cron: 0 7 * * 1-5 folio fetch >/dev/null && folio digest | mail -s "Papers" me@example.org
       """,
     version: Folio.version)
 
@@ -122,6 +123,13 @@ struct DigestCommand: ParsableCommand {
       store: store, topics: allTopics)
     document.topicOrder = order
     if topics != nil { document.emptyMessage = "No papers of \(day) in these topics." }
-    print(DigestExporter.render(document, includeOthers: topics == nil), terminator: "")
+    // The whole day ranked (a day is a few hundred papers), so that with --topics the
+    // recommendations are the best of the papers the digest lists.
+    try ForYouListing.refreshModel(store)
+    let forYou = try store.forYouRanking(
+      PaperFilter(day: day), limit: max(document.entries.count, 1))?.ids
+    print(
+      DigestExporter.render(document, includeOthers: topics == nil, forYou: forYou),
+      terminator: "")
   }
 }

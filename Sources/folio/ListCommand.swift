@@ -15,7 +15,10 @@ struct ListCommand: ParsableCommand {
       --starred, --unread and --read combine (--starred --unread: starred papers not yet read). \
       Formats: table (fits the terminal; to a pipe or file, whole titles, or $COLUMNS wide \
       when set); tsv (id, day, starred 0/1, read 0/1, title; no header); json (an array of \
-      paper objects, see docs/export.md).
+      paper objects, each with its for-you score, null before the model has learnt; see \
+      docs/export.md). --sort for-you ranks by what you star, note, tag and dismiss (folio why \
+      ID says why); until three papers teach it, it lists your topics' papers first, most \
+      upvoted first, and says so on stderr.
       """,
     version: Folio.version)
 
@@ -49,7 +52,11 @@ struct ListCommand: ParsableCommand {
   @Option(help: "Output format.")
   var format: ListFormat = .table
 
-  @Option(help: "Order: listing (day, upvotes, listing order), upvotes or published.")
+  @Option(
+    help: """
+      Order: listing (day, upvotes, listing order), upvotes, published, or for-you (best \
+      score first; before the model has learnt, your topics' papers then upvotes).
+      """)
   var sort: ListingOrder = .listing
 
   func validate() throws {
@@ -77,20 +84,60 @@ struct ListCommand: ParsableCommand {
     filter.day = day
     filter.order = sort
     let store = try library.open()
-    let papers = try store.papers(filter, limit: limit)
-    print(Self.render(papers, format: format, topics: topics), terminator: "")
+    let papers: [LibraryPaper]
+    var scores: [String: Double]?
+    if sort == .forYou || format == .json { try ForYouListing.refreshModel(store) }
+    if sort == .forYou {
+      let ranked = try ForYouListing.ranked(filter, limit: limit, store: store) {
+        try coldStartSplit(topics: topics, conditions: conditions)
+      }
+      papers = ranked.papers
+      scores = ranked.scores
+      if scores == nil { Output.standardError(ForYouListing.coldStartNote) }
+    } else {
+      papers = try store.papers(filter, limit: limit)
+      if format == .json {
+        scores = try ForYouListing.scores(
+          of: papers, wholeSelection: limit == nil ? filter : nil, store: store)
+      }
+    }
+    print(Self.render(papers, format: format, topics: topics, scores: scores), terminator: "")
+  }
+
+  /// The cold start's two parts of the selection: the papers in one of the user's topics and
+  /// the rest; nil with no topics, or when the topics together are more than a query may be.
+  func coldStartSplit(
+    topics: TopicSet, conditions: [QueryNode]
+  ) throws -> (inTopics: PaperFilter, outsideTopics: PaperFilter)? {
+    guard let anyTopic = ForYouListing.anyTopic(topics) else { return nil }
+    do {
+      var inside = try query.filter(topics: topics, and: conditions + [anyTopic])
+      var outside = try query.filter(topics: topics, and: conditions + [.not(anyTopic)])
+      inside.state = states.0
+      outside.state = states.0
+      inside.day = day
+      outside.day = day
+      return (inside, outside)
+    } catch {
+      return nil
+    }
   }
 
   /// `papers` in `format`: the table fitted to the terminal, TSV lines, or a JSON array with
-  /// each paper's topics.
-  static func render(_ papers: [LibraryPaper], format: ListFormat, topics: TopicSet) -> String {
+  /// each paper's topics and for-you score (`scores` nil: no model yet, every score null).
+  static func render(
+    _ papers: [LibraryPaper], format: ListFormat, topics: TopicSet,
+    scores: [String: Double]? = nil
+  ) -> String {
     switch format {
     case .table: return PaperTable.render(papers, width: TerminalSize.tableWidth())
     case .tsv: return papers.map(tsvLine).joined()
     case .json:
       let evaluator = QueryEvaluator(topics: topics, today: Day.today())
-      let values = papers.map {
-        PaperJSON.value($0, topics: evaluator.topicNames(for: SearchDocument($0)))
+      let values = papers.map { paper -> JSONValue in
+        let value = PaperJSON.value(paper, topics: evaluator.topicNames(for: SearchDocument(paper)))
+        guard case .object(let pairs) = value else { return value }
+        return .object(pairs + [("score", ForYouListing.json(scores?[paper.paper.id]))])
       }
       return JSONValue.array(values).rendered() + "\n"
     }

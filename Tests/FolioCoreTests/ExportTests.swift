@@ -100,6 +100,43 @@ final class ExportTests: XCTestCase {
     assertGolden(DigestExporter.render(Self.document(), includeOthers: true), named: "digest.md")
   }
 
+  /// Issue 19: with a model, the digest opens with the best-scored papers it lists, in score
+  /// order; ids it does not list are skipped; without a model (nil) it is as before.
+  func testDigestRecommendedForYouGoldenFile() {
+    let document = Self.document()
+    let ids = document.entries.map(\.paper.paper.id)
+    let ranking = ["not-listed", ids[5], ids[0], ids[3]]
+    assertGolden(
+      DigestExporter.render(document, includeOthers: true, forYou: ranking),
+      named: "digest-for-you.md")
+    XCTAssertEqual(
+      DigestExporter.render(document, includeOthers: true, forYou: nil),
+      DigestExporter.render(document, includeOthers: true))
+    XCTAssertEqual(
+      DigestExporter.render(document, includeOthers: true, forYou: []),
+      DigestExporter.render(document, includeOthers: true), "a model that ranks nothing listed")
+  }
+
+  /// At most ten recommendations, and only among the papers the digest lists (its topics).
+  func testDigestRecommendsTenOfThePapersItLists() {
+    let entries = (1...12).map { index in
+      ExportDocument.Entry(
+        LibraryPaper(
+          paper: Paper.fromSource(
+            title: "Paper \(index)", abstract: "A.", day: Self.day, source: "test")!),
+        topics: index == 12 ? ["Vision"] : ["LLMs"])
+    }
+    let document = ExportDocument(
+      title: "Papers", entries: entries, topicOrder: ["LLMs"], emptyMessage: "None.")
+    let ranking = entries.reversed().map(\.paper.paper.id)
+    let digest = DigestExporter.render(document, includeOthers: false, forYou: ranking)
+    XCTAssertTrue(digest.contains("## Recommended for you (10)\n\n- Paper 11\\\n"), digest)
+    XCTAssertFalse(digest.contains("Paper 12"), "not in the digest's topics")
+    let section = digest.components(separatedBy: "## LLMs")[0]
+    XCTAssertFalse(section.contains("- Paper 1\\"), "the eleventh best")
+    XCTAssertTrue(section.contains("- Paper 2\\"), section)
+  }
+
   /// Issue 16 #7: a digest's first sentence does not stop at an abbreviation, an initial or
   /// a decimal number; it does stop at a real sentence end, and a long one is cut at the cap.
   func testDigestSentencesKnowAbbreviations() {

@@ -18,7 +18,10 @@ final class ListCommandTests: XCTestCase {
         "tags", "dismissed",
         // hf (issue 18)
         "summary", "github_stars", "organization", "withdrawn",
+        // for you (issue 19): null while there is no model
+        "score",
       ])
+    XCTAssertTrue(papers[0]["score"] is NSNull)
     XCTAssertEqual(papers[0]["day"] as? String, "2026-11-27")
     XCTAssertEqual(papers[0]["starred"] as? Bool, false)
     XCTAssertTrue(papers[0]["note"] is NSNull)

@@ -1,9 +1,17 @@
 /// One day's papers as a Markdown digest, by topic, for a morning email.
 public enum DigestExporter {
+  /// How many papers "Recommended for you" shows.
+  public static let recommendedLimit = 10
+
   /// The digest of `document`'s entries (one day's papers) grouped under `document`'s topics in
   /// their order, each group most upvoted first (unknown upvotes last), then by title. With
-  /// `includeOthers`, papers in none of the topics close the digest.
-  public static func render(_ document: ExportDocument, includeOthers: Bool) -> String {
+  /// `includeOthers`, papers in none of the topics close the digest. `forYou` is the for-you
+  /// ranking of the day's papers (ids, best first; nil while there is no model): the first
+  /// ``recommendedLimit`` of them the digest lists open it as "Recommended for you", and stay
+  /// in their topics too.
+  public static func render(
+    _ document: ExportDocument, includeOthers: Bool, forYou: [String]? = nil
+  ) -> String {
     var lines = ["# " + MarkdownExporter.escape(document.title), ""]
     var groups: [(String, [ExportDocument.Entry])] = []
     var placed: Set<String> = []
@@ -28,6 +36,17 @@ public enum DigestExporter {
       "\(count) paper\(count == 1 ? "" : "s") in \(groups.count) group\(groups.count == 1 ? "" : "s").",
       "",
     ]
+    if let forYou {
+      let listed = Dictionary(
+        groups.flatMap(\.1).map { ($0.paper.paper.id, $0) }, uniquingKeysWith: { first, _ in first }
+      )
+      let best = forYou.lazy.compactMap { listed[$0] }.prefix(recommendedLimit)
+      if !best.isEmpty {
+        lines += ["## Recommended for you (\(best.count))", ""]
+        for entry in best { lines += item(entry) }
+        lines.append("")
+      }
+    }
     for (topic, entries) in groups {
       lines += ["## \(MarkdownExporter.escape(topic)) (\(entries.count))", ""]
       for entry in entries { lines += item(entry) }

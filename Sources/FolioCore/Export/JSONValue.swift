@@ -4,6 +4,9 @@ public indirect enum JSONValue: Hashable, Sendable {
   case null
   case bool(Bool)
   case int(Int)
+  /// A number that need not be whole (a for-you score); written as Swift's shortest form that
+  /// reads back the same, and as null when not finite (JSON has no NaN or infinity).
+  case number(Double)
   case string(String)
   case array([JSONValue])
   /// Key-value pairs in output order.
@@ -28,6 +31,7 @@ public indirect enum JSONValue: Hashable, Sendable {
     case .null: out += "null"
     case .bool(let value): out += value ? "true" : "false"
     case .int(let value): out += String(value)
+    case .number(let value): out += value.isFinite ? value.description : "null"
     case .string(let value): Self.quote(value, into: &out)
     case .array(let items):
       guard !items.isEmpty else {
