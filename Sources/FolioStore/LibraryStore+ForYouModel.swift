@@ -161,9 +161,9 @@ extension LibraryStore {
     try read { db in
       guard
         let row = try Row.fetchOne(
-          db, sql: "SELECT generation, trained_at FROM for_you_model WHERE id = 1")
+          db, sql: "SELECT generation, trained_at, length(model) FROM for_you_model WHERE id = 1")
       else { return (nil, nil, false) }
-      let key = ForYouModelCache.Key(generation: row[0], trainedAt: row[1])
+      let key = ForYouModelCache.Key(generation: row[0], trainedAt: row[1], length: row[2])
       if let cached = forYouCache.value(for: key) {
         return (cached.model, key.generation, cached.damaged)
       }
@@ -183,6 +183,8 @@ final class ForYouModelCache: @unchecked Sendable {
   struct Key: Hashable {
     var generation: Int64
     var trainedAt: String
+    /// The saved bytes' length: a model overwritten by hand (damaged) is read again.
+    var length: Int
   }
 
   private let lock = NSLock()

@@ -93,7 +93,9 @@ extension LibraryStore {
       } else if let read {
         chosen = (.skipped, read)
       }
-      guard let (signal, at) = chosen, at.isFinite else { continue }
+      guard let (signal, raw) = chosen, raw.isFinite else { continue }
+      // Dates are stored to the millisecond; the day count loses a little on the way.
+      let at = (raw * 1000).rounded() / 1000
       let entry = (
         seq: row["paper_seq"] as Int64,
         signal: PaperSignal(id: row["id"], signal: signal, at: Date(timeIntervalSince1970: at))

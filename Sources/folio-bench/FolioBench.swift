@@ -10,7 +10,7 @@ struct FolioBench: ParsableCommand {
     subcommands: [
       SuiteBenchmark.self, ImportBenchmark.self, ReaderBenchmark.self, CorpusCommand.self,
       RenderBenchmark.self,
-      SearchBenchmark.self, ScalingBenchmark.self, TagBenchmark.self,
+      SearchBenchmark.self, ScalingBenchmark.self, TagBenchmark.self, ForYouBenchmark.self,
     ],
     defaultSubcommand: SuiteBenchmark.self
   )

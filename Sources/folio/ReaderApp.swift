@@ -25,6 +25,8 @@ struct ReaderApp {
   private let backgroundFetch = BackgroundFetch(version: Folio.version)
   private let backgroundCounts: BackgroundCounts
   private let writes: LibraryWriteQueue
+  /// Retrains the for-you model in the background when the library's signals change.
+  private let trainer: ForYouTrainer?
 
   init(
     store: LibraryStore, settings: ReaderSettings, options: Terminal.Options,
@@ -38,6 +40,7 @@ struct ReaderApp {
     self.config = config
     backgroundCounts = BackgroundCounts(store: store)
     writes = LibraryWriteQueue(store: store)
+    trainer = store.isReadOnly || store.path == ":memory:" ? nil : ForYouTrainer(path: store.path)
   }
 
   /// How often the library is checked for other processes' changes, in seconds.
@@ -80,6 +83,7 @@ struct ReaderApp {
     if let greeting { state.show(greeting) }
     terminal.paint(ReaderView.render(state))
     if exitAfterFirstFrame { return [] }
+    trainer?.nudge()
 
     var lastVersion = try? store.dataVersion()
     var lastPoll = Self.now()
@@ -127,11 +131,14 @@ struct ReaderApp {
         let version = try? store.dataVersion()
         if version != lastVersion {
           lastVersion = version
+          trainer?.nudge()
           _ = process(.libraryChanged, state: &state, terminal: terminal)
           changed = true
         }
       }
-      for outcome in writes.take() + backgroundCounts.take() {
+      let written = writes.take()
+      if !written.isEmpty { trainer?.nudge() }
+      for outcome in written + backgroundCounts.take() {
         process(.completed(outcome), state: &state, terminal: terminal)
         changed = true
       }

@@ -131,7 +131,11 @@ final class FullTextIndexTests: XCTestCase {
   private func triggerNames(_ store: LibraryStore) throws -> [String] {
     try store.writer.read { db in
       try String.fetchAll(
-        db, sql: "SELECT name FROM sqlite_master WHERE type = 'trigger' ORDER BY name")
+        db,
+        sql: """
+          SELECT name FROM sqlite_master WHERE type = 'trigger' AND name LIKE 'paper_fts%'
+          ORDER BY name
+          """)
     }
   }
 
