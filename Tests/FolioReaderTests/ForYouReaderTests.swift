@@ -112,6 +112,10 @@ final class ForYouReaderTests: XCTestCase {
     // `u` brings it back to its place.
     driver.type("u")
     XCTAssertEqual(driver.state.listing.forYouView?.ids, before)
+    // `H` does not move rows in the view.
+    driver.type("H")
+    XCTAssertFalse(driver.state.hidesRead)
+    XCTAssertEqual(driver.state.status?.text, "For you lists unread papers · f ranks again")
     // `f` again ranks afresh, from what was learnt meanwhile.
     driver.type("f")
     XCTAssertEqual(driver.library.reads.filter { $0 == "forYouRanking" }.count, rankings + 1)

@@ -190,6 +190,13 @@ extension ReaderState {
   // MARK: - Hiding read papers
 
   mutating func toggleHideRead() {
+    if listing.forYouView != nil, similar == nil {
+      // The view holds the papers unread when it was ranked; hiding the ones read since
+      // would move rows under the user (`f` ranks again without them).
+      let again = settings.keymap.keys(for: .forYou).first?.description ?? "f"
+      status = StatusMessage("For you lists unread papers · \(again) ranks again")
+      return
+    }
     listing.hidesRead.toggle()
     restartListing(keeping: detail?.id, lookUp: true)
     let key = settings.keymap.keys(for: .toggleHideRead).first?.description
