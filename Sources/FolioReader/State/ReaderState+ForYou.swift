@@ -55,7 +55,7 @@ extension ReaderState {
     if ranked.isColdStart {
       return StatusMessage(Self.coldStartHint)
     }
-    if ranked.ids.isEmpty { return StatusMessage("nothing unread to rank") }
+    if ranked.ids.isEmpty { return StatusMessage("nothing to rank here") }
     return nil
   }
 
