@@ -169,6 +169,10 @@ final class ForYouReaderTests: XCTestCase {
     driver.type("jsr")
     XCTAssertEqual(driver.state.window.rows.map(\.id), ranked.ids)
     XCTAssertEqual(driver.library.reads.filter { $0 == "forYouRanking" }.count, rankings)
+    // Another process's change rereads the rows, not the ranking.
+    driver.send(.libraryChanged)
+    XCTAssertEqual(driver.state.window.rows.map(\.id), ranked.ids)
+    XCTAssertEqual(driver.library.reads.filter { $0 == "forYouRanking" }.count, rankings)
     // Another day ranks that day; a search ranks its matches, once, when applied.
     driver.type("[")
     XCTAssertEqual(driver.library.reads.filter { $0 == "forYouRanking" }.count, rankings + 1)
@@ -206,6 +210,26 @@ final class ForYouReaderTests: XCTestCase {
     driver.type("r")
     XCTAssertEqual(driver.state.listing.forYou?.ids.count, 6, "the ranking stays put")
     XCTAssertEqual(driver.state.selected, 0)
+  }
+
+  func testNextUnreadAndPaperToPaperWalkTheRanking() throws {
+    let library = self.library(starring: [12, 14, 16])
+    var driver = Driver(library)
+    driver.type("f")
+    let ids = try XCTUnwrap(driver.state.listing.forYouView?.ids)
+    // Papers 1 and 2 of the ranking read elsewhere: `n` from the first skips them.
+    for id in ids[1...2] { _ = library.perform(.setRead(id: id, read: true, announce: true)) }
+    driver.send(.libraryChanged)
+    XCTAssertEqual(driver.state.listing.forYouView?.ids, ids, "the view keeps its rows")
+    driver.type("n")
+    XCTAssertEqual(driver.state.detail?.id, ids[3])
+    driver.type("p")
+    XCTAssertEqual(driver.state.detail?.id, ids[0])
+    // J in the reading view reads the next paper of the ranking, and that teaches For you.
+    driver.type("\nJ")
+    XCTAssertEqual(driver.state.detail?.id, ids[1])
+    XCTAssertEqual(library.viewSignals[ids[1]]?.0, .viewed)
+    XCTAssertEqual(library.viewSignals[ids[0]]?.0, .viewed)
   }
 
   // MARK: - Signals

@@ -82,7 +82,7 @@ extension ReaderState {
       report(error)
       return []
     }
-    if similar == nil, case .day(let day) = scope, target.day != day {
+    if listing.rankedIDs == nil, case .day(let day) = scope, target.day != day {
       changeScope(to: .day(target.day))
       status = dayStatus(target.day)
     }
