@@ -251,6 +251,21 @@ final class ForYouReaderTests: XCTestCase {
     XCTAssertEqual(driver.state.status?.text, "nothing to undo", "signals are not undone")
   }
 
+  func testOpeningTheLinkInTriageTeachesForYouAndFFromReadingOpensTheList() {
+    let paper = Paper.fromSource(
+      title: "Linked paper on graphs", abstract: "About graphs.", arxivID: "2411.01234",
+      day: Day("2026-11-27")!, source: "fake")!
+    let library = InMemoryLibrary([LibraryPaper(paper: paper, state: PaperState())])
+    var driver = Driver(library)
+    driver.type("io")
+    XCTAssertEqual(library.viewSignals[paper.id]?.0, .opened)
+    driver.type("q\n")
+    XCTAssertTrue(driver.state.isReading)
+    driver.type("f")
+    XCTAssertEqual(driver.state.mode, .list)
+    XCTAssertNotNil(driver.state.listing.forYouView)
+  }
+
   func testASignalIsAnsweredByItsOutcomeAndNeverUndone() {
     let change = LibraryChange.recordSignal(.viewed, id: "a", at: Date(timeIntervalSince1970: 5))
     XCTAssertNil(change.inverse)

@@ -37,6 +37,9 @@ extension ReaderState {
       report(error)
       return
     }
+    // The view opens on the list, even from the reading view: its first paper is not one
+    // the user chose to read.
+    mode = .list
     focus = .list
     restartListing(keeping: nil)
     status = forYouStatus
