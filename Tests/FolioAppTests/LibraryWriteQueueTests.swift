@@ -126,4 +126,22 @@ final class LibraryWriteQueueTests: XCTestCase {
     else { return XCTFail("the unknown paper fails: \(outcomes)") }
     XCTAssertEqual(try store.paper(id: id)?.state.isStarred, true)
   }
+
+  func testASignalReachesTheLibraryAsForYousSignal() throws {
+    let store = try LibraryStore.inMemory()
+    try store.importPapers(file: "t", format: "test", source: "t") { session in
+      try session.add(
+        Paper.fromSource(title: "One", abstract: "A.", day: Day("2026-11-27")!, source: "t")!)
+    }
+    let id = try XCTUnwrap(store.summaries(PaperFilter(), limit: 1, offset: 0).first?.id)
+    let queue = LibraryWriteQueue(store: store)
+    let time = Date(timeIntervalSince1970: 1_800_000_000)
+    queue.submit(.recordSignal(.opened, id: id, at: time))
+    waitForAll(queue)
+    XCTAssertEqual(queue.take(), [.signalRecorded(.opened, id: id)])
+    let signals = try store.forYouSignals(now: time)
+    XCTAssertEqual(signals.map(\.id), [id])
+    XCTAssertEqual(signals.first?.signal, .opened)
+    XCTAssertEqual(try store.paper(id: id)?.state.isRead, false, "a signal changes no state")
+  }
 }

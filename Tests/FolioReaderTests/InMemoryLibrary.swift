@@ -19,6 +19,8 @@ final class InMemoryLibrary: LibraryReading, @unchecked Sendable {
   private(set) var papers: [LibraryPaper]
   /// Every read the reader made, by name: what it asked of the library.
   private(set) var reads: [String] = []
+  /// The "read full screen" and "opened link" signals recorded, by paper, latest kept.
+  private(set) var viewSignals: [String: (ViewSignal, Date)] = [:]
   private let evaluator = QueryEvaluator(topics: .defaults, today: Day("2026-11-27")!)
 
   init(_ papers: [LibraryPaper]) {
@@ -118,6 +120,71 @@ final class InMemoryLibrary: LibraryReading, @unchecked Sendable {
     return names.sorted { $0.key < $1.key }.map(\.value)
   }
 
+  // MARK: - For you, with the real model
+
+  /// The papers `filter` selects, ranked by a ``ForYouModel`` trained from this library's
+  /// state as the store trains it (stars, notes, tags, dismissals, read-only marks and the
+  /// recorded signals), best first; nil while the model has too few positive signals.
+  func forYouRanking(_ filter: PaperFilter, limit: Int) throws(StoreError) -> ForYouRanking? {
+    reads.append("forYouRanking")
+    guard let model = model() else { return nil }
+    var scored: [(id: String, score: Double)] = []
+    for row in listed(filter) {
+      guard let entry = papers.first(where: { $0.id == row.summary.id }) else { continue }
+      scored.append((entry.id, model.score(RecommendDocument(entry.paper))))
+    }
+    // Best first; ties keep the listing order (a stable sort).
+    let ranked = scored.enumerated().sorted {
+      $0.element.score != $1.element.score
+        ? $0.element.score > $1.element.score : $0.offset < $1.offset
+    }.map(\.element).prefix(max(0, limit))
+    return ForYouRanking(
+      ids: ranked.map(\.id),
+      scores: Dictionary(ranked.map { ($0.id, $0.score) }) { first, _ in first }, isExact: true)
+  }
+
+  func forYouExplanation(id: String) throws(StoreError) -> ForYouExplanation? {
+    reads.append("forYouExplanation")
+    guard let model = model(), let entry = papers.first(where: { $0.id == id }) else {
+      return nil
+    }
+    let document = RecommendDocument(entry.paper)
+    return ForYouExplanation(score: model.score(document), contributions: model.explain(document))
+  }
+
+  /// The model learnt from the papers' state now.
+  private func model() -> ForYouModel? {
+    var examples: [TrainingExample] = []
+    var unlabelled: [RecommendDocument] = []
+    var documentCounts: [String: Int] = [:]
+    for entry in papers {
+      let document = RecommendDocument(entry.paper)
+      for key in ForYouFeatures.keys(document) { documentCounts[key, default: 0] += 1 }
+      let state = entry.state
+      let at = Date(timeIntervalSince1970: 1)
+      let signal: ForYouSignal? =
+        state.isStarred
+        ? .starred
+        : state.isDismissed
+          ? .dismissed
+          : state.note != nil
+            ? .noted
+            : !state.tags.isEmpty
+              ? .tagged
+              : viewSignals[entry.id].map { $0.0 == .viewed ? .viewed : .opened }
+                ?? (state.isRead ? .skipped : nil)
+      if let signal {
+        examples.append(TrainingExample(document: document, signal: signal, at: at))
+      } else {
+        unlabelled.append(document)
+      }
+    }
+    return ForYouModel.train(
+      examples: examples, unlabelled: unlabelled,
+      frequencies: DocumentFrequencies(documentCount: papers.count, counts: documentCounts),
+      now: Date(timeIntervalSince1970: 1))
+  }
+
   // MARK: - Writes, as the app's writer does them
 
   /// Carries out a library effect and returns its outcome; nil for the others.
@@ -147,6 +214,9 @@ final class InMemoryLibrary: LibraryReading, @unchecked Sendable {
     case .library(.setNote(let id, let note)):
       update(id) { $0.note = note }
       return .noteRestored(id: id)
+    case .library(.recordSignal(let signal, let id, let time)):
+      viewSignals[id] = (signal, time)
+      return .signalRecorded(signal, id: id)
     case .library(.unmarkRead(let time)):
       var count = 0
       for index in papers.indices where papers[index].state.readAt == time {
@@ -198,7 +268,7 @@ final class InMemoryLibrary: LibraryReading, @unchecked Sendable {
   /// The rows `filter` selects, in its order.
   private func listed(_ filter: PaperFilter) -> [ListedPaper] {
     var indices = papers.indices.filter { selects(filter, papers[$0]) }
-    if filter.ranking == nil, filter.order != .listing {
+    if filter.ranking == nil, filter.order != .listing, filter.order != .forYou {
       indices.sort { place(sortKey($1), filter.order) < place(sortKey($0), filter.order) }
     }
     if let ranking = filter.ranking {

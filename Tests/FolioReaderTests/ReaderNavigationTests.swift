@@ -93,7 +93,10 @@ final class ReaderNavigationTests: XCTestCase {
     let id = try XCTUnwrap(harness.state.detail?.id)
     harness.press(.enter)
     XCTAssertTrue(harness.state.isReading)
-    XCTAssertEqual(harness.effects, [.setRead(id: id, read: true, announce: false)])
+    XCTAssertEqual(
+      harness.effects.filter { !$0.isForYouSignal }, [.setRead(id: id, read: true, announce: false)]
+    )
+    XCTAssertTrue(harness.effects.contains { $0.isForYouSignal }, "reading teaches For you")
     XCTAssertEqual(try harness.state.library.paper(id: id)?.state.isRead, true)
     harness.type("jj")
     XCTAssertEqual(harness.state.readingScroll, 2)
@@ -103,7 +106,9 @@ final class ReaderNavigationTests: XCTestCase {
     harness.type("q")
     XCTAssertFalse(harness.state.isReading, "q leaves the reading view")
     XCTAssertFalse(harness.state.isFinished)
-    XCTAssertEqual(harness.effects.count, 1, "an already read paper is not marked again")
+    XCTAssertEqual(
+      harness.effects.filter { !$0.isForYouSignal }.count, 1,
+      "an already read paper is not marked again")
   }
 
   func testQuitsFromTheListAndCtrlCFromAnywhere() throws {

@@ -54,6 +54,8 @@ public enum Action: String, CaseIterable, Hashable, Sendable {
   case triage
   /// Space or `j` in triage: mark the card read and show the next.
   case readAndNext = "read-next"
+  /// `f`: the For you view (issue 19).
+  case forYou = "for-you"
   // Keys inside prompts, pickers and overlays.
   /// Enter: apply the search, the topic, the file name; run the palette's action.
   case accept

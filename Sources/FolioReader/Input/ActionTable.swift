@@ -67,6 +67,7 @@ public enum ActionTable {
     ActionRow(.search, "search as you type", [[.character("/")]], browse),
     ActionRow(.pickTopic, "pick a topic", [[.character("t")]], browse),
     ActionRow(.moreLikeThis, "papers like this one", [[.character("m")]], browse),
+    ActionRow(.forYou, "For you: best first", [[.character("f")]], browse),
     ActionRow(.nextMatch, "next match in the text", [[.character(".")]], browse),
     ActionRow(.previousMatch, "previous match in text", [[.character(",")]], browse),
     ActionRow(.editNote, "edit the paper's note", [[.character("N")]], browse),

@@ -39,7 +39,7 @@ public struct DetailDocument: Sendable {
   /// `highlights` match marked in the title, authors and abstract.
   public init(
     _ entry: LibraryPaper, width: Int, topics: [String] = [], highlights: [TextTerm] = [],
-    dateFormat: DayFormat = .iso
+    dateFormat: DayFormat = .iso, why: String? = nil
   ) {
     guard width > 0 else {
       lines = []
@@ -95,6 +95,9 @@ public struct DetailDocument: Sendable {
     if entry.state.isStarred { state.insert("★ starred", at: 0) }
     if paper.huggingFace.isWithdrawn { state.insert("withdrawn", at: 0) }
     units("State", state)
+    // For you (issue 19): the score and what raised and lowered it, near the top where the
+    // pane shows it without scrolling.
+    if let why { field("Why", Self.capped([why]), .detailTopic) }
     // --- hf (issue 18): the organisation and Hugging Face's AI summary, said to be theirs ---
     if let organization = paper.huggingFace.organization {
       field("Org", Self.capped([organization.displayName]))

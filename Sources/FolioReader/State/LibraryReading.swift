@@ -7,7 +7,7 @@ import FolioStore
 /// and it never writes (writes are effects, carried out by the app).
 ///
 /// Every read is bounded by its arguments (a page of `limit` rows, one paper, a ranking of a
-/// few dozen ids) except ``counts(_:)``, which the state makes synchronously only where it is
+/// few dozen ids, a for-you ranking of at most `limit`) except ``counts(_:)``, which the state makes synchronously only where it is
 /// cheap (one day, a ranking, or when the user asked for the count) and otherwise asks of the
 /// app as an effect.
 public protocol LibraryReading: Sendable {
@@ -32,6 +32,11 @@ public protocol LibraryReading: Sendable {
   /// Every tag's name as first written, ordered by folded name (the tag prompt completes
   /// from it).
   func tagNames() throws(StoreError) -> [String]
+  /// At most `limit` of the papers `filter` selects, ranked by the library's for-you model,
+  /// best first; nil while there is no model (the cold start). Bounded by the store's caps.
+  func forYouRanking(_ filter: PaperFilter, limit: Int) throws(StoreError) -> ForYouRanking?
+  /// Why paper `id` scores as it does under the library's model; nil with no model.
+  func forYouExplanation(id: String) throws(StoreError) -> ForYouExplanation?
 }
 
 extension LibraryStore: LibraryReading {

@@ -30,6 +30,9 @@ public enum LibraryWriter {
         guard let name = TagName(tag) else { return .writeFailed(change, TagName.rule) }
         try store.setTagged(on, name: name, ids: [id])
         return .tagged(id: id, tag: tag, on)
+      case .recordSignal(let signal, let id, let time):
+        try store.recordSignal(signal, ids: [id], at: time)
+        return .signalRecorded(signal, id: id)
       }
     } catch {
       return .writeFailed(change, error.message)
@@ -64,6 +67,8 @@ extension LibraryChange {
     case .setDismissed(let id, let dismissed): "\(dismissed ? "dismiss" : "bring back") \(id)"
     case .setNote(let id, _): "note on \(id)"
     case .unmarkRead: "mark unread again"
+    case .recordSignal(let signal, let id, _):
+      "record that \(id) was \(signal == .viewed ? "read full screen" : "opened")"
     }
   }
 }

@@ -25,7 +25,7 @@ extension Listing {
   mutating func loadFirstRows(_ feed: inout RowFeed, topics: inout RowTopics) {
     let limit = feed.height
     do {
-      let page = try feed.library.listing(filter, from: .position(0), limit: limit)
+      let page = try rows(at: 0, limit: limit, feed.library)
       window = ListWindow(
         offset: 0, rows: Self.summaries(page, &feed, &topics), sortKeys: page.map(\.sortKey),
         reachesEnd: page.count < limit)
@@ -109,7 +109,7 @@ extension Listing {
     at visible: Range<Int>, _ feed: inout RowFeed, topics: inout RowTopics
   ) {
     do {
-      if countsKnown, visible.lowerBound > counts.total / 2 {
+      if countsKnown, rankedIDs == nil, visible.lowerBound > counts.total / 2 {
         // Near the end: walk from the end, not past every row before.
         let end = min(counts.total, visible.upperBound)
         let page = try feed.library.listing(
@@ -118,8 +118,7 @@ extension Listing {
           offset: end - page.count, rows: Self.summaries(page, &feed, &topics),
           sortKeys: page.map(\.sortKey), reachesEnd: end == counts.total)
       } else {
-        let page = try feed.library.listing(
-          filter, from: .position(visible.lowerBound), limit: visible.count)
+        let page = try rows(at: visible.lowerBound, limit: visible.count, feed.library)
         window = ListWindow(
           offset: visible.lowerBound, rows: Self.summaries(page, &feed, &topics),
           sortKeys: page.map(\.sortKey), reachesEnd: page.count < visible.count)
@@ -128,6 +127,26 @@ extension Listing {
     } catch {
       feed.failure = error
     }
+  }
+
+  /// `limit` rows from listing position `position`. A ranking's come from the slice of its
+  /// ids at that position, so a page costs its own rows, not the ranking's length.
+  func rows(at position: Int, limit: Int, _ library: any LibraryReading) throws(StoreError)
+    -> [ListedPaper]
+  {
+    guard let ids = rankedIDs else {
+      return try library.listing(filter, from: .position(position), limit: limit)
+    }
+    let slice = Array(ids.dropFirst(max(0, position)).prefix(max(0, limit)))
+    guard !slice.isEmpty else { return [] }
+    return try library.listing(PaperFilter(ranking: slice), from: .position(0), limit: slice.count)
+  }
+
+  /// The position of paper `id` in a ranked listing (nil when it is not there), or in the
+  /// library's listing.
+  func position(of id: String, _ library: any LibraryReading) throws(StoreError) -> Int? {
+    if let ids = rankedIDs { return ids.firstIndex(of: id) }
+    return try library.position(of: id, in: filter)
   }
 
   /// List rows for `page`, with their topics (worked out for the rows not seen before).

@@ -27,6 +27,12 @@ public struct Listing: Hashable, Sendable {
   var keptReadPaper: String?
   /// The order of the rows (`S` cycles it; a ranking keeps its own).
   public internal(set) var order = ListingOrder.listing
+  /// The For you view (`f`), while it replaces the listing: another source of rows, like
+  /// ``similar`` (which, opened from the view, goes back to it).
+  public internal(set) var forYouView: ForYouList?
+  /// The ranking the for-you order shows, while ``order`` is ``ListingOrder/forYou``: made
+  /// for ``forYouBasis`` and made again only when that changes.
+  var forYouOrder: ForYouList?
 
   // MARK: - The rows held and their counts
 
@@ -54,7 +60,7 @@ public struct Listing: Hashable, Sendable {
   /// The papers the list shows: the day's (or all), narrowed by the query; or the papers
   /// like one paper, from every day.
   public var filter: PaperFilter {
-    if let similar { return PaperFilter(ranking: similar.ids) }
+    if let rankedIDs { return PaperFilter(ranking: rankedIDs) }
     var filter = query?.filter ?? PaperFilter()
     if case .day(let day) = scope { filter.day = day }
     filter.order = order
@@ -65,15 +71,37 @@ public struct Listing: Hashable, Sendable {
     return filter
   }
 
+  /// The papers the for-you order ranks: the listing's own (scope, query, hiding read ones),
+  /// without the paper kept while hiding read ones, so that reading one does not rank again.
+  var forYouBasis: PaperFilter {
+    var basis = query?.filter ?? PaperFilter()
+    if case .day(let day) = scope { basis.day = day }
+    if hidesRead { basis.state = .unread }
+    return basis
+  }
+
+  /// The for-you ranking on screen: the view's, or the for-you order's; nil under "more like
+  /// this".
+  public var forYou: ForYouList? {
+    guard similar == nil else { return nil }
+    return forYouView ?? (order == .forYou ? forYouOrder : nil)
+  }
+
+  /// The ids of a ranked listing ("more like this", For you, the for-you order), in order;
+  /// nil for a listing walked by sort key.
+  var rankedIDs: [String]? { similar?.ids ?? forYou?.ids }
+
   /// The words to highlight in the list and the detail.
-  public var highlightTerms: [TextTerm] { similar == nil ? query?.highlightTerms ?? [] : [] }
+  public var highlightTerms: [TextTerm] {
+    similar == nil && forYouView == nil ? query?.highlightTerms ?? [] : []
+  }
 
   /// The selected row, when it is held.
   public var selectedSummary: PaperSummary? { window[selected] }
 
   /// Whether rows can be loaded next to the ones held by their sort keys (a ranking is short
   /// and always loaded by position).
-  var isExtendable: Bool { window.canExtend && similar == nil }
+  var isExtendable: Bool { window.canExtend && rankedIDs == nil }
 
   /// One day's papers, or a ranking, are few enough to count on the spot; a search or all
   /// days are counted on an idle tick.

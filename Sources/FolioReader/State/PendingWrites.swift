@@ -51,6 +51,7 @@ public struct PendingWrites: Hashable, Sendable {
     case .setDismissed(let id, let dismissed): Self.begin(id, dismissed, in: &dismissals)
     case .markAllRead, .setNote, .unmarkRead: bulk += 1
     case .setTagged(let id, _, _): tags[id, default: 0] += 1
+    case .recordSignal: break  // teaches For you; nothing on screen waits for it
     }
   }
 
@@ -64,6 +65,7 @@ public struct PendingWrites: Hashable, Sendable {
     case .markAllRead, .setNote, .unmarkRead: bulk = max(0, bulk - 1)
     case .setTagged(let id, _, _):
       if let count = tags[id] { tags[id] = count > 1 ? count - 1 : nil }
+    case .recordSignal: break
     }
   }
 

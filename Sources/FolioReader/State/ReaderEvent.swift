@@ -62,6 +62,12 @@ public enum LibraryChange: Hashable, Sendable {
   /// Adds (`on`) or removes the tag named `tag` (a valid ``FolioCore/TagName``) on one paper.
   /// Its inverse is the same change with `on` flipped (undo).
   case setTagged(id: String, tag: String, on: Bool)
+  // MARK: For you (issue 19)
+  /// Records that paper `id` was read full screen or had its link opened, at `at`: a weak
+  /// signal that teaches the for-you model. Not the user's change to the paper: it is not
+  /// undone (``inverse`` is nil: a signal is a fact, and the model forgets it with age), and
+  /// it shows no pending mark.
+  case recordSignal(ViewSignal, id: String, at: Date)
 }
 
 /// Exact counts the reader asks for. Each costs a pass over every match (a second at a
@@ -138,6 +144,8 @@ public enum EffectOutcome: Hashable, Sendable {
   case unmarkedRead(count: Int)
   /// What ``LibraryChange/setNote(id:note:)`` did.
   case noteRestored(id: String)
+  /// What ``LibraryChange/recordSignal(_:id:at:)`` did.
+  case signalRecorded(ViewSignal, id: String)
   case openedURL(String)
   case copied(String)
   case savedTheme(String)

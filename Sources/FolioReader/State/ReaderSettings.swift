@@ -31,6 +31,8 @@ public struct ReaderSettings: Hashable, Sendable {
   public var topics: TopicSet
   /// What `day:today` means.
   public var today: Day
+  /// How many of the newest listing days the For you view (`f`) ranks (`for_you_days`).
+  public var forYouDays: Int
 
   public init(
     markReadAfter: Double? = 2, markReadOnOpen: Bool = true, theme: Theme = .standard,
@@ -38,7 +40,8 @@ public struct ReaderSettings: Hashable, Sendable {
     exportPath: String = ExportPath.defaultTemplate, home: String = "/home/user",
     dateFormat: DayFormat = .iso, listColumns: Set<String> = ["unread", "star", "topics", "day"],
     startQuery: String? = nil, keymap: Keymap = .standard,
-    libraryName: String = "library", topics: TopicSet = .defaults, today: Day = .today()
+    libraryName: String = "library", topics: TopicSet = .defaults, today: Day = .today(),
+    forYouDays: Int = 7
   ) {
     self.markReadAfter = markReadAfter
     self.markReadOnOpen = markReadOnOpen
@@ -55,6 +58,7 @@ public struct ReaderSettings: Hashable, Sendable {
     self.libraryName = libraryName
     self.topics = topics
     self.today = today
+    self.forYouDays = forYouDays
   }
 }
 

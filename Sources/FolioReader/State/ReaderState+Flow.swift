@@ -1,5 +1,6 @@
 import FolioCore
 import FolioStore
+import Foundation
 
 /// The daily reader's flow: paper to paper (`J`/`K`, also full screen), unread to unread
 /// (`n`/`p`, across days), hiding read papers, Esc stepping back towards the start view, and
@@ -49,10 +50,13 @@ extension ReaderState {
     return markReadIfOpen(paper)
   }
 
-  /// The effect of having opened `paper` in the reading view, if it is open there.
+  /// The effects of having opened `paper` in the reading view, if it is open there: marking
+  /// it read, and the "read full screen" signal that teaches For you.
   func markReadIfOpen(_ paper: LibraryPaper) -> [ReaderEffect] {
-    guard isReading, settings.markReadOnOpen, !paper.state.isRead else { return [] }
-    return [.setRead(id: paper.id, read: true, announce: false)]
+    guard isReading else { return [] }
+    let viewed = ReaderEffect.library(.recordSignal(.viewed, id: paper.id, at: Date()))
+    guard settings.markReadOnOpen, !paper.state.isRead else { return [viewed] }
+    return [.setRead(id: paper.id, read: true, announce: false), viewed]
   }
 
   // MARK: - Unread to unread
@@ -78,12 +82,12 @@ extension ReaderState {
       report(error)
       return []
     }
-    if similar == nil, case .day(let day) = scope, target.day != day {
+    if listing.rankedIDs == nil, case .day(let day) = scope, target.day != day {
       changeScope(to: .day(target.day))
       status = dayStatus(target.day)
     }
     do {
-      guard let position = try library.position(of: target.id, in: filter) else { return [] }
+      guard let position = try listing.position(of: target.id, library) else { return [] }
       select(position)
     } catch {
       report(error)
@@ -102,14 +106,8 @@ extension ReaderState {
   /// ``unreadSearchDays``.
   private func findUnread(forward: Bool) throws(StoreError) -> UnreadSearch {
     var unread = filter
-    if let ranking = unread.ranking {
-      let rows = try library.listing(unread, from: .position(0), limit: ranking.count).map(
-        \.summary)
-      let after =
-        forward
-        ? Array(rows.indices.filter { $0 > selected })
-        : rows.indices.filter { $0 < selected }.reversed()
-      return after.first { !rows[$0].isRead }.map { .found(rows[$0]) } ?? .none
+    if let ranking = listing.rankedIDs {
+      return try findUnread(in: ranking, forward: forward)
     }
     unread.state = .unread
     unread.keepsPaper = nil
@@ -149,6 +147,29 @@ extension ReaderState {
     return .none
   }
 
+  /// Rows of a ranking read at once while looking for an unread one in it.
+  static let rankedUnreadChunk = 64
+
+  /// The unread paper after (or before) the selected one in a ranking (at most
+  /// ``ForYouList/cap`` ids), read a slice at a time from the selected paper on.
+  private func findUnread(in ranking: [String], forward: Bool) throws(StoreError) -> UnreadSearch {
+    var start = forward ? selected + 1 : selected - 1
+    while forward ? start < ranking.count : start >= 0 {
+      let range =
+        forward
+        ? start..<min(ranking.count, start + Self.rankedUnreadChunk)
+        : max(0, start - Self.rankedUnreadChunk + 1)..<(start + 1)
+      let rows = try library.listing(
+        PaperFilter(ranking: Array(ranking[range])), from: .position(0), limit: range.count
+      ).map(\.summary)
+      if let found = (forward ? rows : rows.reversed()).first(where: { !$0.isRead }) {
+        return .found(found)
+      }
+      start = forward ? range.upperBound : range.lowerBound - 1
+    }
+    return .none
+  }
+
   /// What looking for an unread paper came to.
   enum UnreadSearch {
     case found(PaperSummary)
@@ -169,6 +190,13 @@ extension ReaderState {
   // MARK: - Hiding read papers
 
   mutating func toggleHideRead() {
+    if listing.forYouView != nil, similar == nil {
+      // The view holds the papers unread when it was ranked; hiding the ones read since
+      // would move rows under the user (`f` ranks again without them).
+      let again = settings.keymap.keys(for: .forYou).first?.description ?? "f"
+      status = StatusMessage("For you lists unread papers · \(again) ranks again")
+      return
+    }
     listing.hidesRead.toggle()
     restartListing(keeping: detail?.id, lookUp: true)
     let key = settings.keymap.keys(for: .toggleHideRead).first?.description
@@ -188,6 +216,11 @@ extension ReaderState {
   mutating func stepBack(_ key: Key) {
     if similar != nil {
       leaveSimilar()
+      return
+    }
+    if listing.forYouView != nil {
+      leaveForYou()
+      status = StatusMessage("left For you")
       return
     }
     if let query {

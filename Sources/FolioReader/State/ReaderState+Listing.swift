@@ -51,13 +51,14 @@ extension ReaderState {
   /// `id` stays selected if it is there, or anywhere when `lookUp` (which costs counting the
   /// papers before it).
   mutating func restartListing(keeping id: String?, lookUp: Bool = false) {
+    rankForYouOrderIfNeeded()
     listing.startOver(keeping: id)
     feedingRows { listing, feed, topics in listing.loadFirstRows(&feed, topics: &topics) }
     if !countsKnown && listing.isCheapToCount { computeCounts() }
     if let id {
       if let index = window.rows.firstIndex(where: { $0.id == id }) {
         listing.selected = window.offset + index
-      } else if lookUp, let position = try? library.position(of: id, in: filter) {
+      } else if lookUp, let position = try? listing.position(of: id, library) {
         if !countsKnown { computeCounts() }
         listing.selected = position
       }
@@ -117,7 +118,9 @@ extension ReaderState {
 
   /// Shows `newScope`, keeping the selected paper selected if it is listed there.
   mutating func changeScope(to newScope: Scope) {
-    let id = detail?.id
+    // Choosing a scope leaves the For you view, back on the paper selected before it.
+    let id = listing.forYouView.map(\.previousSelection) ?? detail?.id
+    listing.forYouView = nil
     listing.scope = newScope
     restartListing(keeping: id, lookUp: true)
   }
@@ -136,15 +139,17 @@ extension ReaderState {
   mutating func loadDetail(force: Bool = false) {
     guard let summary = window[selected] else {
       selection.paper = nil
+      selection.explanation = nil
       return
     }
-    guard force || detail?.id != summary.id else { return }
+    guard force || detail?.id != summary.id else { return loadExplanation() }
     let isNewPaper = detail?.id != summary.id
     do {
       selection.paper = try library.paper(id: summary.id)
     } catch {
       report(error)
     }
+    loadExplanation()
     if isNewPaper {
       selection.scroll = 0
       selection.readingScroll = 0

@@ -5,7 +5,8 @@ extension ReaderState {
   /// The selected paper's document at `width`, with its topics and the search's matches.
   func document(width: Int) -> DetailDocument? {
     detail.map {
-      DetailDocument($0, width: width, topics: detailTopics, highlights: highlightTerms)
+      DetailDocument(
+        $0, width: width, topics: detailTopics, highlights: highlightTerms, why: forYouWhy)
     }
   }
 

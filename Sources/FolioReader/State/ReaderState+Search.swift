@@ -17,8 +17,10 @@ extension ReaderState {
   /// Opens the search line on the current query's text.
   mutating func beginSearch() {
     mode = .search(SearchLine(text: query?.text ?? "", previous: query), over: mode.screen)
-    if similar != nil {
+    if similar != nil || listing.forYouView != nil {
+      // A search is of the listing: it leaves "more like this" and the For you view.
       listing.similar = nil
+      listing.forYouView = nil
       restartListing(keeping: detail?.id)
     }
   }
@@ -113,9 +115,10 @@ extension ReaderState {
   /// Filters the list with `newQuery` (nil for none), from the top; the selected paper stays
   /// selected if it is on the first screenful.
   mutating func apply(_ newQuery: ActiveQuery?) {
-    guard newQuery != query || similar != nil else { return }
+    guard newQuery != query || similar != nil || listing.forYouView != nil else { return }
     listing.query = newQuery
     listing.similar = nil
+    listing.forYouView = nil
     restartListing(keeping: detail?.id)
   }
 

@@ -1,12 +1,13 @@
 import FolioCore
 import FolioStore
+import Foundation
 
 /// Triage (`i`): the view's unread papers one card at a time. Every step is a library change
 /// like any other (durable at once, pending until committed, undone by `u`).
 extension ReaderState {
   /// `i`: triage of the view's unread papers, in the view's order, from its first.
   mutating func startTriage() {
-    guard similar == nil else {
+    guard listing.rankedIDs == nil else {
       status = StatusMessage("triage works on a day, a search or a topic")
       return
     }
@@ -64,7 +65,8 @@ extension ReaderState {
         status = StatusMessage("not an http(s) link: \(url)", isError: true)
         return []
       }
-      return [.openURL(url)]
+      guard let id = card?.id else { return [.openURL(url)] }
+      return [.openURL(url), .library(.recordSignal(.opened, id: id, at: Date()))]
     case .undo: return undoLast()
     case .scrollDetailDown, .scrollDetailUp:
       let lines = card.map { TriageCard($0, width: layout.reading.width).lines.count } ?? 0

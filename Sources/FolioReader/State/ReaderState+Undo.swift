@@ -76,7 +76,10 @@ extension ReaderState {
       listing.countGeneration += 1
       return
     }
-    // The paper leaves (or rejoins) the listing: it starts over, the selection kept in place.
+    // In a for-you ranking the paper leaves it (or comes back to its place) and nothing else
+    // moves; elsewhere the listing leaves it out. Either way the listing starts over, the
+    // selection kept in place, so it moves on to the next paper.
+    _ = applyDismissedInForYou(id: id, dismissed)
     refreshListing()
   }
 
@@ -93,10 +96,19 @@ extension ReaderState {
       status = StatusMessage("papers like one are in likeness order")
       return
     }
+    guard listing.forYouView == nil else {
+      status = StatusMessage("For you is in for-you order")
+      return
+    }
     listing.order = listing.order.next
     status = StatusMessage("sorted by \(listing.order.rawValue)")
     topics.forgetAll()
-    restartListing(keeping: detail?.id)
+    // The for-you order is ranked here (``rankForYouOrderIfNeeded()``), the selected paper
+    // kept wherever it ranks.
+    restartListing(keeping: detail?.id, lookUp: listing.order == .forYou)
+    if let hint = forYouStatus {
+      status = StatusMessage("sorted by \(listing.order.rawValue) · \(hint.text)")
+    }
   }
 }
 
@@ -105,7 +117,7 @@ extension LibraryChange {
   var paperID: String? {
     switch self {
     case .setStarred(let id, _), .setRead(let id, _, _), .setDismissed(let id, _),
-      .setNote(let id, _), .setTagged(let id, _, _):
+      .setNote(let id, _), .setTagged(let id, _, _), .recordSignal(_, let id, _):
       id
     case .markAllRead, .unmarkRead: nil
     }

@@ -1,6 +1,7 @@
 import FolioCore
 import FolioQuery
 import FolioStore
+import Foundation
 
 extension ReaderState {
   /// Applies `event`, which happened at `now` (seconds on any steady clock), and returns the
@@ -77,6 +78,7 @@ extension ReaderState {
     case .palette: return handlePalette(key, action: action)
     case .searchLine:
       handleSearch(key, action: action)
+      rankForYouOrderAfterSearch()
       return []
     case .topicPicker:
       handleTopicPicker(key, action: action)
@@ -150,9 +152,7 @@ extension ReaderState {
       }
       mode = .screen(.reading)
       selection.readingScroll = 0
-      if !paper.state.isRead && settings.markReadOnOpen {
-        return [.setRead(id: paper.id, read: true, announce: false)]
-      }
+      return markReadIfOpen(paper)
     case .back:
       if isReading {
         mode = .list
@@ -213,7 +213,9 @@ extension ReaderState {
         status = StatusMessage("not an http(s) link: \(url)", isError: true)
         return []
       }
-      return [action == .openLink ? .openURL(url) : .copyToClipboard(url)]
+      guard action == .openLink, let id = detail?.id else { return [.copyToClipboard(url)] }
+      // Opening the link teaches For you (a weak "more like this").
+      return [.openURL(url), .library(.recordSignal(.opened, id: id, at: Date()))]
     case .search: beginSearch()
     case .pickTopic: openTopicPicker()
     case .moreLikeThis:
@@ -222,6 +224,7 @@ extension ReaderState {
         return []
       }
       showSimilar()
+    case .forYou: showForYou()
     case .cycleTheme: return cycleTheme()
     case .editNote:
       guard let paper = detail else {
@@ -349,6 +352,8 @@ extension ReaderState {
     case .markedAllRead: pendingWrites.end(.markAllRead(filter, at: .distantPast))
     case .dismissed(let id, let dismissed):
       pendingWrites.end(.setDismissed(id: id, dismissed: dismissed))
+    case .signalRecorded(let signal, let id):
+      pendingWrites.end(.recordSignal(signal, id: id, at: .distantPast))
     case .unmarkedRead: pendingWrites.end(.unmarkRead(at: .distantPast))
     case .noteRestored(let id): pendingWrites.end(.setNote(id: id, note: nil))
     case .tagged(let id, let tag, let on): pendingWrites.end(.setTagged(id: id, tag: tag, on: on))
@@ -403,6 +408,11 @@ extension ReaderState {
       let shown = ExportPath.abbreviate(path, home: settings.home)
       status = StatusMessage("exported \(count) paper\(count == 1 ? "" : "s") to \(shown)")
     case .failed(let message): status = StatusMessage(message, isError: true)
+    case .signalRecorded: break  // teaching For you shows nothing
+    case .writeFailed(.recordSignal, _):
+      // A signal not recorded loses a weak hint, not a change the user made: it is not worth
+      // an error on every paper read in a read-only library.
+      break
     case .writeFailed(_, let message):
       // Nothing changed: the row loses its pending mark and shows what the library holds.
       status = StatusMessage(message, isError: true)

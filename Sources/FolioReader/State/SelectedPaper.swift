@@ -1,4 +1,5 @@
 import FolioCore
+import FolioStore
 
 /// The selected paper in full, and how far its text is scrolled in the detail pane and in
 /// the reading view (each from the top of the paper's ``DetailDocument`` at that width).
@@ -9,4 +10,13 @@ public struct SelectedPaper: Hashable, Sendable {
   public internal(set) var scroll = 0
   /// The first line shown in the reading view.
   public internal(set) var readingScroll = 0
+  /// Why the paper scores as it does under the for-you model, while a for-you ranking is
+  /// shown (the "why" line).
+  public internal(set) var explanation: Explanation?
+
+  /// A paper's for-you explanation, with the paper it is of.
+  public struct Explanation: Hashable, Sendable {
+    public var id: String
+    public var value: ForYouExplanation
+  }
 }

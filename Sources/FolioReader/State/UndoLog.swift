@@ -74,6 +74,8 @@ extension LibraryChange {
     case .setDismissed(let id, let dismissed): .setDismissed(id: id, dismissed: !dismissed)
     case .setTagged(let id, let tag, let on): .setTagged(id: id, tag: tag, on: !on)
     case .setNote, .unmarkRead: nil
+    // What the user did (read, opened) happened: there is nothing to put back.
+    case .recordSignal: nil
     }
   }
 
@@ -90,6 +92,8 @@ extension LibraryChange {
       id == doneID && tag == doneTag && on == done
     case (.setNote(let id, _), .noteRestored(let doneID)): id == doneID
     case (.unmarkRead, .unmarkedRead): true
+    case (.recordSignal(let signal, let id, _), .signalRecorded(let doneSignal, let doneID)):
+      signal == doneSignal && id == doneID
     case (_, .writeFailed(let change, _)): change == self
     default: false
     }

@@ -18,10 +18,22 @@ enum HeaderView {
     case .allDays:
       scope = "all days"
     }
+    if let view = state.listing.forYouView {
+      // The view replaces the listing's scope; a ranking narrowed to candidates says so.
+      scope = "For you"
+      if view.isColdStart { scope += " (not learnt yet)" }
+      if !view.isExact { scope += " · top candidates" }
+    }
     if state.isReading { scope += " › reading" }
     if state.mode.screen == .triage { scope += " › triage" }
     // The order in force, when it is not the listing's own (`S`).
-    if state.listing.order != .listing { scope += " · by \(state.listing.order.rawValue)" }
+    if state.listing.order != .listing, state.listing.forYouView == nil {
+      scope += " · by \(state.listing.order.rawValue)"
+      if state.listing.order == .forYou, let ranked = state.listing.forYou {
+        if ranked.isColdStart { scope += " (topics, upvotes)" }
+        if !ranked.isExact { scope += " · top \(NumberText.grouped(ranked.ids.count))" }
+      }
+    }
     let counts = state.counts
     // Until the exact counts come (on an idle tick), the total is the rows seen so far.
     let total = NumberText.grouped(counts.total) + (state.countsKnown ? "" : "+")

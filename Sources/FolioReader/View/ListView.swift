@@ -13,6 +13,9 @@ enum ListView {
     let columns = state.settings.listColumns
     let showsDay = columns.contains("day") && state.scope == .allDays && rect.width >= 50
     let showsUpvotes = columns.contains("upvotes") && rect.width >= 50
+    // The for-you score, while a ranking with a model is shown (issue 19).
+    let scores = state.listing.forYou?.scores ?? [:]
+    let showsScore = !scores.isEmpty && rect.width >= 30
     for position in state.visibleRange {
       guard let row = state.window[position] else { continue }
       let y = rect.y + position - state.top
@@ -49,6 +52,12 @@ enum ListView {
         grid.writeRightAligned(day, maxX: rightEdge, y: y, style: dimmed)
         titleRoom -= DisplayWidth.of(day) + 1
         rightEdge -= DisplayWidth.of(day) + 1
+      }
+      if showsScore {
+        let score = scores[row.id].map(ReaderState.scoreText) ?? ""
+        grid.writeRightAligned(score, maxX: rightEdge, y: y, style: dimmed)
+        titleRoom -= 5
+        rightEdge -= 5
       }
       if showsUpvotes {
         let upvotes = row.upvotes.map { "▲\($0)" } ?? ""
@@ -112,6 +121,11 @@ enum ListView {
     let message: String
     if state.days.isEmpty {
       message = "No papers yet. Import some with: folio import FILE"
+    } else if let view = state.listing.forYouView {
+      let days = state.settings.forYouDays
+      message =
+        "Nothing unread in the newest \(days) listing day\(days == 1 ? "" : "s")."
+        + (view.isColdStart ? " Star a few papers to teach For you." : "")
     } else {
       message = "No papers here."
     }

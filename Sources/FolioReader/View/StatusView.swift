@@ -167,7 +167,10 @@ enum StatusView {
       hint(keys(.previousDay, .nextDay), "day"), hint(key(.toggleAllDays), "all days"), help,
       hint(key(.quit), "quit", kept: true),
     ]
-    if state.similar != nil { hints.insert(hint(key(.back), "back", kept: true), at: 1) }
+    if state.similar != nil || state.listing.forYouView != nil {
+      hints.insert(hint(key(.back), "back", kept: true), at: 1)
+    }
+    if state.listing.forYouView != nil { hints.insert(hint(key(.dismiss), "dismiss"), at: 3) }
     return hints.filter { !$0.key.isEmpty }
   }
 
