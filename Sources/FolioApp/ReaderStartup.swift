@@ -35,6 +35,7 @@ public struct ReaderStartup: Sendable {
     if case .topic(let name) = config.defaultView {
       settings.startQuery = ReaderState.topicQuery(name)
     }
+    settings.forYouDays = config.forYouDays
     switch config.markRead {
     case .after(let seconds): settings.markReadAfter = seconds
     case .onOpen: settings.markReadAfter = nil

@@ -24,12 +24,14 @@ final class ReaderStartupTests: XCTestCase {
         $0.markRead = .never
         $0.defaultView = .topic("Agents")
         $0.mouse = false
+        $0.forYouDays = 3
       }, libraryPath: "/data/papers.sqlite", isReadOnly: false,
       environment: ["HOME": "/home/ada"], logPath: "/log")
     XCTAssertNil(startup.settings.markReadAfter)
     XCTAssertFalse(startup.settings.markReadOnOpen)
     XCTAssertEqual(startup.settings.startQuery, "topic:\"Agents\"")
     XCTAssertTrue(startup.settings.startWithAllDays)
+    XCTAssertEqual(startup.settings.forYouDays, 3)
     XCTAssertEqual(startup.settings.libraryName, "papers.sqlite")
     XCTAssertEqual(startup.settings.home, "/home/ada")
     XCTAssertFalse(startup.mouse)
