@@ -22,6 +22,8 @@ public final class LibraryStore: Sendable {
   let waiting: (busyTimeout: TimeInterval, writeWaitLimit: TimeInterval)
   /// The for-you model last read from this library, decoded (LibraryStore+ForYouModel).
   let forYouCache = ForYouModelCache()
+  /// The file this store holds, counted in ``OpenLibraries`` while it lives.
+  private let openFile: OpenLibraries.FileID?
 
   /// How long one attempt at a write waits for another process's write (SQLite's busy
   /// timeout).
@@ -41,6 +43,11 @@ public final class LibraryStore: Sendable {
     self.writer = writer
     self.isReadOnly = isReadOnly
     self.waiting = waiting
+    openFile = OpenLibraries.retain(path)
+  }
+
+  deinit {
+    if let openFile { OpenLibraries.release(openFile) }
   }
 
   /// Opens the library at `path`, creating it (and its directory, mode 0700) when missing.
@@ -62,7 +69,7 @@ public final class LibraryStore: Sendable {
     if exists && isDirectory.boolValue {
       throw .notALibrary(path: path, reason: "it is a directory")
     }
-    if exists {
+    if exists && !OpenLibraries.isOpen(path) {
       try checkHeader(path)
     } else {
       try createDirectory(for: path)
