@@ -33,24 +33,34 @@ extension LibraryStore {
       let generation = try Self.generation(db)
       let signals = try Self.signals(db, limits: limits, now: now)
       guard signals.filter({ $0.signal.signal.endsColdStart }).count >= ForYouModel.minimumPositives
-      else {
-        return (generation, [TrainingExample](), [RecommendDocument](), nil as DocumentFrequencies?)
-      }
+      else { return (generation, nil as TrainingInput?) }
+      // Each document featurised once, here; the learner and the frequencies read the rows.
       let documents = try Self.documents(db, seqs: signals.map(\.seq))
-      let examples = signals.compactMap { entry in
-        documents[entry.seq].map {
-          TrainingExample(document: $0, signal: entry.signal.signal, at: entry.signal.at)
-        }
+      var matrix = ForYouFeatureMatrix()
+      var labels: [(signal: ForYouSignal, at: Date)] = []
+      for entry in signals {
+        guard let document = documents[entry.seq] else { continue }
+        matrix.append(document)
+        labels.append((entry.signal.signal, entry.signal.at))
       }
-      let unlabelled = try Self.unlabelledSample(db, limits: limits)
+      let sampleStart = matrix.rowCount
+      for document in try Self.unlabelledSample(db, limits: limits) { matrix.append(document) }
       let frequencies = try Self.frequencies(
-        db, documents: examples.map(\.document) + unlabelled, sample: unlabelled)
-      return (generation, examples, unlabelled, frequencies)
+        db, matrix: matrix, sample: sampleStart..<matrix.rowCount)
+      return (generation, TrainingInput(matrix: matrix, labels: labels, frequencies: frequencies))
     }
-    guard let frequencies = input.3 else { return (nil, input.0) }
+    guard let training = input.1 else { return (nil, input.0) }
     let model = ForYouModel.train(
-      examples: input.1, unlabelled: input.2, frequencies: frequencies, now: now)
+      matrix: training.matrix, signals: training.labels, frequencies: training.frequencies,
+      now: now)
     return (model, input.0)
+  }
+
+  /// What one snapshot gives the learner.
+  private struct TrainingInput {
+    var matrix: ForYouFeatureMatrix
+    var labels: [(signal: ForYouSignal, at: Date)]
+    var frequencies: DocumentFrequencies
   }
 
   /// Up to `limits.unlabelled` papers without any state, drawn by seeded random rows: a
@@ -81,35 +91,27 @@ extension LibraryStore {
     return documents
   }
 
-  /// Document frequencies of the features of `documents`: words from the full-text index's
-  /// vocabulary (exact); authors, categories and keywords estimated from the random `sample`
+  /// Document frequencies of the features of `matrix`: words from the full-text index's
+  /// vocabulary (exact); authors, categories and keywords estimated from its `sample` rows
   /// (their count in it scaled to the library), which bounds the work and still tells a
   /// category every paper has from a rare one. The library's size is its largest row number
   /// (papers are never deleted but by hand, so it is the count or close to it).
   static func frequencies(
-    _ db: Database, documents: [RecommendDocument], sample: [RecommendDocument]
+    _ db: Database, matrix: ForYouFeatureMatrix, sample: Range<Int>
   ) throws -> DocumentFrequencies {
     let total = try Int.fetchOne(db, sql: "SELECT coalesce(max(seq), 0) FROM paper") ?? 0
-    var words = Set<String>()
-    for document in documents {
-      for key in ForYouFeatures.keys(document) where ForYouFeatures.isWord(key: key) {
-        words.insert(key)
-      }
-    }
     var counts: [String: Int] = [:]
     let statement = try db.cachedStatement(sql: "SELECT doc FROM paper_fts_vocab WHERE term = ?")
-    for word in words {
-      if let count = try Int.fetchOne(statement, arguments: [word]) { counts[word] = count }
+    for key in matrix.keys where ForYouFeatures.isWord(key: key) {
+      if let count = try Int.fetchOne(statement, arguments: [key]) { counts[key] = count }
     }
     if !sample.isEmpty {
-      var sampled: [String: Int] = [:]
-      for document in sample {
-        for key in ForYouFeatures.keys(document) where !ForYouFeatures.isWord(key: key) {
-          sampled[key, default: 0] += 1
-        }
-      }
       let scale = Double(total) / Double(sample.count)
-      for (key, count) in sampled { counts[key] = max(1, Int((Double(count) * scale).rounded())) }
+      for (id, count) in matrix.rowsHolding(sample).enumerated() where count > 0 {
+        let key = matrix.keys[id]
+        guard !ForYouFeatures.isWord(key: key) else { continue }
+        counts[key] = max(1, Int((Double(count) * scale).rounded()))
+      }
     }
     return DocumentFrequencies(documentCount: total, counts: counts)
   }

@@ -48,6 +48,20 @@ public struct ForYouModel: Hashable, Sendable {
     self.table = table
   }
 
+  /// A model whose lookup table is built already (training knows each feature's hash).
+  init(
+    weights: [String: Double], idf: [String: Double], defaultIDF: Double, bias: Double,
+    positives: Int, negatives: Int, table: [UInt64: Entry]
+  ) {
+    self.weights = weights
+    self.idf = idf
+    self.defaultIDF = defaultIDF
+    self.bias = bias
+    self.positives = positives
+    self.negatives = negatives
+    self.table = table
+  }
+
   /// The document's feature vector: `(1 + ln count) · idf`, L2-normalised.
   public func vector(_ document: RecommendDocument) -> [String: Double] {
     Self.vector(ForYouFeatures.counts(document)) { idf[$0] ?? defaultIDF }
