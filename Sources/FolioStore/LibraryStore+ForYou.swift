@@ -93,6 +93,21 @@ extension LibraryStore {
       while let row = try rows.next() {
         scored.append((row["listing_key"], row["id"], model.score(Self.document(row))))
       }
+      if !isExact, scored.count < limit {
+        // A selection the candidates hardly reach (a filter far from the reader's words):
+        // its newest papers stand in, as when the model has no words.
+        let seen = Set(scored.map(\.key))
+        let newest = try Row.fetchCursor(
+          db,
+          sql: """
+            SELECT \(columns) FROM \(filter.fromClause) WHERE \(condition)
+            ORDER BY \(filter.sortKeyColumn) DESC LIMIT \(exactCap)
+            """, arguments: arguments)
+        while let row = try newest.next() {
+          guard !seen.contains(row["listing_key"]) else { continue }
+          scored.append((row["listing_key"], row["id"], model.score(Self.document(row))))
+        }
+      }
       // Best first; equal scores in listing order (newest first).
       scored.sort { $0.score != $1.score ? $0.score > $1.score : $0.key > $1.key }
       let top = scored.prefix(limit)

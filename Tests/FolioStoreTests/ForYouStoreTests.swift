@@ -177,6 +177,11 @@ final class ForYouStoreTests: XCTestCase {
     let filter = PaperFilter(match: .phrase(["protein"]))
     let proteins = try XCTUnwrap(try store.forYouRanking(filter, limit: 5, exactCap: 4))
     XCTAssertTrue(proteins.ids.allSatisfy { id in papers[12...].contains { $0.id == id } })
+    // A selection none of the candidates reach still lists its papers (its newest, scored).
+    let far = PaperFilter(match: .phrase(["protein"]))
+    let farRanking = try XCTUnwrap(try store.forYouRanking(far, limit: 20, exactCap: 4))
+    XCTAssertEqual(Set(farRanking.ids).count, farRanking.ids.count, "no paper twice")
+    XCTAssertGreaterThanOrEqual(farRanking.ids.count, 4)
   }
 
   func testSinceADayRanksOnlyThatDayAndLater() throws {
