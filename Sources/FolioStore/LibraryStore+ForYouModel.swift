@@ -31,26 +31,36 @@ extension LibraryStore {
   ) throws(StoreError) -> (model: ForYouModel?, generation: Int64) {
     let input = try read { db in
       let generation = try Self.generation(db)
-      let signals = try Self.signals(db, limits: limits, now: now)
+      let signals = try Self.signals(db, limits: limits, now: now, ids: false)
       guard signals.filter({ $0.signal.signal.endsColdStart }).count >= ForYouModel.minimumPositives
-      else {
-        return (generation, [TrainingExample](), [RecommendDocument](), nil as DocumentFrequencies?)
-      }
+      else { return (generation, nil as TrainingInput?) }
+      // Each document featurised once, here; the learner and the frequencies read the rows.
       let documents = try Self.documents(db, seqs: signals.map(\.seq))
-      let examples = signals.compactMap { entry in
-        documents[entry.seq].map {
-          TrainingExample(document: $0, signal: entry.signal.signal, at: entry.signal.at)
-        }
+      var matrix = ForYouFeatureMatrix()
+      var labels: [(signal: ForYouSignal, at: Date)] = []
+      for entry in signals {
+        guard let document = documents[entry.seq] else { continue }
+        matrix.append(document)
+        labels.append((entry.signal.signal, entry.signal.at))
       }
-      let unlabelled = try Self.unlabelledSample(db, limits: limits)
+      let sampleStart = matrix.rowCount
+      for document in try Self.unlabelledSample(db, limits: limits) { matrix.append(document) }
       let frequencies = try Self.frequencies(
-        db, documents: examples.map(\.document) + unlabelled, sample: unlabelled)
-      return (generation, examples, unlabelled, frequencies)
+        db, matrix: matrix, sample: sampleStart..<matrix.rowCount, limits: limits)
+      return (generation, TrainingInput(matrix: matrix, labels: labels, frequencies: frequencies))
     }
-    guard let frequencies = input.3 else { return (nil, input.0) }
+    guard let training = input.1 else { return (nil, input.0) }
     let model = ForYouModel.train(
-      examples: input.1, unlabelled: input.2, frequencies: frequencies, now: now)
+      matrix: training.matrix, signals: training.labels, frequencies: training.frequencies,
+      now: now)
     return (model, input.0)
+  }
+
+  /// What one snapshot gives the learner.
+  private struct TrainingInput {
+    var matrix: ForYouFeatureMatrix
+    var labels: [(signal: ForYouSignal, at: Date)]
+    var frequencies: DocumentFrequencies
   }
 
   /// Up to `limits.unlabelled` papers without any state, drawn by seeded random rows: a
@@ -81,37 +91,78 @@ extension LibraryStore {
     return documents
   }
 
-  /// Document frequencies of the features of `documents`: words from the full-text index's
-  /// vocabulary (exact); authors, categories and keywords estimated from the random `sample`
-  /// (their count in it scaled to the library), which bounds the work and still tells a
-  /// category every paper has from a rare one. The library's size is its largest row number
-  /// (papers are never deleted but by hand, so it is the count or close to it).
+  /// Document frequencies of the features of `matrix`, estimated from a random sample of
+  /// the library (its `sample` rows, the unlabelled papers, and `limits.frequencySample`
+  /// more papers): a feature the sample holds at least `limits.sampledFrequencyMinimum`
+  /// times gets its count there scaled to the library; a rarer word is counted exactly in
+  /// the full-text index's vocabulary (at most `limits.exactFrequencyLookups` of them, those
+  /// in most training papers first; its posting list is short, being rare); any other rare
+  /// feature is taken to be in as many papers as the matrix's rows holding it. Bounded work
+  /// at any library size: the vocabulary counts a common word by reading its whole posting
+  /// list. The library's size is its largest row number (papers are never deleted but by
+  /// hand, so it is the count or close to it).
   static func frequencies(
-    _ db: Database, documents: [RecommendDocument], sample: [RecommendDocument]
+    _ db: Database, matrix: ForYouFeatureMatrix, sample: Range<Int>, limits: ForYouTrainingLimits
   ) throws -> DocumentFrequencies {
     let total = try Int.fetchOne(db, sql: "SELECT coalesce(max(seq), 0) FROM paper") ?? 0
-    var words = Set<String>()
-    for document in documents {
-      for key in ForYouFeatures.keys(document) where ForYouFeatures.isWord(key: key) {
-        words.insert(key)
-      }
+    var sampled = matrix.rowsHolding(sample)
+    let extra = try randomDocuments(db, count: limits.frequencySample, seed: limits.seed &+ 1)
+    var extraCounts: [UInt64: Int] = [:]
+    for document in extra {
+      for hash in ForYouFeatures.hashedCounts(document).keys { extraCounts[hash, default: 0] += 1 }
     }
+    for id in sampled.indices { sampled[id] += extraCounts[matrix.hashes[id]] ?? 0 }
+    let sampleSize = sample.count + extra.count
+    let scale = sampleSize > 0 ? Double(total) / Double(sampleSize) : 0
+    let holding = matrix.rowsHolding(0..<matrix.rowCount)
     var counts: [String: Int] = [:]
-    let statement = try db.cachedStatement(sql: "SELECT doc FROM paper_fts_vocab WHERE term = ?")
-    for word in words {
-      if let count = try Int.fetchOne(statement, arguments: [word]) { counts[word] = count }
-    }
-    if !sample.isEmpty {
-      var sampled: [String: Int] = [:]
-      for document in sample {
-        for key in ForYouFeatures.keys(document) where !ForYouFeatures.isWord(key: key) {
-          sampled[key, default: 0] += 1
-        }
+    var rare: [Int] = []
+    for (id, key) in matrix.keys.enumerated() {
+      let count = sampled[id]
+      if count >= limits.sampledFrequencyMinimum || (count > 0 && !ForYouFeatures.isWord(key: key))
+      {
+        counts[key] = max(1, Int((Double(count) * scale).rounded()))
+      } else if ForYouFeatures.isWord(key: key) {
+        rare.append(id)
+      } else {
+        counts[key] = holding[id]
       }
-      let scale = Double(total) / Double(sample.count)
-      for (key, count) in sampled { counts[key] = max(1, Int((Double(count) * scale).rounded())) }
+    }
+    // The rare words in most training papers matter most to the model: counted first.
+    rare.sort { holding[$0] != holding[$1] ? holding[$0] > holding[$1] : $0 < $1 }
+    let statement = try db.cachedStatement(sql: "SELECT doc FROM paper_fts_vocab WHERE term = ?")
+    for (index, id) in rare.enumerated() {
+      let key = matrix.keys[id]
+      if index < limits.exactFrequencyLookups {
+        counts[key] = try Int.fetchOne(statement, arguments: [key]) ?? holding[id]
+      } else {
+        counts[key] = holding[id]
+      }
     }
     return DocumentFrequencies(documentCount: total, counts: counts)
+  }
+
+  /// Up to `count` papers drawn by seeded random rows (any state): a lookup by primary key
+  /// each, whatever the library's size.
+  static func randomDocuments(
+    _ db: Database, count: Int, seed: UInt64
+  ) throws -> [RecommendDocument] {
+    guard count > 0, let maxSeq = try Int64.fetchOne(db, sql: "SELECT max(seq) FROM paper"),
+      maxSeq > 0
+    else { return [] }
+    var generator = SplitMix64(seed: seed)
+    var seqs = Set<Int64>()
+    for _ in 0..<count { seqs.insert(Int64.random(in: 1...maxSeq, using: &generator)) }
+    let keys = "[" + seqs.sorted().map(String.init).joined(separator: ",") + "]"
+    let rows = try Row.fetchCursor(
+      db,
+      sql: """
+        SELECT \(documentColumns) FROM paper p
+        WHERE p.seq IN (SELECT value FROM json_each(?)) ORDER BY p.seq
+        """, arguments: [keys])
+    var documents: [RecommendDocument] = []
+    while let row = try rows.next() { documents.append(document(row)) }
+    return documents
   }
 
   /// Saves `model` as the library's model, learnt at state `generation`; nil records that the

@@ -27,6 +27,18 @@ public struct ForYouTrainingLimits: Hashable, Sendable {
   /// Papers without any signal, drawn at random (seeded) as weak negatives; their features
   /// also estimate the document frequencies of authors, categories and keywords.
   public var unlabelled = 1_000
+  /// More papers (any state) drawn at random to estimate how many papers hold each feature,
+  /// with the unlabelled ones: counting a common word in the full-text index reads its whole
+  /// posting list (30 ms for a word in most of a million papers), a sample does not.
+  public var frequencySample = 2_000
+  /// A feature the samples hold at least this often has its document frequency estimated
+  /// from them (the estimate's error is then about 1 / √4 = 50%, 0.4 in the IDF);
+  /// a rarer word is counted in the full-text index, whose posting list is then short.
+  public var sampledFrequencyMinimum = 4
+  /// The most words counted in the full-text index per training (the ones in most training
+  /// papers first): each costs a query. A rarer word beyond them is taken to be in as many
+  /// papers as the training papers holding it (a lower bound: a high IDF, as its rarity says).
+  public var exactFrequencyLookups = 1_000
   /// Seed of the unlabelled sample, so a retrain of an unchanged library learns the same model.
   public var seed: UInt64 = 0x466F_7259_6F75
 
@@ -48,8 +60,10 @@ extension LibraryStore {
   }
 
   /// The signals with their papers' rows, capped as ``forYouSignals(limits:now:)`` says.
+  /// Without `ids` each signal's id is empty: training needs only the rows, and reading
+  /// 50,000 ids from the paper table (its rows hold the abstracts) took most of the time.
   static func signals(
-    _ db: Database, limits: ForYouTrainingLimits, now: Date
+    _ db: Database, limits: ForYouTrainingLimits, now: Date, ids: Bool = true
   ) throws -> [(seq: Int64, signal: PaperSignal)] {
     // Times as seconds since 1970: decoding a number is much cheaper than a date string, and
     // a library with 50,000 signals reads them all on every retrain.
@@ -59,12 +73,13 @@ extension LibraryStore {
     let rows = try Row.fetchCursor(
       db,
       sql: """
-        SELECT s.paper_seq, p.id, \(seconds("starred_at")), s.note IS NOT NULL AS noted,
+        SELECT s.paper_seq, \(ids ? "p.id" : "''") AS id, \(seconds("starred_at")),
+          s.note IS NOT NULL AS noted,
           \(seconds("noted_at")),
           EXISTS (SELECT 1 FROM paper_tag pt WHERE pt.paper_seq = s.paper_seq) AS tagged,
           \(seconds("tagged_at")), \(seconds("viewed_at")), \(seconds("opened_at")),
           \(seconds("read_at")), \(seconds("dismissed_at"))
-        FROM paper_state s JOIN paper p ON p.seq = s.paper_seq
+        FROM paper_state s \(ids ? "JOIN paper p ON p.seq = s.paper_seq" : "")
         """)
     var positives: [(seq: Int64, signal: PaperSignal)] = []
     var negatives: [(seq: Int64, signal: PaperSignal)] = []

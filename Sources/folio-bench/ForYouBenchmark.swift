@@ -95,6 +95,17 @@ struct ForYouBenchmark: ParsableCommand {
     print(
       "recall of the exhaustive top 50: \(found)/\(truth.count) (\(tiedFound) at or above its 50th score; exhaustive ranking took \(format(exhaustiveSeconds, digits: 2)) s)"
     )
+    // Near-ties: the synthetic library repeats its sample papers, so many score within a
+    // hair of each other. Rank by rank, how far the candidates' scores fall below the
+    // exhaustive ones, and how many candidates score within `epsilon` of its 50th.
+    let exactScores = (exhaustive?.ids ?? []).compactMap { exhaustive?.scores[$0] }
+    let fastScores = (fast?.ids ?? []).compactMap { fast?.scores[$0] }
+    let gap = zip(exactScores, fastScores).map { $0 - $1 }.max() ?? 0
+    let epsilon = 1e-3
+    let withinEpsilon = fastScores.filter { $0 >= threshold - epsilon }.count
+    print(
+      "scores: exhaustive \(format(exactScores.first ?? 0, digits: 4))…\(format(exactScores.last ?? 0, digits: 4)), candidates \(format(fastScores.first ?? 0, digits: 4))…\(format(fastScores.last ?? 0, digits: 4)); largest gap at a rank \(format(gap, digits: 5)); \(withinEpsilon)/\(truth.count) within \(epsilon) of the exhaustive 50th"
+    )
 
     let binary = folio ?? SuiteBenchmark.siblingBinary("folio")
     if FileManager.default.isExecutableFile(atPath: binary) {

@@ -42,6 +42,22 @@ final class ForYouModelTests: XCTestCase {
     XCTAssertEqual(model.candidateTerms(limit: 1).count, 1)
   }
 
+  func testCandidateTermsLeaveOutWordsMostPapersHold() throws {
+    // "sampler" is in 90 of 100 papers, "diffusion" in 2: only the rare word is searched for.
+    let examples =
+      diffusion.prefix(3).map { TrainingExample(document: $0, signal: .starred, at: now) }
+      + robots.prefix(2).map { TrainingExample(document: $0, signal: .dismissed, at: now) }
+    let model = try XCTUnwrap(
+      ForYouModel.train(
+        examples: examples,
+        frequencies: DocumentFrequencies(
+          documentCount: 100, counts: ["sampler": 90, "diffusion": 2]), now: now))
+    XCTAssertTrue(model.candidateTerms(limit: 10).contains("sampler"))
+    let selective = model.candidateTerms(limit: 10, maximumShare: 0.5)
+    XCTAssertTrue(selective.contains("diffusion"), "\(selective)")
+    XCTAssertFalse(selective.contains("sampler"), "\(selective)")
+  }
+
   func testAuthorsCategoriesAndKeywordsAreWholeFeatures() {
     let counts = ForYouFeatures.counts(
       RecommendDocument(

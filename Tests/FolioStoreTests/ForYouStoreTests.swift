@@ -161,6 +161,33 @@ final class ForYouStoreTests: XCTestCase {
     XCTAssertEqual(Set(dismissed.ids), [papers[3].id, papers[8].id], "the filter shows them")
   }
 
+  /// Document frequencies: estimated from the random sample when it holds a feature often
+  /// enough, else counted in the full-text vocabulary, else (beyond the lookups' cap) the
+  /// training rows holding it.
+  func testDocumentFrequenciesComeFromTheSampleTheVocabularyOrTheRows() throws {
+    let (store, papers) = try library(graphs: 12, proteins: 4)
+    var matrix = ForYouFeatureMatrix()
+    for paper in papers.prefix(3) { matrix.append(RecommendDocument(paper)) }
+    var exactOnly = ForYouTrainingLimits()
+    exactOnly.frequencySample = 0
+    exactOnly.sampledFrequencyMinimum = .max
+    var rowsOnly = exactOnly
+    rowsOnly.exactFrequencyLookups = 0
+    let (exact, sampled, rows) = try store.read { db in
+      (
+        try LibraryStore.frequencies(db, matrix: matrix, sample: 0..<0, limits: exactOnly),
+        // 2,000 draws of 16 rows: the sample is the whole library.
+        try LibraryStore.frequencies(
+          db, matrix: matrix, sample: 0..<0, limits: ForYouTrainingLimits()),
+        try LibraryStore.frequencies(db, matrix: matrix, sample: 0..<0, limits: rowsOnly)
+      )
+    }
+    XCTAssertEqual(exact.documentCount, 16)
+    XCTAssertEqual(exact.counts["graph"], 12)
+    XCTAssertEqual(sampled.counts["graph"], 12)
+    XCTAssertEqual(rows.counts["graph"], 3)
+  }
+
   func testALargeSelectionIsRankedThroughCandidates() throws {
     let (store, papers) = try library(graphs: 12, proteins: 12)
     try store.setStarred(true, ids: papers[0..<3].map(\.id))
@@ -177,6 +204,11 @@ final class ForYouStoreTests: XCTestCase {
     let filter = PaperFilter(match: .phrase(["protein"]))
     let proteins = try XCTUnwrap(try store.forYouRanking(filter, limit: 5, exactCap: 4))
     XCTAssertTrue(proteins.ids.allSatisfy { id in papers[12...].contains { $0.id == id } })
+    // A selection none of the candidates reach still lists its papers (its newest, scored).
+    let far = PaperFilter(match: .phrase(["protein"]))
+    let farRanking = try XCTUnwrap(try store.forYouRanking(far, limit: 20, exactCap: 4))
+    XCTAssertEqual(Set(farRanking.ids).count, farRanking.ids.count, "no paper twice")
+    XCTAssertGreaterThanOrEqual(farRanking.ids.count, 4)
   }
 
   func testSinceADayRanksOnlyThatDayAndLater() throws {

@@ -48,6 +48,20 @@ public struct ForYouModel: Hashable, Sendable {
     self.table = table
   }
 
+  /// A model whose lookup table is built already (training knows each feature's hash).
+  init(
+    weights: [String: Double], idf: [String: Double], defaultIDF: Double, bias: Double,
+    positives: Int, negatives: Int, table: [UInt64: Entry]
+  ) {
+    self.weights = weights
+    self.idf = idf
+    self.defaultIDF = defaultIDF
+    self.bias = bias
+    self.positives = positives
+    self.negatives = negatives
+    self.table = table
+  }
+
   /// The document's feature vector: `(1 + ln count) · idf`, L2-normalised.
   public func vector(_ document: RecommendDocument) -> [String: Double] {
     Self.vector(ForYouFeatures.counts(document)) { idf[$0] ?? defaultIDF }
@@ -107,9 +121,21 @@ public struct ForYouModel: Hashable, Sendable {
   /// The `limit` words with the largest positive weights, heaviest first: the full-text
   /// queries that find candidates in a large library.
   public func candidateTerms(limit: Int) -> [String] {
-    weights.filter { $0.value > 0 && ForYouFeatures.isWord(key: $0.key) }
-      .sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }
-      .prefix(limit).map(\.key)
+    candidateTerms(limit: limit, maximumShare: 1)
+  }
+
+  /// ``candidateTerms(limit:)`` leaving out words in more than `maximumShare` of the
+  /// library's papers (by the IDF learnt with them): a word most papers hold selects nothing,
+  /// and searching for it reads its whole posting list.
+  public func candidateTerms(limit: Int, maximumShare: Double) -> [String] {
+    // idf = ln((N + 1) / (df + 1)) + 1, so the share df / N is about e^(1 - idf).
+    let minimumIDF = maximumShare >= 1 ? -Double.infinity : 1 - log(max(maximumShare, 1e-12))
+    return weights.filter {
+      $0.value > 0 && ForYouFeatures.isWord(key: $0.key)
+        && (idf[$0.key] ?? defaultIDF) >= minimumIDF
+    }
+    .sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }
+    .prefix(limit).map(\.key)
   }
 }
 
