@@ -85,11 +85,28 @@ final class ForYouReaderTests: XCTestCase {
     XCTAssertTrue(why.contains(" · +"), "what raised the score: \(why)")
     let screen = ReaderView.render(driver.state).textRows
     XCTAssertTrue(screen[0].contains("For you"))
-    XCTAssertFalse(screen[0].contains("top candidates"), "the ranking is exact")
+    XCTAssertFalse(screen[0].contains(" · top "), "the ranking is exact")
     XCTAssertTrue(
       screen.contains { $0.contains("Why") && $0.contains(ReaderState.scoreText(scores[0])) })
     XCTAssertTrue(
       screen[2].contains(ReaderState.scoreText(scores[0])), "the score column: \(screen[2])")
+  }
+
+  func testAViewOfMoreThanTheCapSaysItHoldsTheTopPapers() throws {
+    // One day with more unread papers than a ranking holds: the view keeps the best
+    // `cap` and the header says so instead of passing them off as every paper.
+    let library = InMemoryLibrary(days: 1, perDay: ForYouList.cap + 5)
+    for index in [0, 2, 4] {
+      _ = library.perform(.setStarred(id: library.papers[index].id, starred: true))
+    }
+    var driver = Driver(library)
+    driver.type("f")
+    let view = try XCTUnwrap(driver.state.listing.forYouView)
+    XCTAssertFalse(view.isColdStart)
+    XCTAssertEqual(view.ids.count, ForYouList.cap)
+    XCTAssertFalse(view.isExact)
+    let header = ReaderView.render(driver.state).textRows[0]
+    XCTAssertTrue(header.contains("For you · top 1,000"), header)
   }
 
   func testTheRankingStaysStillWhileTheUserWorksAndDismissingMovesOn() throws {

@@ -102,10 +102,12 @@ extension ReaderState {
 
   /// `basis` ranked by the library's model, or by the cold start's rule while there is none.
   func rankForYou(_ basis: PaperFilter) throws(StoreError) -> ForYouList {
-    if let ranking = try library.forYouRanking(basis, limit: ForYouList.cap) {
+    // One more than the cap: a ranking cut at the cap is not every paper, and says so.
+    if let ranking = try library.forYouRanking(basis, limit: ForYouList.cap + 1) {
       return ForYouList(
         ids: Array(ranking.ids.prefix(ForYouList.cap)), scores: ranking.scores,
-        isExact: ranking.isExact, isColdStart: false, basis: basis)
+        isExact: ranking.isExact && ranking.ids.count <= ForYouList.cap, isColdStart: false,
+        basis: basis)
     }
     return try coldStart(basis)
   }

@@ -19,10 +19,11 @@ enum HeaderView {
       scope = "all days"
     }
     if let view = state.listing.forYouView {
-      // The view replaces the listing's scope; a ranking narrowed to candidates says so.
+      // The view replaces the listing's scope; a ranking that is not every paper (cut at the
+      // cap, or narrowed to candidates) says how many it holds.
       scope = "For you"
       if view.isColdStart { scope += " (not learnt yet)" }
-      if !view.isExact { scope += " · top candidates" }
+      if !view.isExact { scope += " · top \(NumberText.grouped(view.ids.count))" }
     }
     if state.isReading { scope += " › reading" }
     if state.mode.screen == .triage { scope += " › triage" }
