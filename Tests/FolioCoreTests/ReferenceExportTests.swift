@@ -56,6 +56,10 @@ final class ReferenceExportTests: XCTestCase {
       ),
       ("da Silva", PersonName(family: "Silva", particle: "da"), "da Silva"),
       (
+        "de la Fontaine, Jean", PersonName(family: "Fontaine", given: "Jean", particle: "de la"),
+        "de la Fontaine, Jean"
+      ),
+      (
         "  Grace \u{1B}[31mHopper\n ", PersonName(family: "Hopper", given: "Grace"), "Hopper, Grace"
       ),
     ]
@@ -90,6 +94,27 @@ final class ReferenceExportTests: XCTestCase {
         }, line)
     }
     XCTAssertTrue(text.contains("\r\nN1  - first ER - second\r\n"), text)
+  }
+
+  /// CSL-JSON strings lose escape sequences and controls (a citeproc would print them); the
+  /// note keeps its line breaks, which JSON escapes.
+  func testCSLJSONStringsAreCleaned() throws {
+    var paper = Paper.fromSource(
+      title: "Clean", abstract: "Abstract.", authors: ["Eve Mallory"], day: ExportTests.day,
+      source: "test")!
+    paper.title = "Evil \u{1B}[2Jtitle\u{202E}"
+    paper.authors = ["Eve \u{9B}31mMallory"]
+    let entry = ExportDocument.Entry(
+      LibraryPaper(paper: paper, state: PaperState(note: "one\u{7}\ntwo")), topics: [])
+    let text = CSLJSONExporter.render(
+      ExportDocument(title: "t", entries: [entry], topicOrder: [], emptyMessage: ""))
+    let items = try XCTUnwrap(
+      try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [[String: Any]])
+    XCTAssertEqual(items.first?["title"] as? String, "Evil title")
+    XCTAssertEqual(
+      items.first?["author"] as? [[String: String]], [["family": "Mallory", "given": "Eve"]])
+    XCTAssertEqual(items.first?["note"] as? String, "one\ntwo")
+    XCTAssertFalse(text.contains("\\u001b") || text.contains("\\u009b"), text)
   }
 
   func testCSLJSONNamesAndFields() throws {

@@ -105,15 +105,18 @@ public struct PersonName: Hashable, Sendable {
     if given.count >= 2, let index = given.firstIndex(where: { isSuffix($0) }) {
       suffix = given.remove(at: index)
     }
-    var familyWords = parts[0].split(separator: " ").map(String.init)
+    let familyWords = parts[0].split(separator: " ").map(String.init)
     if isGroup(familyWords) { return PersonName(literal: whole) }
-    var particleWords: [String] = []
-    while familyWords.count > 1, isParticle(familyWords[0]) {
-      particleWords.append(familyWords.removeFirst())
+    // Leading particles, leaving at least one word of family name (an index, not removeFirst:
+    // a hostile name of many particles stays linear).
+    var particleEnd = 0
+    while particleEnd < familyWords.count - 1, isParticle(familyWords[particleEnd]) {
+      particleEnd += 1
     }
     var name = PersonName(
-      family: familyWords.joined(separator: " "), given: given.joined(separator: " "),
-      particle: particleWords.isEmpty ? nil : particleWords.joined(separator: " "),
+      family: familyWords[particleEnd...].joined(separator: " "),
+      given: given.joined(separator: " "),
+      particle: particleEnd == 0 ? nil : familyWords[..<particleEnd].joined(separator: " "),
       suffix: suffix)
     if name.given?.isEmpty == true { name.given = nil }
     return name
