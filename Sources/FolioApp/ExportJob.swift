@@ -33,6 +33,8 @@ public enum ExportJob {
     switch format {
     case .markdown: MarkdownExporter.render(document, grouping: grouping, abstracts: abstracts)
     case .bibtex: BibTeXExporter.render(document)
+    case .ris: RISExporter.render(document)
+    case .csljson: CSLJSONExporter.render(document)
     case .json:
       JSONValue.array(document.entries.map { PaperJSON.value($0.paper, topics: $0.topics) })
         .rendered() + "\n"

@@ -8,11 +8,12 @@ import Foundation
 extension ExportFormat: ExpressibleByArgument {}
 extension ExportDocument.Grouping: ExpressibleByArgument {}
 
-/// `folio export`: papers to Markdown, BibTeX or JSON.
+/// `folio export`: papers to Markdown, BibTeX, JSON, RIS or CSL-JSON.
 struct ExportCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "export",
-    abstract: "Export papers (default: the starred ones) as Markdown, BibTeX or JSON.",
+    abstract:
+      "Export papers (default: the starred ones) as Markdown, BibTeX, JSON, RIS or CSL-JSON.",
     discussion: """
       With no --filter, --topic or --day, exports the starred papers; with any of them, the \
       papers they select (add --starred to keep only starred ones). -o writes the file \

@@ -25,7 +25,9 @@ final class ReaderExportTests: XCTestCase {
     var harness = ReaderHarness(store: try makeLibrary(), settings: settings())
     harness.type("E")
     XCTAssertEqual(harness.state.exportPrompt?.stage, .format)
-    XCTAssertTrue(harness.screen.contains("Export starred as m Markdown, b BibTeX or j JSON?"))
+    XCTAssertTrue(
+      harness.screen.contains(
+        "Export starred as m Markdown, b BibTeX, j JSON, r RIS or c CSL-JSON?"))
     harness.type("x")
     XCTAssertEqual(harness.state.exportPrompt?.stage, .format, "other keys are ignored")
     harness.type("b")
@@ -38,6 +40,20 @@ final class ReaderExportTests: XCTestCase {
     XCTAssertNil(harness.state.exportPrompt)
     XCTAssertEqual(
       harness.external, [.exportStarred(.bibtex, path: "/home/ada/papers/starred-2026-11-27.txt")])
+  }
+
+  /// Issue 20: `r` and `c` export RIS and CSL-JSON, the path's extension following.
+  func testRAndCAnswerRISAndCSLJSON() throws {
+    for (key, format, path) in [
+      ("r", ExportFormat.ris, "/home/ada/papers/starred-2026-11-27.ris"),
+      ("C", .csljson, "/home/ada/papers/starred-2026-11-27.csl.json"),
+    ] {
+      var harness = ReaderHarness(store: try makeLibrary(), settings: settings())
+      harness.type("E" + key)
+      XCTAssertEqual(harness.state.exportPrompt, ExportPrompt(stage: .path(format), text: path))
+      harness.type("\n")
+      XCTAssertEqual(harness.external, [.exportStarred(format, path: path)])
+    }
   }
 
   func testEscCancelsTheExportDialogue() throws {

@@ -69,6 +69,8 @@ public enum Action: String, CaseIterable, Hashable, Sendable {
   case exportMarkdown = "export-markdown"
   case exportBibTeX = "export-bibtex"
   case exportJSON = "export-json"
+  case exportRIS = "export-ris"
+  case exportCSLJSON = "export-csljson"
   /// Tab in the tag prompt: complete the name.
   case complete
 

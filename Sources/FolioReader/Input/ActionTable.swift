@@ -124,6 +124,9 @@ public enum ActionTable {
       .exportMarkdown, "as Markdown", [[.character("m")], [.character("M")]], [.exportFormat]),
     ActionRow(.exportBibTeX, "as BibTeX", [[.character("b")], [.character("B")]], [.exportFormat]),
     ActionRow(.exportJSON, "as JSON", [[.character("j")], [.character("J")]], [.exportFormat]),
+    ActionRow(.exportRIS, "as RIS", [[.character("r")], [.character("R")]], [.exportFormat]),
+    ActionRow(
+      .exportCSLJSON, "as CSL-JSON", [[.character("c")], [.character("C")]], [.exportFormat]),
     ActionRow(.accept, "as Markdown", [[.enter]], [.exportFormat]),
     ActionRow(.accept, "export to this file", [[.enter]], [.exportPath]),
     ActionRow(.cancel, "cancel the export", [[.escape]], [.exportFormat, .exportPath]),

@@ -8,6 +8,12 @@ extension ReaderState {
     return format == .markdown ? path : ExportPath.with(extension: format.fileExtension, path)
   }
 
+  /// The format each of the format question's answers picks (Enter: Markdown).
+  static let exportFormats: [Action: ExportFormat] = [
+    .exportMarkdown: .markdown, .accept: .markdown, .exportBibTeX: .bibtex, .exportJSON: .json,
+    .exportRIS: .ris, .exportCSLJSON: .csljson,
+  ]
+
   /// A key typed while the `E` dialogue is open (`action` is what it means there).
   mutating func handleExportPrompt(_ key: Key, action: Action?) -> [ReaderEffect] {
     guard case .exportPrompt(var prompt, let screen) = mode else { return [] }
@@ -15,14 +21,9 @@ extension ReaderState {
     case (_, .cancel?):
       mode = .screen(screen)
       status = StatusMessage("export cancelled")
-    case (.format, .exportMarkdown?), (.format, .accept?):
-      prompt = ExportPrompt(stage: .path(.markdown), text: exportPath(for: .markdown))
-      mode = .exportPrompt(prompt, over: screen)
-    case (.format, .exportBibTeX?):
-      prompt = ExportPrompt(stage: .path(.bibtex), text: exportPath(for: .bibtex))
-      mode = .exportPrompt(prompt, over: screen)
-    case (.format, .exportJSON?):
-      prompt = ExportPrompt(stage: .path(.json), text: exportPath(for: .json))
+    case (.format, let action?) where Self.exportFormats[action] != nil:
+      let format = Self.exportFormats[action] ?? .markdown
+      prompt = ExportPrompt(stage: .path(format), text: exportPath(for: format))
       mode = .exportPrompt(prompt, over: screen)
     case (.path(let format), .accept?):
       mode = .screen(screen)

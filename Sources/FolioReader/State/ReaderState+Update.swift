@@ -253,7 +253,7 @@ extension ReaderState {
     case .cycleSort: cycleSort()
     case .triage: startTriage()
     case .accept, .cancel, .confirm, .deleteCharacter, .deleteWord, .clearLine, .exportMarkdown,
-      .exportBibTeX, .exportJSON, .complete, .readAndNext, .tag:
+      .exportBibTeX, .exportJSON, .exportRIS, .exportCSLJSON, .complete, .readAndNext, .tag:
       // Keys of prompts and overlays, which read them themselves.
       status = nothingHere(key)
     }

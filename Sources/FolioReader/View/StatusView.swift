@@ -51,8 +51,9 @@ enum StatusView {
           state.settings.keymap.keys(for: action, in: .exportFormat).first?.description ?? "-"
         }
         text =
-          " Export starred as \(key(.exportMarkdown)) Markdown, \(key(.exportBibTeX)) BibTeX or "
-          + "\(key(.exportJSON)) JSON? \(key(.accept)): Markdown, \(key(.cancel)): cancel "
+          " Export starred as \(key(.exportMarkdown)) Markdown, \(key(.exportBibTeX)) BibTeX, "
+          + "\(key(.exportJSON)) JSON, \(key(.exportRIS)) RIS or \(key(.exportCSLJSON)) CSL-JSON? "
+          + "\(key(.accept)): Markdown, \(key(.cancel)): cancel "
       case .path: text = " Save to: \(prompt.text)"
       }
       let used = grid.write(
