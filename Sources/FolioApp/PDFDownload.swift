@@ -21,6 +21,8 @@ public struct PDFDownload {
   public let arxivBase: String
   /// The largest PDF, in bytes (config `pdf_max_mb`, env `FOLIO_PDF_MAX_MB`).
   public let maxBytes: Int
+  /// How many bytes between progress reports.
+  public static let progressStep = 256 << 10
 
   public init(
     config: Config, version: String,
@@ -67,10 +69,11 @@ public struct PDFDownload {
   }
 
   /// The cached PDF of `paper`, downloaded first unless it is there already; `downloaded`
-  /// says whether a request was made.
-  public func fetch(_ paper: Paper) throws(HTTPClient.Failure) -> (
-    path: String, downloaded: Bool
-  ) {
+  /// says whether a request was made. `progress` is told the bytes received, at most once per
+  /// ``progressStep`` bytes.
+  public func fetch(_ paper: Paper, progress: @escaping (Int) -> Void = { _ in })
+    throws(HTTPClient.Failure) -> (path: String, downloaded: Bool)
+  {
     let path = cache.path(for: paper)
     let target: AtomicFile.Target
     do {
@@ -87,12 +90,14 @@ public struct PDFDownload {
       throw HTTPClient.Failure(
         message: "cannot create \(cache.directory)", exitCode: SysExit.cannotCreate)
     }
-    try download(url, to: target.path)
+    try download(url, to: target.path, progress: progress)
     return (path, true)
   }
 
   /// Streams `url` into a temporary file beside `destination`, checks it and renames it.
-  private func download(_ url: URL, to destination: String) throws(HTTPClient.Failure) {
+  private func download(_ url: URL, to destination: String, progress: @escaping (Int) -> Void)
+    throws(HTTPClient.Failure)
+  {
     let directory = (destination as NSString).deletingLastPathComponent
     let name = (destination as NSString).lastPathComponent
     let temporary = "\(directory)/.\(name).\(getpid()).\(UInt32.random(in: 0...UInt32.max)).part"
@@ -107,7 +112,7 @@ public struct PDFDownload {
       close(descriptor)
       if !committed { unlink(temporary) }
     }
-    let writer = ChunkWriter(descriptor: descriptor)
+    let writer = ChunkWriter(descriptor: descriptor, progress: progress)
     let stream = HTTPClient.Stream(
       maxBytes: maxBytes, capName: "config.toml pdf_max_mb",
       start: { writer.restart() }, write: { writer.write($0) },
@@ -131,13 +136,19 @@ public struct PDFDownload {
 private final class ChunkWriter {
   let descriptor: Int32
   var error: String?
+  let progress: (Int) -> Void
+  private var written = 0
+  private var reported = 0
 
-  init(descriptor: Int32) {
+  init(descriptor: Int32, progress: @escaping (Int) -> Void) {
     self.descriptor = descriptor
+    self.progress = progress
   }
 
   /// Empties the file for a new attempt.
   func restart() -> Bool {
+    written = 0
+    reported = 0
     guard ftruncate(descriptor, 0) == 0, lseek(descriptor, 0, SEEK_SET) == 0 else {
       error = String(cString: strerror(errno))
       return false
@@ -149,13 +160,18 @@ private final class ChunkWriter {
     var offset = 0
     while offset < chunk.count {
       guard let base = chunk.baseAddress else { return true }
-      let written = writeBytes(descriptor, base + offset, chunk.count - offset)
-      if written < 0 {
+      let count = writeBytes(descriptor, base + offset, chunk.count - offset)
+      if count < 0 {
         if errno == EINTR { continue }
         error = String(cString: strerror(errno))
         return false
       }
-      offset += written
+      offset += count
+    }
+    written += chunk.count
+    if written - reported >= PDFDownload.progressStep {
+      reported = written
+      progress(written)
     }
     return true
   }
