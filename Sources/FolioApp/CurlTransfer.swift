@@ -16,6 +16,8 @@ final class CurlTransfer {
     case timedOut(idle: Bool)
     case tooLarge
     case headersTooLarge
+    /// The connection ended before the whole body came (fewer bytes than `Content-Length`).
+    case cutShort
   }
 
   /// The most header bytes one answer may send.
@@ -26,21 +28,28 @@ final class CurlTransfer {
   private var headerBytes = 0
   private var headersExceeded = false
   private var receivedExceeded = false
+  /// When set, body chunks go here instead of into `body` (streamed downloads); false from it
+  /// stops the transfer. `streamed` counts them against the cap.
+  private let sink: ((UnsafeRawBufferPointer) -> Bool)?
+  private var streamed = 0
 
-  private init(maxBytes: Int) {
+  private init(maxBytes: Int, sink: ((UnsafeRawBufferPointer) -> Bool)?) {
     body = BodyLimit(maxBytes: maxBytes)
+    self.sink = sink
   }
 
   private static let initialized: Bool = folio_curl_global_init() == CURLE_OK
 
   /// GETs `url`, giving up after `deadline` seconds in all, or `limits.idleTimeout` seconds
-  /// without a byte, or past `maxBytes` of body.
+  /// without a byte, or past `maxBytes` of body. With a `sink`, the body is handed to it chunk
+  /// by chunk (and the answer's `data` is empty) rather than held in memory.
   static func get(
-    _ url: URL, userAgent: String, limits: HTTPLimits, deadline: Double, maxBytes: Int
+    _ url: URL, userAgent: String, limits: HTTPLimits, deadline: Double, maxBytes: Int,
+    sink: ((UnsafeRawBufferPointer) -> Bool)? = nil
   ) -> Result {
     guard initialized, let handle = curl_easy_init() else { return .failed("libcurl failed") }
     defer { curl_easy_cleanup(handle) }
-    let transfer = CurlTransfer(maxBytes: maxBytes)
+    let transfer = CurlTransfer(maxBytes: maxBytes, sink: sink)
     let context = Unmanaged.passUnretained(transfer).toOpaque()
     let idle = min(limits.idleTimeout, deadline)
     _ = folio_curl_set_string(handle, CURLOPT_URL, url.absoluteString)
@@ -79,7 +88,8 @@ final class CurlTransfer {
       return .timedOut(idle: FetchBudget.clock() - started < deadline - 0.5)
     case CURLE_COULDNT_CONNECT: return .failed("connection refused")
     case CURLE_COULDNT_RESOLVE_HOST, CURLE_COULDNT_RESOLVE_PROXY: return .failed("host not found")
-    case CURLE_PARTIAL_FILE, CURLE_RECV_ERROR, CURLE_GOT_NOTHING, CURLE_SEND_ERROR:
+    case CURLE_PARTIAL_FILE: return .cutShort
+    case CURLE_RECV_ERROR, CURLE_GOT_NOTHING, CURLE_SEND_ERROR:
       return .failed("the connection was lost")
     case CURLE_TOO_MANY_REDIRECTS: return .failed("too many redirects")
     default:
@@ -99,6 +109,14 @@ final class CurlTransfer {
     let transfer = Unmanaged<CurlTransfer>.fromOpaque(context).takeUnretainedValue()
     let length = size &* count
     guard length > 0, let buffer else { return length }
+    if let sink = transfer.sink {
+      guard length <= transfer.body.maxBytes - transfer.streamed else {
+        transfer.receivedExceeded = true
+        return 0
+      }
+      transfer.streamed += length
+      return sink(UnsafeRawBufferPointer(start: buffer, count: length)) ? length : 0
+    }
     return transfer.body.append(Data(bytes: buffer, count: length)) ? length : 0
   }
 

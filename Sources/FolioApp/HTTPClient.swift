@@ -34,6 +34,28 @@ public final class HTTPClient: Sendable {
 
   /// The body of a successful (2xx) answer to GET `url`.
   public func get(_ url: URL) throws(Failure) -> Data {
+    try perform(url, stream: nil)
+  }
+
+  /// Where a streamed download goes: `start` before each attempt (to begin the file again),
+  /// `write` for each chunk (false stops the transfer), and the cap and its name for messages.
+  struct Stream {
+    var maxBytes: Int
+    var capName: String
+    var start: () -> Bool
+    var write: (UnsafeRawBufferPointer) -> Bool
+    /// Why writing failed (a local I/O error, not the server's), if it did.
+    var failure: () -> String?
+  }
+
+  /// GETs `url` streaming the body of a successful answer into `stream` (under its own cap,
+  /// outside the fetch's byte budget since nothing is held in memory), with the same deadline,
+  /// retries and etiquette as ``get(_:)``. A body cut short on the last attempt is a data error.
+  func download(_ url: URL, into stream: Stream) throws(Failure) {
+    _ = try perform(url, stream: stream)
+  }
+
+  private func perform(_ url: URL, stream: Stream?) throws(Failure) -> Data {
     let host = url.host ?? url.absoluteString
     var waited = 0.0
     var attempt = 0
@@ -44,10 +66,25 @@ public final class HTTPClient: Sendable {
       let deadline = min(limits.requestDeadline, secondsLeft)
       let outcome: RetryPolicy.Outcome
       var body = Data()
-      let maxBytes = min(limits.maxBodyBytes, budget.bytes)
-      switch CurlTransfer.get(
-        url, userAgent: userAgent, limits: limits, deadline: deadline, maxBytes: maxBytes)
-      {
+      let maxBytes = stream?.maxBytes ?? min(limits.maxBodyBytes, budget.bytes)
+      if let stream, !stream.start() {
+        throw Failure(
+          message: stream.failure() ?? "cannot write the download", exitCode: SysExit.ioError)
+      }
+      var cutShort = false
+      let result = CurlTransfer.get(
+        url, userAgent: userAgent, limits: limits, deadline: deadline, maxBytes: maxBytes,
+        sink: stream?.write)
+      if let problem = stream?.failure() {
+        throw Failure(message: problem, exitCode: SysExit.ioError)
+      }
+      switch result {
+      case .tooLarge where stream != nil:
+        throw Failure(
+          message:
+            "the answer from \(url.absoluteString) is larger than "
+            + "\(HTTPLimits.describe(bytes: maxBytes)) (\(stream?.capName ?? ""))",
+          exitCode: SysExit.dataError)
       case .tooLarge where maxBytes < limits.maxBodyBytes:
         throw Failure(
           message:
@@ -77,6 +114,9 @@ public final class HTTPClient: Sendable {
         }
       case .failed(let reason):
         outcome = .unreachable(reason)
+      case .cutShort:
+        cutShort = true
+        outcome = .unreachable("the connection was lost")
       case .answered(let status, let headers, let data):
         outcome = .answer(status: status, headers: headers)
         body = data
@@ -89,6 +129,12 @@ public final class HTTPClient: Sendable {
         budget.spend(bytes: body.count)
         return body
       case .fail(let message, let exitCode):
+        // A download whose body ended early is damaged data, not an unreachable server.
+        if cutShort && stream != nil {
+          throw Failure(
+            message: "the answer from \(url.absoluteString) was cut short",
+            exitCode: SysExit.dataError)
+        }
         throw Failure(message: message, exitCode: exitCode)
       case .retry(let delay):
         guard budget.takeRetry() else {

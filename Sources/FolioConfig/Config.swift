@@ -50,6 +50,10 @@ public struct Config: Hashable, Sendable {
   public var arxivBaseURL = "https://rss.arxiv.org"
   /// The largest HTTP answer a fetch accepts, in megabytes after decompression (1...4096).
   public var httpMaxMB = 64
+  /// Scheme and host of arXiv's PDFs (`folio pdf`).
+  public var arxivPDFBaseURL = "https://arxiv.org"
+  /// The largest PDF `folio pdf` downloads, in megabytes (1...4096).
+  public var pdfMaxMB = 200
   /// How the reader shows days (see FolioCore's DayFormat); nil for ISO.
   public var dateFormat: String?
   /// How many days back the reader's For you view looks (``forYouDaysRange``).

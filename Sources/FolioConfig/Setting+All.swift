@@ -133,6 +133,19 @@ extension Setting {
         config.httpMaxMB = megabytes
         return nil
       }),
+    url(
+      "arxiv_pdf_base_url", doc: "Where `folio pdf` downloads arXiv's PDFs (scheme and host).",
+      \.arxivPDFBaseURL),
+    Setting(
+      key: "pdf_max_mb",
+      doc: "The largest PDF `folio pdf` downloads, in megabytes; 1 to 4096.",
+      rule: "must be a whole number of megabytes from 1 to 4096",
+      value: { .integer($0.pdfMaxMB) },
+      apply: { value, config in
+        guard let megabytes = value.int, (1...4096).contains(megabytes) else { return "" }
+        config.pdfMaxMB = megabytes
+        return nil
+      }),
     Setting(
       key: "for_you_days",
       doc: "How many days back the For you view looks for unread papers; 1 to 365.",

@@ -29,7 +29,7 @@ struct Folio: ParsableCommand {
       ImportCommand.self, FetchCommand.self, ListCommand.self, ShowCommand.self, StarCommand.self,
       UnstarCommand.self, ReadCommand.self, UnreadCommand.self, DismissCommand.self,
       UndismissCommand.self, NoteCommand.self, TagCommand.self, UntagCommand.self, TagsCommand.self,
-      TopicsCommand.self, SimilarCommand.self, WhyCommand.self, ExportCommand.self,
+      TopicsCommand.self, SimilarCommand.self, WhyCommand.self, ExportCommand.self, PDFCommand.self,
       DigestCommand.self,
       ThemesCommand.self, ConfigCommand.self,
     ]

@@ -10,7 +10,9 @@ enum Manual {
   static let environment: [(name: String, meaning: String)] = [
     ("FOLIO_DB", "The library file, when --db is not given."),
     ("FOLIO_THEME", "The colour theme, over config.toml's theme (--theme wins)."),
-    ("FOLIO_HF_URL, FOLIO_ARXIV_URL", "Base URLs for fetch, over config.toml's."),
+    ("FOLIO_HF_URL, FOLIO_ARXIV_URL", "Base URLs for fetch (and arXiv PDFs), over config.toml's."),
+    ("FOLIO_PDF_VIEWER", "The program that opens PDFs (fallback $BROWSER, then xdg-open)."),
+    ("FOLIO_PDF_MAX_MB", "The largest PDF folio pdf accepts, in megabytes (over pdf_max_mb)."),
     ("FOLIO_HTTP_TIMEOUT", "Seconds one fetch request may take in all (default 60)."),
     ("FOLIO_FETCH_TIMEOUT", "Seconds a whole fetch may take (default 300)."),
     (
@@ -18,8 +20,8 @@ enum Manual {
       "The largest answer a fetch accepts, in megabytes after decompression (over http_max_mb)."
     ),
     (
-      "XDG_DATA_HOME, XDG_CONFIG_HOME, XDG_STATE_HOME",
-      "Where the library, the settings and the log live (default under HOME)."
+      "XDG_DATA_HOME, XDG_CONFIG_HOME, XDG_STATE_HOME, XDG_CACHE_HOME",
+      "Where the library, the settings, the log and the PDFs live (default under HOME)."
     ),
     ("VISUAL, EDITOR", "The editor for notes (fallback vi)."),
     ("BROWSER", "The program that opens links (fallback xdg-open)."),

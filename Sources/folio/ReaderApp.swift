@@ -23,6 +23,7 @@ struct ReaderApp {
   /// Settings the reader does not use itself (fetch sources).
   var config = Config()
   private let backgroundFetch = BackgroundFetch(version: Folio.version)
+  private let backgroundPDF = BackgroundPDF(version: Folio.version)
   private let backgroundCounts: BackgroundCounts
   private let writes: LibraryWriteQueue
   /// Retrains the for-you model in the background when the library's signals change.
@@ -152,6 +153,13 @@ struct ReaderApp {
         process(fetchEvent, state: &state, terminal: terminal)
         changed = true
       }
+      for pdfEvent in backgroundPDF.take() {
+        if case .pdfFinished(.failure(let failure)) = pdfEvent {
+          Log.error("pdf: \(failure.message)")
+        }
+        process(pdfEvent, state: &state, terminal: terminal)
+        changed = true
+      }
       if changed { terminal.paint(ReaderView.render(state)) }
     }
     // Told to stop (SIGTERM, a hang-up), the reader has a few seconds before it is ended
@@ -236,6 +244,19 @@ struct ReaderApp {
       }
     case .editNote(let id):
       return editNote(id: id, terminal: terminal)
+    case .openPDF(let id):
+      // One row read by id, as for a note; the download runs on its own thread.
+      do {
+        guard let paper = try store.paper(id: id) else {
+          return .failed("no paper with id '\(id)'")
+        }
+        guard backgroundPDF.start(paper.paper, config: config) else {
+          return .failed("a PDF download is already running")
+        }
+        return .pdfStarted(id: id)
+      } catch {
+        return .failed(error.message)
+      }
     case .saveTopic(let name, let query):
       do {
         try TopicsFile.add(name, query: query, topics: settings.topics)

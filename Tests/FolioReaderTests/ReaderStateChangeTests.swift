@@ -231,3 +231,26 @@ final class ReaderFetchTests: XCTestCase {
       StatusMessage("fetch failed: cannot reach huggingface.co: timed out", isError: true))
   }
 }
+
+final class ReaderPDFTests: XCTestCase {
+  /// `O` asks the app for the selected paper's PDF; progress and the end come back as events
+  /// shown on the status line, and keys keep working meanwhile.
+  func testShiftOAsksForThePDFAndShowsItsProgressAndEnd() throws {
+    var harness = ReaderHarness(store: try makeLibrary())
+    let id = try XCTUnwrap(harness.state.detail?.id)
+    harness.type("O")
+    XCTAssertEqual(harness.external, [.app(.openPDF(id: id))])
+    harness.send(.completed(.pdfStarted(id: id)))
+    XCTAssertEqual(harness.state.status?.text, "PDF of \(id): starting…")
+    harness.send(.pdfProgress("downloading \(id), 1.5 MB"))
+    XCTAssertTrue(harness.screen.contains("PDF: downloading \(id), 1.5 MB"))
+    harness.type("j")
+    XCTAssertEqual(harness.state.selected, 1, "keys keep working during a download")
+    harness.send(.pdfFinished(.success("downloaded and opened /c/folio/pdf/x.pdf")))
+    XCTAssertEqual(harness.state.status?.text, "downloaded and opened /c/folio/pdf/x.pdf")
+    harness.send(.pdfFinished(.failure(FetchFailure("the answer from u is not a PDF"))))
+    XCTAssertEqual(
+      harness.state.status,
+      StatusMessage("PDF failed: the answer from u is not a PDF", isError: true))
+  }
+}

@@ -37,6 +37,8 @@ public enum Action: String, CaseIterable, Hashable, Sendable {
   case editNote = "note"
   case cycleTheme = "next-theme"
   case fetch
+  /// `O`: download the selected paper's PDF into the cache (in the background) and open it.
+  case openPDF = "open-pdf"
   case exportStarred = "export"
   case exportAs = "export-as"
   /// `l`: the tag prompt for the selected paper.

@@ -73,6 +73,7 @@ public enum ActionTable {
     ActionRow(.editNote, "edit the paper's note", [[.character("N")]], browse),
     ActionRow(.cycleTheme, "next colour theme", [[.character("T")]], browse),
     ActionRow(.fetch, "fetch today's papers", [[.character("R")]], browse),
+    ActionRow(.openPDF, "open the paper's PDF", [[.character("O")]], browse),
     ActionRow(.exportStarred, "export starred papers", [[.character("e")]], browse),
     ActionRow(.exportAs, "export as (asks format)", [[.character("E")]], browse),
     // Tags and saved searches (issue 18).

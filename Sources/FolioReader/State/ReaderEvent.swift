@@ -18,6 +18,10 @@ public enum ReaderEvent: Hashable, Sendable {
   case fetchProgress(String)
   /// A background fetch ended: its summary, or what went wrong.
   case fetchFinished(Result<String, FetchFailure>)
+  /// A background PDF download moved on (`1.5 MB`).
+  case pdfProgress(String)
+  /// A background PDF download ended: what was opened, or what went wrong.
+  case pdfFinished(Result<String, FetchFailure>)
 }
 
 /// Why a background fetch failed.
@@ -92,6 +96,9 @@ public enum AppEffect: Hashable, Sendable {
   case exportStarred(ExportFormat, path: String)
   /// Fetch today's papers in the background.
   case fetch
+  /// Download the PDF of paper `id` into the cache in the background (unless cached) and
+  /// open it.
+  case openPDF(id: String)
   /// Edit the note of a paper in the user's editor.
   case editNote(id: String)
   /// Save `query` as the topic `name` in topics.toml (the query already checked).
@@ -151,6 +158,8 @@ public enum EffectOutcome: Hashable, Sendable {
   case savedTheme(String)
   case exported(count: Int, path: String)
   case fetchStarted
+  /// A PDF download (or the opening of a cached PDF) started in the background.
+  case pdfStarted(id: String)
   /// The editor closed and the note waits for the library's writer.
   case noteQueued
   case noteSaved(id: String)

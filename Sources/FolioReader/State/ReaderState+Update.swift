@@ -55,6 +55,16 @@ extension ReaderState {
         status = StatusMessage("fetch failed: \(failure.message)", isError: true)
       }
       return []
+    case .pdfProgress(let text):
+      status = StatusMessage("PDF: \(text)")
+      return []
+    case .pdfFinished(let result):
+      switch result {
+      case .success(let summary): status = StatusMessage(summary)
+      case .failure(let failure):
+        status = StatusMessage("PDF failed: \(failure.message)", isError: true)
+      }
+      return []
     }
   }
 
@@ -232,6 +242,12 @@ extension ReaderState {
         return []
       }
       return [.editNote(id: paper.id)]
+    case .openPDF:
+      guard let paper = detail else {
+        status = nothingHere(key)
+        return []
+      }
+      return [.app(.openPDF(id: paper.id))]
     case .exportStarred: return [.exportStarred(.markdown, path: exportPath(for: .markdown))]
     case .fetch:
       guard fetchStatus == nil else {
@@ -391,6 +407,7 @@ extension ReaderState {
     case .copied(let url): status = StatusMessage("copied \(url)")
     case .savedTheme(let name): status = StatusMessage("theme: \(name) (saved)")
     case .fetchStarted: fetchStatus = "starting"
+    case .pdfStarted(let id): status = StatusMessage("PDF of \(id): starting…")
     case .noteQueued: status = StatusMessage("saving the note…")
     case .noteSaved(let id):
       recordNoteSaved(id)
