@@ -36,6 +36,7 @@ public struct ReaderStartup: Sendable {
       settings.startQuery = ReaderState.topicQuery(name)
     }
     settings.forYouDays = config.forYouDays
+    settings.pdfCacheDirectory = PDFCache(environment: environment).directory
     switch config.markRead {
     case .after(let seconds): settings.markReadAfter = seconds
     case .onOpen: settings.markReadAfter = nil

@@ -34,6 +34,7 @@ final class ReaderStartupTests: XCTestCase {
     XCTAssertEqual(startup.settings.forYouDays, 3)
     XCTAssertEqual(startup.settings.libraryName, "papers.sqlite")
     XCTAssertEqual(startup.settings.home, "/home/ada")
+    XCTAssertEqual(startup.settings.pdfCacheDirectory, "/home/ada/.cache/folio/pdf")
     XCTAssertFalse(startup.mouse)
     XCTAssertTrue(startup.color)
     XCTAssertNil(startup.greeting)

@@ -36,10 +36,11 @@ public struct DetailDocument: Sendable {
   public static let fieldLineLimit = 2_000
 
   /// The document for `entry` wrapped to `width` cells, listing `topics`, with the words
-  /// `highlights` match marked in the title, authors and abstract.
+  /// `highlights` match marked in the title, authors and abstract; `cachedPDF` is the path of
+  /// its PDF when the cache has it (the `PDF` line).
   public init(
     _ entry: LibraryPaper, width: Int, topics: [String] = [], highlights: [TextTerm] = [],
-    dateFormat: DayFormat = .iso, why: String? = nil
+    dateFormat: DayFormat = .iso, why: String? = nil, cachedPDF: String? = nil
   ) {
     guard width > 0 else {
       lines = []
@@ -135,6 +136,8 @@ public struct DetailDocument: Sendable {
         ])
       }
     }
+    // Issue 20: where `O` (and `folio pdf`) find the paper's PDF without downloading it.
+    if let cachedPDF { field("PDF", "cached: " + Self.capped([cachedPDF])) }
     if !topics.isEmpty { field("Topics", Self.capped(topics, separator: " · "), .detailTopic) }
     if !entry.state.tags.isEmpty {
       field("Tags", Self.capped(entry.state.tags, separator: " · "), .detailTopic)

@@ -33,6 +33,9 @@ public struct ReaderSettings: Hashable, Sendable {
   public var today: Day
   /// How many of the newest listing days the For you view (`f`) ranks (`for_you_days`).
   public var forYouDays: Int
+  /// The PDF cache's directory (`$XDG_CACHE_HOME/folio/pdf`), for the detail pane's `PDF`
+  /// line; nil shows no such line.
+  public var pdfCacheDirectory: String?
 
   public init(
     markReadAfter: Double? = 2, markReadOnOpen: Bool = true, theme: Theme = .standard,
@@ -41,7 +44,7 @@ public struct ReaderSettings: Hashable, Sendable {
     dateFormat: DayFormat = .iso, listColumns: Set<String> = ["unread", "star", "topics", "day"],
     startQuery: String? = nil, keymap: Keymap = .standard,
     libraryName: String = "library", topics: TopicSet = .defaults, today: Day = .today(),
-    forYouDays: Int = 7
+    forYouDays: Int = 7, pdfCacheDirectory: String? = nil
   ) {
     self.markReadAfter = markReadAfter
     self.markReadOnOpen = markReadOnOpen
@@ -59,6 +62,7 @@ public struct ReaderSettings: Hashable, Sendable {
     self.topics = topics
     self.today = today
     self.forYouDays = forYouDays
+    self.pdfCacheDirectory = pdfCacheDirectory
   }
 }
 

@@ -140,6 +140,7 @@ extension ReaderState {
     guard let summary = window[selected] else {
       selection.paper = nil
       selection.explanation = nil
+      selection.cachedPDF = nil
       return
     }
     guard force || detail?.id != summary.id else { return loadExplanation() }
@@ -150,6 +151,7 @@ extension ReaderState {
       report(error)
     }
     loadExplanation()
+    checkCachedPDF()
     if isNewPaper {
       selection.scroll = 0
       selection.readingScroll = 0
@@ -157,6 +159,16 @@ extension ReaderState {
       // Whatever brought this paper here, it was not (yet) the user's choice.
       timer.selectionChosen = false
     }
+  }
+
+  /// Asks the file system (one `stat`) whether the selected paper's PDF is in the cache, for
+  /// the detail pane's `PDF` line: when the selection changes and when a download finishes.
+  mutating func checkCachedPDF() {
+    guard let paper = detail?.paper, let directory = settings.pdfCacheDirectory else {
+      selection.cachedPDF = nil
+      return
+    }
+    selection.cachedPDF = PDFCache(directory: directory).cachedPath(for: paper)
   }
 
   /// After this reader changed a paper: the counts follow the change (or are recounted when

@@ -6,7 +6,8 @@ extension ReaderState {
   func document(width: Int) -> DetailDocument? {
     detail.map {
       DetailDocument(
-        $0, width: width, topics: detailTopics, highlights: highlightTerms, why: forYouWhy)
+        $0, width: width, topics: detailTopics, highlights: highlightTerms, why: forYouWhy,
+        cachedPDF: selection.cachedPDF.map { ExportPath.abbreviate($0, home: settings.home) })
     }
   }
 

@@ -59,6 +59,8 @@ extension ReaderState {
       status = StatusMessage("PDF: \(text)")
       return []
     case .pdfFinished(let result):
+      // The detail pane's `PDF` line follows what the download left in the cache.
+      checkCachedPDF()
       switch result {
       case .success(let summary): status = StatusMessage(summary)
       case .failure(let failure):

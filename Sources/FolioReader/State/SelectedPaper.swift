@@ -13,6 +13,9 @@ public struct SelectedPaper: Hashable, Sendable {
   /// Why the paper scores as it does under the for-you model, while a for-you ranking is
   /// shown (the "why" line).
   public internal(set) var explanation: Explanation?
+  /// The path of the paper's PDF when it is in the cache: one `stat` when the selection
+  /// changes to another paper and when a download (`O`) finishes, never per row or frame.
+  public internal(set) var cachedPDF: String?
 
   /// A paper's for-you explanation, with the paper it is of.
   public struct Explanation: Hashable, Sendable {

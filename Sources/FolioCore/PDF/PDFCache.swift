@@ -1,4 +1,3 @@
-import FolioCore
 import Foundation
 
 #if canImport(Glibc)
@@ -10,6 +9,10 @@ import Foundation
 /// Where downloaded PDFs are kept: `$XDG_CACHE_HOME/folio/pdf/<id>.pdf` (default
 /// `~/.cache/folio/pdf`). The cache lives outside the library, so whether a paper's PDF is
 /// there is asked of the file system: one `stat` per paper asked about, never per listed row.
+///
+/// Pure naming plus one `stat`, in FolioCore so that the reader (which cannot import FolioApp)
+/// can say in the detail pane whether the selected paper's PDF is cached; FolioApp downloads
+/// into it (`PDFDownload`).
 public struct PDFCache: Sendable {
   /// The directory holding the PDFs.
   public let directory: String
@@ -57,7 +60,13 @@ public struct PDFCache: Sendable {
   /// Whether `paper`'s PDF is cached: a regular file (or a link to one) at its path. A FIFO or
   /// device there is not a cached PDF; nothing is opened, so this cannot block.
   public func isCached(_ paper: Paper) -> Bool {
+    cachedPath(for: paper) != nil
+  }
+
+  /// `paper`'s PDF's path when it is cached (see ``isCached(_:)``), else nil: one `stat`.
+  public func cachedPath(for paper: Paper) -> String? {
+    let path = path(for: paper)
     var info = stat()
-    return stat(path(for: paper), &info) == 0 && info.st_mode & S_IFMT == S_IFREG
+    return stat(path, &info) == 0 && info.st_mode & S_IFMT == S_IFREG ? path : nil
   }
 }
