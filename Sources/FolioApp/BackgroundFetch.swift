@@ -6,11 +6,9 @@ import Foundation
 
 /// A fetch running on its own thread while the reader stays responsive; its progress and end
 /// are picked up by the main loop as reader events.
-public final class BackgroundFetch: @unchecked Sendable {
-  private let lock = NSLock()
+public final class BackgroundFetch: Sendable {
+  private let job = BackgroundJob()
   private let version: String
-  private var events: [ReaderEvent] = []
-  private var running = false
 
   /// `version` names Folio in the User-Agent.
   public init(version: String) {
@@ -19,44 +17,24 @@ public final class BackgroundFetch: @unchecked Sendable {
 
   /// Starts fetching every source into `store`; false when a fetch is already running.
   public func start(store: LibraryStore, config: Config) -> Bool {
-    lock.lock()
-    defer { lock.unlock() }
-    guard !running else { return false }
-    running = true
-    let thread = Thread { [self] in self.run(store: store, config: config) }
-    thread.start()
-    return true
+    job.start { [self] post in self.run(store: store, config: config, post: post) }
   }
 
   /// The events since the last call.
-  public func take() -> [ReaderEvent] {
-    lock.lock()
-    defer { lock.unlock() }
-    let taken = events
-    events.removeAll()
-    return taken
-  }
+  public func take() -> [ReaderEvent] { job.take() }
 
-  public var isRunning: Bool {
-    lock.lock()
-    defer { lock.unlock() }
-    return running
-  }
+  public var isRunning: Bool { job.isRunning }
 
-  private func post(_ event: ReaderEvent) {
-    lock.lock()
-    events.append(event)
-    lock.unlock()
-  }
-
-  private func run(store: LibraryStore, config: Config) {
+  private func run(
+    store: LibraryStore, config: Config, post: @escaping (ReaderEvent) -> Void
+  ) -> ReaderEvent {
     let fetcher = Fetcher(config: config, version: version)
     let result: Result<String, FetchFailure>
     do {
       let downloads = [
-        try fetcher.downloadHuggingFace(day: Day.today()) { self.post(.fetchProgress($0)) },
+        try fetcher.downloadHuggingFace(day: Day.today()) { post(.fetchProgress($0)) },
         try fetcher.downloadArxiv(categories: config.arxivCategories) {
-          self.post(.fetchProgress($0))
+          post(.fetchProgress($0))
         },
       ]
       post(.fetchProgress("importing"))
@@ -74,9 +52,6 @@ public final class BackgroundFetch: @unchecked Sendable {
     } catch {
       result = .failure(FetchFailure("\(error)"))
     }
-    lock.lock()
-    running = false
-    events.append(.fetchFinished(result))
-    lock.unlock()
+    return .fetchFinished(result)
   }
 }

@@ -6,11 +6,9 @@ import Foundation
 /// The reader's `O`: a paper's PDF downloaded into the cache on its own thread (one at a time,
 /// as arXiv asks) and then opened, while the reader stays responsive; progress and the end are
 /// picked up by the main loop as reader events.
-public final class BackgroundPDF: @unchecked Sendable {
-  private let lock = NSLock()
+public final class BackgroundPDF: Sendable {
+  private let job = BackgroundJob()
   private let version: String
-  private var events: [ReaderEvent] = []
-  private var running = false
 
   /// `version` names Folio in the User-Agent.
   public init(version: String) {
@@ -22,42 +20,24 @@ public final class BackgroundPDF: @unchecked Sendable {
     _ paper: Paper, config: Config,
     environment: [String: String] = ProcessInfo.processInfo.environment
   ) -> Bool {
-    lock.lock()
-    defer { lock.unlock() }
-    guard !running else { return false }
-    running = true
-    let thread = Thread { [self] in self.run(paper, config: config, environment: environment) }
-    thread.start()
-    return true
+    job.start { [self] post in self.run(paper, config: config, environment: environment, post: post)
+    }
   }
 
   /// The events since the last call.
-  public func take() -> [ReaderEvent] {
-    lock.lock()
-    defer { lock.unlock() }
-    let taken = events
-    events.removeAll()
-    return taken
-  }
+  public func take() -> [ReaderEvent] { job.take() }
 
-  public var isRunning: Bool {
-    lock.lock()
-    defer { lock.unlock() }
-    return running
-  }
+  public var isRunning: Bool { job.isRunning }
 
-  private func post(_ event: ReaderEvent) {
-    lock.lock()
-    events.append(event)
-    lock.unlock()
-  }
-
-  private func run(_ paper: Paper, config: Config, environment: [String: String]) {
+  private func run(
+    _ paper: Paper, config: Config, environment: [String: String],
+    post: @escaping (ReaderEvent) -> Void
+  ) -> ReaderEvent {
     let download = PDFDownload(config: config, version: version, environment: environment)
     let result: Result<String, FetchFailure>
     do {
       let (path, downloaded) = try download.fetch(paper) { bytes in
-        self.post(.pdfProgress("downloading \(paper.id), \(Self.megabytes(bytes))"))
+        post(.pdfProgress("downloading \(paper.id), \(Self.megabytes(bytes))"))
       }
       do {
         try PDFViewer.open(path, environment: environment)
@@ -68,10 +48,7 @@ public final class BackgroundPDF: @unchecked Sendable {
     } catch {
       result = .failure(FetchFailure(error.message))
     }
-    lock.lock()
-    running = false
-    events.append(.pdfFinished(result))
-    lock.unlock()
+    return .pdfFinished(result)
   }
 
   static func megabytes(_ bytes: Int) -> String {
