@@ -1,5 +1,6 @@
 import FolioCore
 import FolioStore
+import Foundation
 import XCTest
 
 @testable import FolioReader
@@ -236,10 +237,15 @@ final class ReaderPDFTests: XCTestCase {
   /// `O` asks the app for the selected paper's PDF; progress and the end come back as events
   /// shown on the status line, and keys keep working meanwhile.
   func testShiftOAsksForThePDFAndShowsItsProgressAndEnd() throws {
-    var harness = ReaderHarness(store: try makeLibrary())
+    let store = try makeLibrary()
+    var harness = ReaderHarness(store: store)
     let id = try XCTUnwrap(harness.state.detail?.id)
     harness.type("O")
     XCTAssertEqual(harness.external, [.app(.openPDF(id: id))])
+    XCTAssertNotNil(
+      try store.forYouSignals()
+        .first { $0.id == id && $0.signal == .opened },
+      "opening the PDF teaches For you, as opening the link does")
     harness.send(.completed(.pdfStarted(id: id)))
     XCTAssertEqual(harness.state.status?.text, "PDF of \(id): starting…")
     harness.send(.pdfProgress("downloading \(id), 1.5 MB"))

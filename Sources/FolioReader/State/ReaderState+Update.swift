@@ -249,7 +249,11 @@ extension ReaderState {
         status = nothingHere(key)
         return []
       }
-      return [.app(.openPDF(id: paper.id))]
+      // Opening the PDF is a weak "more like this" for For you, as opening the link is.
+      return [
+        .app(.openPDF(id: paper.id)),
+        .library(.recordSignal(.opened, id: paper.id, at: Date())),
+      ]
     case .exportStarred: return [.exportStarred(.markdown, path: exportPath(for: .markdown))]
     case .fetch:
       guard fetchStatus == nil else {
