@@ -18,7 +18,8 @@ public enum ExportJob {
     _ filter: PaperFilter, title: String, emptyMessage: String, store: LibraryStore,
     topics: TopicSet
   ) throws -> ExportDocument {
-    let evaluator = QueryEvaluator(topics: topics, today: Day.today())
+    var evaluator = QueryEvaluator(topics: topics, today: Day.today())
+    evaluator.cachedPDFs = PDFCache().cachedNames()  // a topic may say `has:pdf`
     let entries = try store.papers(filter).map {
       ExportDocument.Entry($0, topics: evaluator.topicNames(for: SearchDocument($0)))
     }

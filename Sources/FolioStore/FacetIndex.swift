@@ -62,7 +62,7 @@ enum FacetIndex {
     case .category(let value, let prefix): (categoryKind, fold(value), prefix)
     case .keyword(let value, let prefix): (keywordKind, fold(value), prefix)
     case .organization(let value, let prefix): (organizationKind, fold(value), prefix)
-    case .hasSummary, .withdrawn: nil
+    case .hasSummary, .withdrawn, .cachedPDF: nil
     }
   }
 

@@ -87,6 +87,8 @@ public final class LibraryStore: Sendable {
     configuration.busyMode = .timeout(busyTimeout)
     configuration.foreignKeysEnabled = true
     configuration.label = "folio"
+    // `has:pdf` compares each paper's PDF cache name, computed as FolioCore computes it.
+    configuration.prepareDatabase { db in db.add(function: PaperFacet.pdfNameFunction) }
     do {
       // Who the file belongs to is checked through one plain connection first: a pool
       // switches a file to WAL and writes to it as it opens, and a file that is not our own
@@ -119,7 +121,9 @@ public final class LibraryStore: Sendable {
   /// A library held in memory, for tests and previews.
   public static func inMemory() throws(StoreError) -> LibraryStore {
     do {
-      let queue = try DatabaseQueue()
+      var configuration = Configuration()
+      configuration.prepareDatabase { db in db.add(function: PaperFacet.pdfNameFunction) }
+      let queue = try DatabaseQueue(configuration: configuration)
       let store = LibraryStore(path: ":memory:", writer: queue, isReadOnly: false)
       try store.prepare(complete: false)
       return store

@@ -1,4 +1,5 @@
 import FolioCore
+import GRDB
 
 /// A condition on what arXiv and Hugging Face say about a paper beyond its text: its
 /// categories (`cat:`), Hugging Face's keywords (`kw:`) and organisation (`org:`), whether it
@@ -18,6 +19,11 @@ public enum PaperFacet: Hashable, Sendable {
   case hasSummary
   /// Papers Hugging Face marks withdrawn.
   case withdrawn
+  /// Papers whose PDF is in Folio's PDF cache (`has:pdf`): whose cache file name
+  /// (``FolioCore/PDFCache/fileName(id:arxivID:)``) is one of these, the cache's listing made
+  /// by the caller (``FolioCore/PDFCache/cachedNames()``). The parser leaves it empty; the
+  /// query compiler fills in its context's names.
+  case cachedPDF(Set<String>)
 
   /// Whether some entry of `values` is `value` (or begins with it, with `prefix`), ignoring the
   /// case of ASCII letters only, code point by code point: exactly what SQLite's LIKE with the
@@ -75,6 +81,24 @@ public enum PaperFacet: Hashable, Sendable {
         [like(value, prefix), like(value, prefix)])
     case .hasSummary: return SQLCondition("p.hf_summary IS NOT NULL")
     case .withdrawn: return SQLCondition("p.withdrawn != 0")
+    case .cachedPDF(let names): return Self.cachedPDFCondition(names)
+    }
+  }
+
+  /// Membership of the paper's cache file name, computed by the SQL function the store
+  /// registers on its connections (``pdfNameFunction``), in the names bound as one JSON array.
+  static func cachedPDFCondition(_ names: Set<String>) -> SQLCondition {
+    guard !names.isEmpty else { return SQLCondition("0") }
+    return SQLCondition(
+      "\(pdfNameFunction.name)(p.id, p.arxiv_id) IN (SELECT value FROM json_each(?))",
+      [.text(PaperFilter.jsonArray(names.sorted()))])
+  }
+
+  /// `folio_pdf_name(id, arxiv_id)`: ``FolioCore/PDFCache/fileName(id:arxivID:)`` in SQL.
+  static var pdfNameFunction: DatabaseFunction {
+    DatabaseFunction("folio_pdf_name", argumentCount: 2, pure: true) { values in
+      guard let id = String.fromDatabaseValue(values[0]) else { return nil }
+      return PDFCache.fileName(id: id, arxivID: String.fromDatabaseValue(values[1]))
     }
   }
 
@@ -87,6 +111,7 @@ public enum PaperFacet: Hashable, Sendable {
       return FacetIndex.condition(kind: kind, value: value, prefix: prefix)
     case .hasSummary: return SQLCondition("p.hf_summary IS NOT NULL")
     case .withdrawn: return SQLCondition("p.withdrawn != 0")
+    case .cachedPDF(let names): return Self.cachedPDFCondition(names)
     }
   }
 }

@@ -133,7 +133,8 @@ struct ListCommand: ParsableCommand {
     case .table: return PaperTable.render(papers, width: TerminalSize.tableWidth())
     case .tsv: return papers.map(tsvLine).joined()
     case .json:
-      let evaluator = QueryEvaluator(topics: topics, today: Day.today())
+      var evaluator = QueryEvaluator(topics: topics, today: Day.today())
+      evaluator.cachedPDFs = PDFCache().cachedNames()  // a topic may say `has:pdf`
       let values = papers.map { paper -> JSONValue in
         let value = PaperJSON.value(paper, topics: evaluator.topicNames(for: SearchDocument(paper)))
         guard case .object(let pairs) = value else { return value }

@@ -33,7 +33,10 @@ struct QueryOptions: ParsableArguments {
         if node != .all { nodes.append(node) }
       }
       if nodes.isEmpty { return PaperFilter() }
-      let compiler = QueryCompiler(topics: topics, today: Day.today())
+      var compiler = QueryCompiler(topics: topics, today: Day.today())
+      // `has:pdf` (here or in a topic): the cache listed once, at most
+      // PDFCache.maxListedEntries entries.
+      compiler.cachedPDFs = PDFCache().cachedNames()
       return try compiler.filter(nodes.count == 1 ? nodes[0] : .and(nodes))
     } catch {
       throw CLIError(error.description, exitCode: SysExit.dataError)

@@ -25,7 +25,8 @@ struct TopicsCommand: ParsableCommand {
   func run() throws {
     let topics = UserTopics.load()
     let store = try library.open()
-    let compiler = QueryCompiler(topics: topics, today: Day.today())
+    var compiler = QueryCompiler(topics: topics, today: Day.today())
+    compiler.cachedPDFs = PDFCache().cachedNames()  // a topic may say `has:pdf`
     var rows: [(Topic, ListCounts)] = []
     for topic in topics.topics {
       rows.append((topic, try store.counts(try compiler.filter(topic.node))))

@@ -26,6 +26,24 @@ final class PDFCacheTests: XCTestCase {
     XCTAssertEqual(long.count, PDFCache.maxNameLength + 4)
   }
 
+  func testCachedNamesAreTheRegularPDFFiles() throws {
+    let directory = FileManager.default.temporaryDirectory
+      .appendingPathComponent("folio-pdf-names-\(UUID().uuidString)")
+    defer { try? FileManager.default.removeItem(at: directory) }
+    XCTAssertEqual(PDFCache(directory: directory.path).cachedNames(), [], "no directory")
+    try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+    for name in ["2401.00001.pdf", "notes.txt", "2401.00002.pdf.part"] {
+      try Data("x".utf8).write(to: directory.appendingPathComponent(name))
+    }
+    try FileManager.default.createDirectory(
+      at: directory.appendingPathComponent("dir.pdf"), withIntermediateDirectories: true)
+    XCTAssertEqual(PDFCache(directory: directory.path).cachedNames(), ["2401.00001.pdf"])
+    XCTAssertEqual(PDFCache.maxListedEntries, 100_000)
+    XCTAssertEqual(
+      PDFCache.fileName(id: "x", arxivID: "hep-th/9901001"), "hep-th_9901001.pdf",
+      "the store's SQL function and has:pdf in memory use this form")
+  }
+
   func testTheCacheFollowsXDGCacheHome() {
     XCTAssertEqual(
       PDFCache(environment: ["XDG_CACHE_HOME": "/c", "HOME": "/h"]).directory, "/c/folio/pdf")

@@ -14,8 +14,16 @@ final class QueryEquivalenceTests: XCTestCase {
     let papers = try store.papers(everyPaper)
     let documents = papers.map { ($0.id, SearchDocument($0)) }
     let vocabulary = Self.vocabulary(papers)
-    let compiler = QueryCompiler(topics: .defaults, today: queryToday)
-    let evaluator = QueryEvaluator(topics: .defaults, today: queryToday)
+    var compiler = QueryCompiler(topics: .defaults, today: queryToday)
+    var evaluator = QueryEvaluator(topics: .defaults, today: queryToday)
+    // `has:pdf`: every third paper's PDF is "cached", and a name no paper has.
+    let cached = Set(
+      papers.enumerated().filter { $0.offset % 3 == 0 }.map {
+        PDFCache.fileName(for: $0.element.paper)
+      }
+        + ["none.pdf"])
+    compiler.cachedPDFs = cached
+    evaluator.cachedPDFs = cached
     var generator = SplitMix64(seed: 20_261_127)
     var nonEmpty = 0
     for round in 0..<400 {
@@ -167,7 +175,7 @@ final class QueryEquivalenceTests: XCTestCase {
     }
   }
 
-  /// A `cat:`/`kw:`/`org:`/`has:summary`/`is:withdrawn` leaf (hf, issue 18): exact values in
+  /// A `cat:`/`kw:`/`org:`/`has:summary`/`is:withdrawn`/`has:pdf` leaf (hf, issue 18): exact values in
   /// another case, prefixes of them, and values no paper has.
   static func randomFacet(using generator: inout SplitMix64) -> QueryNode {
     func value(_ pool: [String]) -> (String, Bool) {
@@ -180,7 +188,8 @@ final class QueryEquivalenceTests: XCTestCase {
       }
     }
     let organizations = queryOrganizations.flatMap { [$0.name] + ($0.fullName.map { [$0] } ?? []) }
-    switch Int.random(in: 0..<5, using: &generator) {
+    switch Int.random(in: 0..<6, using: &generator) {
+    case 5: return .facet(.cachedPDF([]))
     case 0:
       let (text, prefix) = value(queryCategories)
       return .facet(.category(text, prefix: prefix))

@@ -141,7 +141,8 @@ final class QueryParserTests: XCTestCase {
     assertError(
       "is:famous", column: 4,
       "expected starred, unstarred, unread, read, dismissed or withdrawn after 'is:'")
-    assertError("has:cake", column: 5, "expected note, code, arxiv, tag or summary after 'has:'")
+    assertError(
+      "has:cake", column: 5, "expected note, code, arxiv, tag, summary or pdf after 'has:'")
     assertError("a ++", column: 3, "'++' has no letters or digits to search for")
     assertError("ab\"cd\"", column: 3, "unexpected '\"' inside 'ab'")
   }
@@ -177,6 +178,7 @@ final class FacetQueryParserTests: XCTestCase {
       try parse("kw:\"large language\"*"), .facet(.keyword("large language", prefix: true)))
     XCTAssertEqual(try parse("org:google"), .facet(.organization("google", prefix: false)))
     XCTAssertEqual(try parse("has:summary"), .facet(.hasSummary))
+    XCTAssertEqual(try parse("has:PDF"), .facet(.cachedPDF([])), "the compiler adds the names")
     XCTAssertEqual(try parse("is:Withdrawn"), .facet(.withdrawn))
     XCTAssertEqual(
       try parse("cat:cs.LG -is:withdrawn"),

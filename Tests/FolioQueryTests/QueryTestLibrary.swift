@@ -119,6 +119,7 @@ enum QueryPrinter {
       case .organization(let value, let prefix): return field("org", value, prefix)
       case .hasSummary: return "has:summary"
       case .withdrawn: return "is:withdrawn"
+      case .cachedPDF: return "has:pdf"
       }
     case .and(let children): return "(" + children.map(text).joined(separator: " AND ") + ")"
     case .or(let children): return "(" + children.map(text).joined(separator: " OR ") + ")"

@@ -39,7 +39,13 @@ public struct PDFCache: Sendable {
   /// character outside `A-Z a-z 0-9 . _ -` made `_` (so no `/`), and a leading `.` made `_` (so
   /// neither `..` nor a hidden file).
   public static func fileName(for paper: Paper) -> String {
-    let id = paper.arxivID ?? paper.id
+    fileName(id: paper.id, arxivID: paper.arxivID)
+  }
+
+  /// ``fileName(for:)`` from a paper's stable id and arXiv id alone (what the store's SQL
+  /// function `folio_pdf_name` and `has:pdf` in memory compute).
+  public static func fileName(id stableID: String, arxivID: String?) -> String {
+    let id = arxivID ?? stableID
     var name = String(
       id.unicodeScalars.prefix(maxNameLength).map { scalar -> Character in
         let safe =
@@ -68,5 +74,33 @@ public struct PDFCache: Sendable {
     let path = path(for: paper)
     var info = stat()
     return stat(path, &info) == 0 && info.st_mode & S_IFMT == S_IFREG ? path : nil
+  }
+}
+
+extension PDFCache {
+  /// The most directory entries ``cachedNames()`` reads: past it the rest are not listed (so
+  /// `has:pdf` misses their papers), and a listing stays bounded whatever the cache holds.
+  public static let maxListedEntries = 100_000
+
+  /// The names (`<name>.pdf`, see ``fileName(for:)``) of the regular files in the cache ending
+  /// in `.pdf`, from at most ``maxListedEntries`` entries: what `has:pdf` matches. Empty when
+  /// the directory is missing or unreadable. Links are followed, as ``isCached(_:)`` does.
+  public func cachedNames() -> Set<String> {
+    guard let handle = opendir(directory) else { return [] }
+    defer { closedir(handle) }
+    var names: Set<String> = []
+    var read = 0
+    while read < Self.maxListedEntries, let entry = readdir(handle) {
+      read += 1
+      let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
+        String(decoding: raw.prefix(while: { $0 != 0 }), as: UTF8.self)
+      }
+      guard name.hasSuffix(".pdf"), !name.contains("/") else { continue }
+      var info = stat()
+      if stat(directory + "/" + name, &info) == 0 && info.st_mode & S_IFMT == S_IFREG {
+        names.insert(name)
+      }
+    }
+    return names
   }
 }

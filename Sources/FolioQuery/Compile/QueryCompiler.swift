@@ -18,6 +18,9 @@ public struct QueryCompiler: Sendable {
   /// after a screenful, where a prefix it has no prefix index for makes it merge every
   /// posting of every such word first (100 ms for `lear*` in a million papers).
   public var prefixWords: (@Sendable (String) -> [String]?)?
+  /// The names of the PDFs in Folio's PDF cache (``FolioCore/PDFCache/cachedNames()``), listed
+  /// once by the caller: what `has:pdf` matches. Empty (no cache): `has:pdf` matches nothing.
+  public var cachedPDFs: Set<String> = []
 
   public init(
     topics: TopicSet = .defaults, today: Day = .today(),
@@ -129,6 +132,7 @@ public struct QueryCompiler: Sendable {
     case .state(let state): return .state(state)
     case .has(let feature): return .has(feature)
     case .tag(let key): return .tag(key)
+    case .facet(.cachedPDF): return .facet(.cachedPDF(cachedPDFs))
     case .facet(let facet): return .facet(facet)
     case .topic(let name, let column):
       let topic = try topics.resolve(name, column: column)

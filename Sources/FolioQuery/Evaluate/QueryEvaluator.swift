@@ -6,6 +6,8 @@ import FolioCore
 public struct QueryEvaluator: Sendable {
   public var topics: TopicSet
   public var today: Day
+  /// The names in Folio's PDF cache, as ``QueryCompiler/cachedPDFs``: what `has:pdf` matches.
+  public var cachedPDFs: Set<String> = []
 
   public init(topics: TopicSet = .defaults, today: Day = .today()) {
     self.topics = topics
@@ -74,6 +76,7 @@ public struct QueryEvaluator: Sendable {
       case .tag: return !document.tagKeys.isEmpty
       }
     case .tag(let key): return document.tagKeys.contains(key)
+    case .facet(.cachedPDF): return document.matches(.cachedPDF(cachedPDFs))
     case .facet(let facet): return document.matches(facet)
     case .and(let children):
       for child in children where try !matches(child, document) { return false }

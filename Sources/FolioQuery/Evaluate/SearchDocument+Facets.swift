@@ -1,3 +1,4 @@
+import FolioCore
 import FolioStore
 
 extension SearchDocument {
@@ -12,6 +13,8 @@ extension SearchDocument {
       return PaperFacet.matches(value, in: organization, prefix: prefix)
     case .hasSummary: return hasSummary
     case .withdrawn: return isWithdrawn
+    case .cachedPDF(let names):
+      return !names.isEmpty && names.contains(PDFCache.fileName(id: id, arxivID: arxivID))
     }
   }
 }

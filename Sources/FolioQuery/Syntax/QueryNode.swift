@@ -23,7 +23,8 @@ public indirect enum QueryNode: Hashable, Sendable {
   case has(PaperFeature)
   /// `tag:NAME`: the tag's folded key (``FolioCore/TagName/key``), so case does not matter.
   case tag(String)
-  /// `cat:`, `kw:`, `org:`, `has:summary`, `is:withdrawn` (what arXiv and Hugging Face say).
+  /// `cat:`, `kw:`, `org:`, `has:summary`, `is:withdrawn` (what arXiv and Hugging Face say), and
+  /// `has:pdf` (the PDF cache; its names are the compiler's and evaluator's `cachedPDFs`).
   case facet(PaperFacet)
   case and([QueryNode])
   case or([QueryNode])

@@ -257,8 +257,10 @@ public struct QueryParser {
       return .tag(tag.key)
     default:  // "has"
       if raw.lowercased() == "summary" { return .facet(.hasSummary) }
+      // The cache's names are the compiler's context (QueryCompiler.cachedPDFs).
+      if raw.lowercased() == "pdf" { return .facet(.cachedPDF([])) }
       guard let feature = PaperFeature(rawValue: raw.lowercased()) else {
-        throw expected("note, code, arxiv, tag or summary")
+        throw expected("note, code, arxiv, tag, summary or pdf")
       }
       return .has(feature)
     }

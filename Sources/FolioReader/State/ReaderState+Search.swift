@@ -7,9 +7,14 @@ extension ReaderState {
   var compiler: QueryCompiler {
     // Long prefixes are searched as the words they stand for, as the store's compiler does.
     let library = self.library
-    return QueryCompiler(topics: settings.topics, today: settings.today) { prefix in
+    var compiler = QueryCompiler(topics: settings.topics, today: settings.today) { prefix in
       try? library.searchTerms(startingWith: prefix, limit: QueryCompiler.prefixWordLimit)
     }
+    // `has:pdf`: the cache listed once per compile (at most PDFCache.maxListedEntries).
+    if let directory = settings.pdfCacheDirectory {
+      compiler.cachedPDFs = PDFCache(directory: directory).cachedNames()
+    }
+    return compiler
   }
 
   // MARK: - Search line
@@ -107,7 +112,8 @@ extension ReaderState {
   }
 
   func activeQuery(_ text: String, _ node: QueryNode) throws(QueryError) -> ActiveQuery {
-    ActiveQuery(
+    let compiler = self.compiler
+    return ActiveQuery(
       text: text, node: node, filter: try compiler.filter(node),
       dependsOnState: ActiveQuery.dependsOnState(try compiler.expandTopics(node)))
   }
