@@ -131,9 +131,12 @@ let package = Package(
       name: "FolioEvaluationTests",
       dependencies: ["FolioCore", "FolioStore", "FolioEvaluation"]
     ),
+    // Test helpers shared by test targets (a loopback HTTP server); never shipped.
+    .target(name: "FolioTestSupport", path: "Tests/FolioTestSupport"),
     .testTarget(
       name: "FolioAppTests",
       dependencies: [
+        "FolioTestSupport",
         "FolioApp", "FolioCore", "FolioConfig", "FolioQuery", "FolioReader", "FolioStore",
       ]
     ),
@@ -147,6 +150,7 @@ let package = Package(
     .testTarget(
       name: "FolioEndToEndTests",
       dependencies: [
+        "FolioTestSupport",
         "FolioCore",
         "FolioStore",
         .product(name: "GRDB", package: "GRDB.swift"),

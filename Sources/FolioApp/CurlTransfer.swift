@@ -40,15 +40,50 @@ final class CurlTransfer {
 
   private static let initialized: Bool = folio_curl_global_init() == CURLE_OK
 
-  /// GETs `url`, giving up after `deadline` seconds in all, or `limits.idleTimeout` seconds
-  /// without a byte, or past `maxBytes` of body. With a `sink`, the body is handed to it chunk
-  /// by chunk (and the answer's `data` is empty) rather than held in memory.
+  /// A POST's body and the headers sent with it (a GET sends none of its own).
+  struct Upload {
+    var body: Data
+    var headers: [String: String]
+  }
+
+  /// GETs `url` (POSTs `upload` to it when given), giving up after `deadline` seconds in all,
+  /// or `limits.idleTimeout` seconds without a byte, or past `maxBytes` of body. With a `sink`,
+  /// the body is handed to it chunk by chunk (and the answer's `data` is empty) rather than
+  /// held in memory.
   static func get(
     _ url: URL, userAgent: String, limits: HTTPLimits, deadline: Double, maxBytes: Int,
-    sink: ((UnsafeRawBufferPointer) -> Bool)? = nil
+    sink: ((UnsafeRawBufferPointer) -> Bool)? = nil, upload: Upload? = nil
   ) -> Result {
     guard initialized, let handle = curl_easy_init() else { return .failed("libcurl failed") }
     defer { curl_easy_cleanup(handle) }
+    var headerList: UnsafeMutablePointer<curl_slist>?
+    defer { curl_slist_free_all(headerList) }
+    if let upload {
+      // Header values are Folio's own (content type, an API key from the environment); a line
+      // break in one would start another header, so a header with a control character is
+      // not sent.
+      for (name, value) in upload.headers.sorted(by: { $0.key < $1.key })
+      where !(name + value).unicodeScalars.contains(where: { $0.value < 0x20 || $0.value == 0x7F })
+      {
+        headerList = curl_slist_append(headerList, "\(name): \(value)")
+      }
+      // "Expect: 100-continue" would wait a second for servers that never answer it.
+      headerList = curl_slist_append(headerList, "Expect:")
+      _ = folio_curl_set_pointer(handle, CURLOPT_HTTPHEADER, headerList)
+      _ = folio_curl_set_long(handle, CURLOPT_POST, 1)
+      _ = folio_curl_set_long(handle, CURLOPT_POSTFIELDSIZE, upload.body.count)
+      // COPYPOSTFIELDS copies the bytes, so nothing here must outlive the call.
+      if upload.body.isEmpty {
+        _ = folio_curl_set_string(handle, CURLOPT_COPYPOSTFIELDS, "")
+      } else {
+        _ = upload.body.withUnsafeBytes { bytes in
+          folio_curl_set_pointer(
+            handle, CURLOPT_COPYPOSTFIELDS, UnsafeMutableRawPointer(mutating: bytes.baseAddress))
+        }
+      }
+      // A redirected POST is not followed: Folio posts only to the address it was given.
+      _ = folio_curl_set_long(handle, CURLOPT_FOLLOWLOCATION, 0)
+    }
     let transfer = CurlTransfer(maxBytes: maxBytes, sink: sink)
     let context = Unmanaged.passUnretained(transfer).toOpaque()
     let idle = min(limits.idleTimeout, deadline)
@@ -56,8 +91,10 @@ final class CurlTransfer {
     _ = folio_curl_set_string(handle, CURLOPT_USERAGENT, userAgent)
     _ = folio_curl_set_string(handle, CURLOPT_PROTOCOLS_STR, "http,https")
     _ = folio_curl_set_string(handle, CURLOPT_REDIR_PROTOCOLS_STR, "http,https")
-    _ = folio_curl_set_long(handle, CURLOPT_FOLLOWLOCATION, 1)
-    _ = folio_curl_set_long(handle, CURLOPT_MAXREDIRS, 5)
+    if upload == nil {
+      _ = folio_curl_set_long(handle, CURLOPT_FOLLOWLOCATION, 1)
+      _ = folio_curl_set_long(handle, CURLOPT_MAXREDIRS, 5)
+    }
     // Every encoding libcurl can decode; the cap counts the decoded bytes.
     _ = folio_curl_set_string(handle, CURLOPT_ACCEPT_ENCODING, "")
     _ = folio_curl_set_long(handle, CURLOPT_NOSIGNAL, 1)

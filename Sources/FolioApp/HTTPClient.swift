@@ -34,7 +34,32 @@ public final class HTTPClient: Sendable {
 
   /// The body of a successful (2xx) answer to GET `url`.
   public func get(_ url: URL) throws(Failure) -> Data {
-    try perform(url, stream: nil)
+    var answer = Answer(status: 0, headers: [:], body: Data())
+    return try perform(url, stream: nil, upload: nil, acceptAnyStatus: false, answer: &answer)
+  }
+
+  /// An answer a POST hands back whatever its status (see ``post(_:body:headers:retrying:)``).
+  public struct Answer: Sendable {
+    public var status: Int
+    public var headers: [String: String]
+    public var body: Data
+  }
+
+  /// POSTs `body` to `url` with `headers` (say `Content-Type`), under the client's deadline,
+  /// body cap and etiquette, and returns the final answer whatever its status, for the caller
+  /// to read (a connector's refusal, an API's error). With `retrying`, network errors, 429 and
+  /// 5xx are retried as ``get(_:)`` retries them (for requests that are safe to repeat: a
+  /// lookup); without, a request is sent once (a save must not be made twice) and only an
+  /// unreachable server is an error (exit 69).
+  public func post(
+    _ url: URL, body: Data, headers: [String: String] = [:], retrying: Bool
+  ) throws(Failure) -> Answer {
+    var answer = Answer(status: 0, headers: [:], body: Data())
+    _ = try perform(
+      url, stream: nil,
+      upload: CurlTransfer.Upload(body: body, headers: headers),
+      acceptAnyStatus: !retrying, answer: &answer)
+    return answer
   }
 
   /// Where a streamed download goes: `start` before each attempt (to begin the file again),
@@ -52,10 +77,16 @@ public final class HTTPClient: Sendable {
   /// outside the fetch's byte budget since nothing is held in memory), with the same deadline,
   /// retries and etiquette as ``get(_:)``. A body cut short on the last attempt is a data error.
   func download(_ url: URL, into stream: Stream) throws(Failure) {
-    _ = try perform(url, stream: stream)
+    var answer = Answer(status: 0, headers: [:], body: Data())
+    _ = try perform(url, stream: stream, upload: nil, acceptAnyStatus: false, answer: &answer)
   }
 
-  private func perform(_ url: URL, stream: Stream?) throws(Failure) -> Data {
+  /// One request with its retries. A 4xx answer is a failure unless `acceptAnyStatus`, which
+  /// also turns off retries on 429 and 5xx; the final answer is left in `answer`.
+  private func perform(
+    _ url: URL, stream: Stream?, upload: CurlTransfer.Upload?, acceptAnyStatus: Bool,
+    answer: inout Answer
+  ) throws(Failure) -> Data {
     let host = url.host ?? url.absoluteString
     var waited = 0.0
     var attempt = 0
@@ -74,7 +105,7 @@ public final class HTTPClient: Sendable {
       var cutShort = false
       let result = CurlTransfer.get(
         url, userAgent: userAgent, limits: limits, deadline: deadline, maxBytes: maxBytes,
-        sink: stream?.write)
+        sink: stream?.write, upload: upload)
       if let problem = stream?.failure() {
         throw Failure(message: problem, exitCode: SysExit.ioError)
       }
@@ -120,6 +151,14 @@ public final class HTTPClient: Sendable {
       case .answered(let status, let headers, let data):
         outcome = .answer(status: status, headers: headers)
         body = data
+        if acceptAnyStatus {
+          budget.spend(bytes: data.count)
+          answer = Answer(status: status, headers: headers, body: data)
+          return data
+        }
+      }
+      if acceptAnyStatus, case .unreachable(let reason) = outcome {
+        throw Failure(message: "cannot reach \(host): \(reason)", exitCode: SysExit.unavailable)
       }
       let progress = RetryPolicy.Progress(
         attempt: attempt, waited: waited, retriesLeftInFetch: budget.retries,
@@ -127,6 +166,9 @@ public final class HTTPClient: Sendable {
       switch policy.decide(outcome, host: host, url: url.absoluteString, progress: progress) {
       case .accept:
         budget.spend(bytes: body.count)
+        if case .answer(let status, let headers) = outcome {
+          answer = Answer(status: status, headers: headers, body: body)
+        }
         return body
       case .fail(let message, let exitCode):
         // A download whose body ended early is damaged data, not an unreachable server.

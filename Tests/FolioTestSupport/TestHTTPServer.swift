@@ -6,14 +6,16 @@ import Foundation
 
 /// A small HTTP/1.1 server on 127.0.0.1 for fetch tests: each request is answered by a
 /// scripted handler, and every request is recorded. Tests never reach the internet.
-final class TestHTTPServer: @unchecked Sendable {
-  struct Request {
-    var method: String
-    var path: String
-    var headers: [String: String]
+public final class TestHTTPServer: @unchecked Sendable {
+  public struct Request: Sendable {
+    public var method: String
+    public var path: String
+    public var headers: [String: String]
+    /// The body (a POST's), as many bytes as `Content-Length` said.
+    public var body = Data()
   }
 
-  enum Response {
+  public enum Response {
     case ok(String, contentType: String = "application/json")
     case status(Int, String = "", headers: [String: String] = [:])
     /// Says how long the body is, sends less, and closes.
@@ -29,7 +31,7 @@ final class TestHTTPServer: @unchecked Sendable {
       prefix: [UInt8], repeating: [UInt8], headers: [String: String] = [:], limit: Int = 1 << 30)
   }
 
-  let port: UInt16
+  public let port: UInt16
   private let socketDescriptor: Int32
   private let lock = NSLock()
   private var handler: (Request) -> Response
@@ -37,16 +39,16 @@ final class TestHTTPServer: @unchecked Sendable {
   private var stopped = false
 
   /// Requests received so far.
-  var requests: [Request] {
+  public var requests: [Request] {
     lock.lock()
     defer { lock.unlock() }
     return recorded
   }
 
   /// The base URL to give Folio: `http://127.0.0.1:PORT`.
-  var base: String { "http://127.0.0.1:\(port)" }
+  public var base: String { "http://127.0.0.1:\(port)" }
 
-  init(handler: @escaping (Request) -> Response) throws {
+  public init(handler: @escaping (Request) -> Response) throws {
     self.handler = handler
     let descriptor = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
     var reuse: Int32 = 1
@@ -71,7 +73,7 @@ final class TestHTTPServer: @unchecked Sendable {
     thread.start()
   }
 
-  func stop() {
+  public func stop() {
     lock.lock()
     stopped = true
     lock.unlock()
@@ -99,7 +101,9 @@ final class TestHTTPServer: @unchecked Sendable {
       guard count > 0 else { return }
       received += buffer[0..<count]
     }
-    let head = String(decoding: received, as: UTF8.self).components(separatedBy: "\r\n")
+    let headerEnd = received.headerEnd!
+    let head = String(decoding: received[..<headerEnd], as: UTF8.self).components(
+      separatedBy: "\r\n")
     let requestLine = head.first?.split(separator: " ") ?? []
     guard requestLine.count >= 2 else { return }
     var headers: [String: String] = [:]
@@ -108,8 +112,16 @@ final class TestHTTPServer: @unchecked Sendable {
       headers[line[..<colon].lowercased()] = line[line.index(after: colon)...].trimmingCharacters(
         in: .whitespaces)
     }
+    var body = Array(received[(headerEnd + 4)...])
+    let length = min(Int(headers["content-length"] ?? "") ?? 0, 16 << 20)
+    while body.count < length {
+      let count = recv(client, &buffer, buffer.count, 0)
+      guard count > 0 else { break }
+      body += buffer[0..<count]
+    }
     let request = Request(
-      method: String(requestLine[0]), path: String(requestLine[1]), headers: headers)
+      method: String(requestLine[0]), path: String(requestLine[1]), headers: headers,
+      body: Data(body.prefix(length)))
     lock.lock()
     recorded.append(request)
     let response = handler(request)
@@ -168,9 +180,10 @@ final class TestHTTPServer: @unchecked Sendable {
     return true
   }
 
-  static func reason(_ status: Int) -> String {
+  public static func reason(_ status: Int) -> String {
     switch status {
     case 200: "OK"
+    case 201: "Created"
     case 400: "Bad Request"
     case 404: "Not Found"
     case 429: "Too Many Requests"
@@ -182,14 +195,17 @@ final class TestHTTPServer: @unchecked Sendable {
 }
 
 extension Array where Element == UInt8 {
-  fileprivate var containsHeaderEnd: Bool {
-    guard count >= 4 else { return false }
+  fileprivate var containsHeaderEnd: Bool { headerEnd != nil }
+
+  /// Where the blank line ending the headers starts.
+  fileprivate var headerEnd: Int? {
+    guard count >= 4 else { return nil }
     for index in 0...(count - 4)
     where self[index] == 13 && self[index + 1] == 10 && self[index + 2] == 13
       && self[index + 3] == 10
     {
-      return true
+      return index
     }
-    return false
+    return nil
   }
 }
