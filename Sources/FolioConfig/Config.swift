@@ -54,6 +54,10 @@ public struct Config: Hashable, Sendable {
   public var arxivPDFBaseURL = "https://arxiv.org"
   /// The largest PDF `folio pdf` downloads, in megabytes (1...4096).
   public var pdfMaxMB = 200
+  /// Where the Zotero desktop app's connector listens (`folio zotero`, the reader's `Z`).
+  public var zoteroURL = "http://127.0.0.1:23119"
+  /// Scheme and host of the Semantic Scholar Graph API (`folio enrich`).
+  public var s2URL = "https://api.semanticscholar.org"
   /// How the reader shows days (see FolioCore's DayFormat); nil for ISO.
   public var dateFormat: String?
   /// How many days back the reader's For you view looks (``forYouDaysRange``).

@@ -146,6 +146,11 @@ extension Setting {
         config.pdfMaxMB = megabytes
         return nil
       }),
+    url(
+      "zotero_url", doc: "Where the Zotero desktop app's connector listens (`folio zotero`).",
+      \.zoteroURL),
+    url(
+      "s2_url", doc: "Where `folio enrich` asks Semantic Scholar (scheme and host).", \.s2URL),
     Setting(
       key: "for_you_days",
       doc: "How many days back the For you view looks for unread papers; 1 to 365.",

@@ -34,10 +34,13 @@ public struct PaperState: Hashable, Sendable {
 public struct LibraryPaper: Hashable, Sendable, Identifiable {
   public var paper: Paper
   public var state: PaperState
+  /// What Semantic Scholar said when last asked (`folio enrich`); nil when never asked.
+  public var scholar: ScholarFacts?
 
-  public init(paper: Paper, state: PaperState = PaperState()) {
+  public init(paper: Paper, state: PaperState = PaperState(), scholar: ScholarFacts? = nil) {
     self.paper = paper
     self.state = state
+    self.scholar = scholar
   }
 
   public var id: String { paper.id }
