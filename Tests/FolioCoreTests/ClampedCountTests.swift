@@ -46,4 +46,10 @@ final class ClampedCountTests: XCTestCase {
     XCTAssertEqual(paper.upvotes, ClampedCount.max)
     XCTAssertEqual(paper.commentCount, 0)
   }
+
+  func testJSONZeroAndOneAreCountsAndJSONBooleansAreNot() throws {
+    let values = try XCTUnwrap(
+      JSONSerialization.jsonObject(with: Data("[0, 1, 2, true, false, 1.0]".utf8)) as? [Any])
+    XCTAssertEqual(values.map(ClampedCount.from), [0, 1, 2, nil, nil, 1])
+  }
 }

@@ -11,15 +11,20 @@ public enum ClampedCount {
   /// `value` (a JSON number or string of digits) as a count, or nil when it is none.
   public static func from(_ value: Any?) -> Int? {
     switch value {
-    case nil, is Bool: return nil
+    case nil: return nil
     case let text as String: return from(text)
     case let number as NSNumber:
+      // A JSON `true` is an NSNumber too, of the boolean class; `is Bool` cannot tell, since
+      // on Linux a JSON 0 or 1 also answers yes to it (so upvotes of 1 read as unknown).
+      if type(of: number) == type(of: booleanNumber) { return nil }
       // Through Double: exact for every count up to `max`, and beyond it only the clamp
-      // matters. (A JSON `true` is an NSNumber too; `is Bool` caught it.)
+      // matters.
       return from(number.doubleValue)
     default: return nil
     }
   }
+
+  private static let booleanNumber = NSNumber(value: true)
 
   /// `text` (optional sign, digits, or a decimal number such as `1e300`) as a count.
   public static func from(_ text: String) -> Int? {
