@@ -58,7 +58,9 @@ enum JSONInput {
 extension Dictionary where Key == String, Value == Any {
   func string(_ key: String) -> String? {
     if let text = self[key] as? String { return text }
-    if let number = self[key] as? NSNumber, !(self[key] is Bool) { return number.stringValue }
+    if let number = self[key] as? NSNumber, !ClampedCount.isJSONBoolean(number) {
+      return number.stringValue
+    }
     return nil
   }
 

@@ -16,12 +16,17 @@ public enum ClampedCount {
     case let number as NSNumber:
       // A JSON `true` is an NSNumber too, of the boolean class; `is Bool` cannot tell, since
       // on Linux a JSON 0 or 1 also answers yes to it (so upvotes of 1 read as unknown).
-      if type(of: number) == type(of: booleanNumber) { return nil }
+      if isJSONBoolean(number) { return nil }
       // Through Double: exact for every count up to `max`, and beyond it only the clamp
       // matters.
       return from(number.doubleValue)
     default: return nil
     }
+  }
+
+  /// Whether `number` is a JSON `true` or `false` rather than a number.
+  static func isJSONBoolean(_ number: NSNumber) -> Bool {
+    type(of: number) == type(of: booleanNumber)
   }
 
   private static let booleanNumber = NSNumber(value: true)
