@@ -19,6 +19,10 @@ extension LibraryStore {
   /// The papers `filter` lists that have an arXiv id and whose facts are missing or were
   /// asked for before `staleBefore`, in the filter's order, at most `limit` of them (none for
   /// a limit below one). Dismissed papers are left out as every listing leaves them out.
+  ///
+  /// The listing is walked in order and each paper checked, so the cost grows with the fresh
+  /// papers ahead of the stale ones (all of a million papers fresh: about 1.3 s in a release
+  /// build): ask once for every paper a run will enrich, rather than again after each batch.
   public func papersToEnrich(_ filter: PaperFilter, staleBefore: Date, limit: Int) throws
     -> [EnrichTarget]
   {
