@@ -27,7 +27,9 @@ struct FetchCommand: ParsableCommand {
       time, and as long as the server asks (Retry-After, RateLimit) up to 60 s per request; \
       a server asking for longer fails at once, saying when to try again. Hugging Face is \
       read for at most 40 pages (2,000 papers): past that a warning says so, and what was \
-      fetched is imported.
+      fetched is imported. With --enrich, the papers listed on the fetch's day (what it \
+      imported) are then asked about at Semantic Scholar as 'folio enrich --day' does; a \
+      failure there exits as enrich does and keeps the import.
       """,
     version: Folio.version)
 
@@ -45,6 +47,9 @@ struct FetchCommand: ParsableCommand {
     help: ArgumentHelp(
       "arXiv categories, comma-separated (default: from config.toml).", valueName: "cs.LG,cs.CV"))
   var category: String?
+
+  @Flag(help: "Then ask Semantic Scholar about what was imported (as 'folio enrich').")
+  var enrich = false
 
   func run() throws {
     let (config, warnings) = Config.loading()
@@ -84,5 +89,10 @@ struct FetchCommand: ParsableCommand {
       }
     }
     print(total)
+    if enrich {
+      var filter = PaperFilter()
+      filter.day = day ?? Day.today()
+      print(try EnrichCommand.enrich(filter, store: store))
+    }
   }
 }
