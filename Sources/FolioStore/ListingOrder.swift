@@ -16,6 +16,9 @@ public enum ListingOrder: String, CaseIterable, Hashable, Sendable {
   /// (``LibraryStore/forYouRanking(_:limit:)``) and lists the ranking; where SQL sees it,
   /// it is the listing order.
   case forYou = "for-you"
+  /// Most cited first by Semantic Scholar's count (issue 20; unknown or never asked last),
+  /// then the listing order. Last in `S`'s cycle, after the for-you order.
+  case citations
 
   /// The order after this one, for the reader's `S`: back to the first after the last.
   public var next: ListingOrder {
@@ -25,12 +28,13 @@ public enum ListingOrder: String, CaseIterable, Hashable, Sendable {
 
   /// The value ordered by before the sort key (descending), over `paper p`; nil for the
   /// listing order, which is the sort key alone. Each has an index of the same expression
-  /// (`v9-dismissed`), so the first screenful is an index walk.
+  /// (`v9-dismissed`, `v13-scholar`), so the first screenful is an index walk.
   var expression: String? {
     switch self {
     case .listing, .forYou: nil
     case .upvotes: "coalesce(p.upvotes, -1)"
     case .published: "coalesce(p.published, '')"
+    case .citations: "coalesce(p.s2_citations, -1)"
     }
   }
 

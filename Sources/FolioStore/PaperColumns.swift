@@ -9,6 +9,7 @@ enum PaperColumns {
     p.seq, p.id, p.arxiv_id, p.title, p.abstract, p.authors, p.published, p.day, p.source,
     p.links, p.upvotes, p.categories, p.comments, p.keywords, p.revised, s.read_at, s.starred_at,
     s.note, s.dismissed_at, p.hf_summary, p.github_stars, p.org_name, p.org_fullname, p.submitted_by, p.withdrawn,
+    p.s2_citations, p.s2_influential_citations, p.s2_tldr, p.s2_checked_at,
     \(tagsSelection)
     """
 
@@ -59,7 +60,17 @@ enum PaperColumns {
         readAt: row["read_at"], starredAt: row["starred_at"],
         note: (row["note"] as String?).map { inert($0, multiline: true) },
         tags: decodeList(row["tags"]).map { inert($0) },
-        dismissedAt: row["dismissed_at"]))
+        dismissedAt: row["dismissed_at"]),
+      scholar: scholar(row))
+  }
+
+  /// Semantic Scholar's facts (migration `v13-scholar`): nil when never asked; the TL;DR
+  /// made inert like every other text.
+  static func scholar(_ row: Row) -> ScholarFacts? {
+    guard let checkedAt = row["s2_checked_at"] as Date? else { return nil }
+    return ScholarFacts(
+      citations: row["s2_citations"], influentialCitations: row["s2_influential_citations"],
+      tldr: (row["s2_tldr"] as String?).map { inert($0) }, checkedAt: checkedAt)
   }
 
   /// `text` as Folio would have stored it. Folio cleans text before storing it, but a library

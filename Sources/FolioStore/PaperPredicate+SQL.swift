@@ -24,6 +24,9 @@ extension PaperPredicate {
     case .upvotes(let comparison, let count):
       // No count never matches: NULL compares to NULL, which coalesce turns to false.
       return SQLCondition("coalesce(p.upvotes \(comparison.sql) ?, 0)", [.integer(count)])
+    case .citations(let comparison, let count):
+      // Never asked or unknown (NULL) never matches, as for upvotes.
+      return SQLCondition("coalesce(p.s2_citations \(comparison.sql) ?, 0)", [.integer(count)])
     case .state(let state):
       switch state {
       case .starred: return SQLCondition("s.starred_at IS NOT NULL")

@@ -22,6 +22,9 @@ public indirect enum PaperPredicate: Hashable, Sendable {
   case day(Comparison, Day)
   /// Papers with an upvote count that compares so with this number (none without a count).
   case upvotes(Comparison, Int)
+  /// Papers whose Semantic Scholar citation count compares so with this number (none that
+  /// were never asked about or that Semantic Scholar does not know).
+  case citations(Comparison, Int)
   /// Papers in this user state.
   case state(UserState)
   /// Papers that have this.

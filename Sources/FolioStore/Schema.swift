@@ -251,6 +251,22 @@ enum Schema {
           END;
           """)
     }
+    migrator.registerMigration("v13-scholar") { db in
+      // Semantic Scholar's facts (issue 20, `folio enrich`; LibraryStore+Scholar): citation
+      // counts, the TL;DR and when Folio asked. `s2_checked_at` NULL: never asked; asked but
+      // unknown to Semantic Scholar: counts NULL, `s2_checked_at` set. An import's upsert
+      // names only the paper's own columns (PaperColumns), so it never clobbers them. The
+      // citations order (ListingOrder.citations) gets an index like the upvotes one, so its
+      // first screen is an index walk; `cites:` reads the column row by row.
+      try db.execute(
+        sql: """
+          ALTER TABLE paper ADD COLUMN s2_citations INTEGER;
+          ALTER TABLE paper ADD COLUMN s2_influential_citations INTEGER;
+          ALTER TABLE paper ADD COLUMN s2_tldr TEXT;
+          ALTER TABLE paper ADD COLUMN s2_checked_at DATETIME;
+          CREATE INDEX paper_by_citations ON paper(coalesce(s2_citations, -1) DESC, sort_key DESC);
+          """)
+    }
     return migrator
   }
 

@@ -139,7 +139,7 @@ final class QueryEquivalenceTests: XCTestCase {
     vocabulary: Vocabulary, papers: [LibraryPaper], using generator: inout SplitMix64
   ) -> QueryNode {
     let word = vocabulary.words.randomElement(using: &generator)!
-    switch Int.random(in: 0..<29, using: &generator) {
+    switch Int.random(in: 0..<31, using: &generator) {
     case 0...5: return .text(.any, TextTerm(text: word))
     case 6:
       return .text(
@@ -167,6 +167,11 @@ final class QueryEquivalenceTests: XCTestCase {
       return .upvotes(
         Comparison.allCases.randomElement(using: &generator)!,
         Int.random(in: 0...60, using: &generator))
+    case 29, 30:
+      // `cites:` (issue 20) around the counts the library holds (0..<250).
+      return .citations(
+        Comparison.allCases.randomElement(using: &generator)!,
+        [0, 1, 100, Int.random(in: 0...260, using: &generator)].randomElement(using: &generator)!)
     case 17, 18: return .state(PaperStateKind.allCases.randomElement(using: &generator)!)
     case 19...21: return .has(PaperFeature.allCases.randomElement(using: &generator)!)
     case 22, 23:

@@ -94,6 +94,10 @@ final class QueryParserTests: XCTestCase {
     XCTAssertEqual(try parse("day:<-7d"), .day(.less, .lastDays(7)))
     XCTAssertEqual(try parse("upvotes:>=10"), .upvotes(.greaterOrEqual, 10))
     XCTAssertEqual(try parse("upvotes:3"), .upvotes(.equal, 3))
+    // Semantic Scholar's citation count (issue 20), every comparison upvotes has.
+    XCTAssertEqual(try parse("cites:>100"), .citations(.greater, 100))
+    XCTAssertEqual(try parse("CITES:<=5"), .citations(.lessOrEqual, 5))
+    XCTAssertEqual(try parse("cites:0"), .citations(.equal, 0))
     XCTAssertEqual(try parse("is:starred is:UNREAD"), .and([.state(.starred), .state(.unread)]))
     XCTAssertEqual(
       try parse("has:note has:code has:arxiv"), .and([.has(.note), .has(.code), .has(.arxiv)]))
@@ -125,7 +129,7 @@ final class QueryParserTests: XCTestCase {
     assertError("a - b", column: 4, "expected a search term after '-'")
     assertError(
       "titel:x", column: 1,
-      "unknown field 'titel:'; fields are title: abstract: author: id: topic: source: day: upvotes: is: has: tag:"
+      "unknown field 'titel:'; fields are title: abstract: author: id: topic: source: day: upvotes: cites: is: has: tag:"
     )
     assertError("title:", column: 7, "expected a value after 'title:'")
     assertError(
@@ -138,6 +142,8 @@ final class QueryParserTests: XCTestCase {
     )
     assertError(
       "upvotes:lots", column: 9, "expected a number, optionally after >= > <= < = after 'upvotes:'")
+    assertError(
+      "cites:>-1", column: 7, "expected a number, optionally after >= > <= < = after 'cites:'")
     assertError(
       "is:famous", column: 4,
       "expected starred, unstarred, unread, read, dismissed or withdrawn after 'is:'")

@@ -202,7 +202,10 @@ final class ForYouReaderTests: XCTestCase {
     XCTAssertEqual(driver.library.reads.filter { $0 == "forYouRanking" }.count, rankings + 2)
     XCTAssertEqual(driver.state.listing.forYou?.ids.count, 3)
     XCTAssertTrue(driver.state.window.rows.allSatisfy { $0.title.hasSuffix("proteins") })
-    // Back to the listing order.
+    // On to the citations order (no ranking), then back to the listing order.
+    driver.type("S")
+    XCTAssertEqual(driver.state.listing.order, .citations)
+    XCTAssertNil(driver.state.listing.forYou)
     driver.type("S")
     XCTAssertEqual(driver.state.listing.order, .listing)
     XCTAssertNil(driver.state.listing.forYou)

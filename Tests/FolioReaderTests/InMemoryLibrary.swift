@@ -248,12 +248,14 @@ final class InMemoryLibrary: LibraryReading, @unchecked Sendable {
   /// Where the paper with `sortKey` falls in `order`, as the store orders it: the order's
   /// value, then the sort key, both descending (so a smaller place comes later).
   private func place(_ sortKey: Int64, _ order: ListingOrder) -> Place {
-    let paper = papers[index(of: sortKey)].paper
+    let entry = papers[index(of: sortKey)]
+    let paper = entry.paper
     let value: Int64 =
       switch order {
       case .listing, .forYou: 0
       case .upvotes: Int64(paper.upvotes ?? -1)
       case .published: paper.published.map { Int64($0.ordinal) } ?? Int64.min
+      case .citations: Int64(entry.scholar?.citations ?? -1)
       case .forYou: 0
       }
     return Place(value: value, sortKey: sortKey)
@@ -310,6 +312,7 @@ final class InMemoryLibrary: LibraryReading, @unchecked Sendable {
     case .source(let source): .source(source)
     case .day(let comparison, let day): .day(self.comparison(comparison), .date(day))
     case .upvotes(let comparison, let count): .upvotes(self.comparison(comparison), count)
+    case .citations(let comparison, let count): .citations(self.comparison(comparison), count)
     case .state(let state):
       switch state {
       case .starred: .state(.starred)

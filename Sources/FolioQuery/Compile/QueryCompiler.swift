@@ -129,6 +129,7 @@ public struct QueryCompiler: Sendable {
     case .source(let source): return .source(source)
     case .day(let comparison, let value): return .day(comparison, value)
     case .upvotes(let comparison, let count): return .upvotes(comparison, count)
+    case .citations(let comparison, let count): return .citations(comparison, count)
     case .state(let state): return .state(state)
     case .has(let feature): return .has(feature)
     case .tag(let key): return .tag(key)
@@ -177,6 +178,7 @@ public struct QueryCompiler: Sendable {
     case .source(let source): return .source(source)
     case .day(let comparison, let value): return .day(comparison.predicate, resolve(value))
     case .upvotes(let comparison, let count): return .upvotes(comparison.predicate, count)
+    case .citations(let comparison, let count): return .citations(comparison.predicate, count)
     case .state(let state):
       switch state {
       case .starred: return .state(.starred)

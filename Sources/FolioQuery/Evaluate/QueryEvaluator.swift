@@ -60,6 +60,9 @@ public struct QueryEvaluator: Sendable {
     case .upvotes(let comparison, let count):
       guard let upvotes = document.upvotes else { return false }
       return comparison.holds(upvotes, count)
+    case .citations(let comparison, let count):
+      guard let citations = document.citations else { return false }
+      return comparison.holds(citations, count)
     case .state(let state):
       switch state {
       case .starred: return document.isStarred

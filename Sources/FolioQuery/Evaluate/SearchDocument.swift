@@ -7,6 +7,8 @@ public struct SearchDocument: Sendable {
   public var source: String
   public var day: Day
   public var upvotes: Int?
+  /// Semantic Scholar's citation count; nil when never asked or unknown to it.
+  public var citations: Int?
   public var isStarred: Bool
   public var isRead: Bool
   public var isDismissed: Bool
@@ -32,6 +34,7 @@ public struct SearchDocument: Sendable {
     source = paper.source
     day = paper.day
     upvotes = paper.upvotes
+    citations = entry.scholar?.citations
     isStarred = entry.state.isStarred
     isRead = entry.state.isRead
     isDismissed = entry.state.isDismissed

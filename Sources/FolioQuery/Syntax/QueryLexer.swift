@@ -24,8 +24,8 @@ struct QueryToken: Hashable {
 /// Splits a query into tokens.
 struct QueryLexer {
   static let fieldNames = [
-    "title", "abstract", "author", "authors", "id", "topic", "source", "day", "upvotes", "is",
-    "has", "tag", "cat", "kw", "org",
+    "title", "abstract", "author", "authors", "id", "topic", "source", "day", "upvotes", "cites",
+    "is", "has", "tag", "cat", "kw", "org",
   ]
 
   let characters: [Character]
@@ -98,7 +98,7 @@ struct QueryLexer {
         throw QueryError(
           column: start,
           "unknown field '\(text[...colon])'; fields are "
-            + "title: abstract: author: id: topic: source: day: upvotes: is: has: tag:")
+            + "title: abstract: author: id: topic: source: day: upvotes: cites: is: has: tag:")
       }
     }
     if position < characters.count, characters[position] == "\"" {

@@ -17,6 +17,9 @@ public indirect enum QueryNode: Hashable, Sendable {
   case day(Comparison, DayValue)
   /// `upvotes:...`; papers without an upvote count never match.
   case upvotes(Comparison, Int)
+  /// `cites:...`: Semantic Scholar's citation count; papers never asked about or unknown to
+  /// Semantic Scholar never match.
+  case citations(Comparison, Int)
   /// `is:starred`, `is:unread`, ...
   case state(PaperStateKind)
   /// `has:note`, `has:code`, `has:arxiv`, `has:tag`.

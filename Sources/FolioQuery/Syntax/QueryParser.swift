@@ -228,12 +228,12 @@ public struct QueryParser {
       // `day:-7d` alone means "within the last 7 days".
       if case .lastDays = day, rest == raw { return .day(.greaterOrEqual, day) }
       return .day(comparison, day)
-    case "upvotes":
+    case "upvotes", "cites":
       let (comparison, rest) = Self.comparison(raw)
       guard let count = Int(rest), count >= 0 else {
         throw expected("a number, optionally after >= > <= < =")
       }
-      return .upvotes(comparison, count)
+      return name == "cites" ? .citations(comparison, count) : .upvotes(comparison, count)
     case "cat", "kw", "org":
       // `cat:cs.*`: entries that begin with the value; a quoted value ends in `*` as a prefix.
       let prefix = quotedPrefix || (!Self.isQuoted(value) && raw.hasSuffix("*"))
