@@ -65,7 +65,12 @@ public enum ScholarEnrichment {
         throw Failure(failure: error, kept: summary)
       }
       var byID: [String: ScholarFacts] = [:]
-      for (target, fact) in zip(targets, facts) { byID[target.id] = fact }
+      for (target, var fact) in zip(targets, facts) {
+        // Never older than the run's `now`, so a kept answer is fresh for this run's
+        // staleness test and the store offers the next papers.
+        fact.checkedAt = max(fact.checkedAt, now)
+        byID[target.id] = fact
+      }
       try store.recordScholarFacts(byID)
       summary.asked += targets.count
       summary.known += facts.filter(\.isKnown).count

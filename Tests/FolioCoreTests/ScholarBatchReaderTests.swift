@@ -73,7 +73,7 @@ final class ScholarBatchReaderTests: XCTestCase {
     let long = String(repeating: "word ", count: ScholarFacts.tldrScalarLimit)
     let facts = try read(
       #"[{"citationCount": 3, "tldr": {"model": "m", "text": "\#(long)"}}]"#, ["2401.00001"])
-    XCTAssertEqual(facts[0].tldr?.unicodeScalars.count, ScholarFacts.tldrScalarLimit + 1)
+    XCTAssertEqual(facts[0].tldr?.unicodeScalars.count, ScholarFacts.tldrScalarLimit)
     XCTAssertEqual(facts[0].tldr?.last, "…")
   }
 

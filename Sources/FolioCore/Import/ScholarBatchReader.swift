@@ -117,7 +117,8 @@ public struct ScholarBatchReader {
     let citations = try Self.count(record, "citationCount", problem)
     let influential = try Self.count(record, "influentialCitationCount", problem)
     let tldr = (record["tldr"] as? [String: Any])?.string("text").flatMap {
-      HuggingFaceDetails.clean($0, limit: ScholarFacts.tldrScalarLimit)
+      // Cut so that with its "…" it is at most the limit, as the store keeps it.
+      HuggingFaceDetails.clean($0, limit: ScholarFacts.tldrScalarLimit - 1)
     }
     // A record without a citation count says nothing countable: the paper stays unknown
     // (null, never 0), though its TL;DR is kept.
