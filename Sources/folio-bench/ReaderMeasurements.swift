@@ -20,6 +20,8 @@ struct ReaderMeasurements {
     "cat:cs.LG",
     // Facets few or no papers have, which a scan of every paper answered (v11-facets).
     "cat:q-bio.NC", "cat:no.such", "kw:RLHF", "org:nvidia",
+    // Semantic Scholar's citation count (issue 20), checked row by row.
+    "cites:>100",
   ]
 
   /// A reader on all days, as `a` shows them.

@@ -73,9 +73,20 @@ struct SearchBenchmark: ParsableCommand {
       "exact counts after a pause in typing (off the keystroke path): p50 \(format(pauses.median, digits: 1)) ms, max \(format(pauses.maximum, digits: 1)) ms"
     )
 
-    print("facet query               listing    upvotes    published  count ms   matches")
+    print(FacetOrderMeasurements.header)
     print("  (first 40 rows, p95 ms of \(repeats))")
     for line in try FacetOrderMeasurements(store: store).rows(repeats: repeats) { print(line) }
+
+    // Issue 20: what `folio enrich` asks the library for first (500 ids, one request).
+    var targets = 0
+    let enrichSeconds = try measure {
+      targets = try store.papersToEnrich(
+        PaperFilter(), staleBefore: Date().addingTimeInterval(-ScholarFacts.freshFor), limit: 500
+      ).count
+    }
+    print(
+      "papers to enrich, first 500 of all days: \(format(enrichSeconds * 1000, digits: 1)) ms (\(targets) found)"
+    )
 
     let compiler = QueryCompiler(topics: .defaults, today: Day.today())
     let seconds = try measure {

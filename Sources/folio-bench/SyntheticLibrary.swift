@@ -51,11 +51,7 @@ struct SyntheticLibrary {
           "\(Self.givenNames.randomElement(using: &generator)!) \(Self.familyNames.randomElement(using: &generator)!)"
         }
         let hasID = everyPaperHasID || index % 2 == 0
-        let arxivID =
-          hasID
-          ? String(
-            format: "%02d%02d.%05d", 10 + (index / 99_999) % 15, 1 + (index / 8_333) % 12,
-            index % 99_999) : nil
+        let arxivID = hasID ? Self.arxivID(index) : nil
         return Paper.fromSource(
           title: title, abstract: abstract.joined(separator: ". ") + ".", authors: authors,
           arxivID: arxivID, day: today.adding(days: -(index / 300)), source: "synthetic",
@@ -66,15 +62,24 @@ struct SyntheticLibrary {
     }
   }
 
-  /// Writes the library to `path` (which must not exist) in one import; returns the seconds
-  /// the import took.
+  /// The arXiv id of paper `index` (when it has one).
+  static func arxivID(_ index: Int) -> String {
+    String(
+      format: "%02d%02d.%05d", 10 + (index / 99_999) % 15, 1 + (index / 8_333) % 12,
+      index % 99_999)
+  }
+
+  /// Writes the library to `path` (which must not exist) in one import, then Semantic
+  /// Scholar's facts (untimed); returns the seconds the import took.
   func write(to path: String) throws -> Double {
     let store = try LibraryStore.open(at: path)
-    return try measure {
+    let seconds = try measure {
       _ = try store.importPapers(file: "synthetic", format: "synthetic", source: "synthetic") {
         session in
         for paper in papers() { try session.add(paper) }
       }
     }
+    try recordScholarFacts(in: store)
+    return seconds
   }
 }

@@ -54,8 +54,9 @@ struct ListCommand: ParsableCommand {
 
   @Option(
     help: """
-      Order: listing (day, upvotes, listing order), upvotes, published, or for-you (best \
-      score first; before the model has learnt, your topics' papers then upvotes).
+      Order: listing (day, upvotes, listing order), upvotes, published, for-you (best \
+      score first; before the model has learnt, your topics' papers then upvotes), or \
+      citations (Semantic Scholar's count, most cited first, unknown last).
       """)
   var sort: ListingOrder = .listing
 

@@ -70,6 +70,19 @@ enum PaperSheet {
     field("Withdrawn", details.isWithdrawn ? "yes (Hugging Face marks it withdrawn)" : nil)
     field("HF summary", details.summary.map { "Hugging Face AI: \($0)" })
     // --- end hf ---
+    // Semantic Scholar (issue 20): nothing until `folio enrich` asked.
+    if let facts = entry.scholar {
+      let asked = "Semantic Scholar, asked \(Self.timestamp(facts.checkedAt))"
+      if let citations = facts.citations {
+        let influential = facts.influentialCitations.map {
+          " · \(NumberText.grouped($0)) influential"
+        }
+        field("Cited by", "\(NumberText.grouped(citations))\(influential ?? "") (\(asked))")
+      } else {
+        field("Cited by", "not known to Semantic Scholar (\(asked))")
+      }
+      field("TL;DR", facts.tldr.map { "Semantic Scholar: \($0)" })
+    }
     var state: [String] = []
     if let starred = entry.state.starredAt { state.append("starred \(Self.timestamp(starred))") }
     state.append(entry.state.readAt.map { "read \(Self.timestamp($0))" } ?? "unread")

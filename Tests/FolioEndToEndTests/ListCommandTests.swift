@@ -18,6 +18,8 @@ final class ListCommandTests: XCTestCase {
         "tags", "dismissed",
         // hf (issue 18)
         "summary", "github_stars", "organization", "withdrawn",
+        // Semantic Scholar (issue 20): null until `folio enrich` asks
+        "citations", "influential_citations", "tldr",
         // for you (issue 19): null while there is no model
         "score",
       ])

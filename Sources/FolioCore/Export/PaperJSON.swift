@@ -5,7 +5,9 @@
 /// `pdf`, `github`, `project`, `hf`), `upvotes`, `categories` (array), `comments`, `keywords`
 /// (array), `topics` (array), `starred`, `read` (booleans), `note`, `tags` (array of tag names),
 /// `dismissed` (boolean), then Hugging Face's `summary`, `github_stars`, `organization`
-/// (`{name, fullname}`), `withdrawn`. Documented in docs/export.md; the schema only ever grows.
+/// (`{name, fullname}`), `withdrawn`, then Semantic Scholar's `citations`,
+/// `influential_citations`, `tldr` (null when never asked or unknown to it). Documented in
+/// docs/export.md; the schema only ever grows.
 public enum PaperJSON {
   /// One paper as a JSON object; `topics` are the names of the topics it matches.
   public static func value(_ entry: LibraryPaper, topics: [String] = []) -> JSONValue {
@@ -40,7 +42,18 @@ public enum PaperJSON {
         ("note", .string(entry.state.note)),
         ("tags", .array(entry.state.tags.map(JSONValue.string))),
         ("dismissed", .bool(entry.state.isDismissed)),
-      ] + huggingFace(paper.huggingFace))
+      ] + huggingFace(paper.huggingFace) + scholar(entry.scholar))
+  }
+
+  /// The Semantic Scholar keys (issue 20): `citations`, `influential_citations` (integers) and
+  /// `tldr` (string), each null when Folio never asked or Semantic Scholar does not know the
+  /// paper (null, never 0, for unknown).
+  static func scholar(_ facts: ScholarFacts?) -> [(String, JSONValue)] {
+    [
+      ("citations", .int(facts?.citations)),
+      ("influential_citations", .int(facts?.influentialCitations)),
+      ("tldr", .string(facts?.tldr)),
+    ]
   }
 
   /// The Hugging Face keys (hf, issue 18): `summary` (string or null), `github_stars`,
