@@ -69,7 +69,9 @@ public final class TestHTTPServer: @unchecked Sendable {
     }
     socketDescriptor = descriptor
     port = UInt16(bigEndian: address.sin_port)
-    let thread = Thread { [unowned self] in self.acceptLoop() }
+    // The loop holds the descriptor, not the server: a test may let go of a stopped server
+    // while the loop is still waking from `accept`.
+    let thread = Thread { [weak self] in Self.acceptLoop(descriptor, server: { self }) }
     thread.start()
   }
 
@@ -83,11 +85,15 @@ public final class TestHTTPServer: @unchecked Sendable {
 
   deinit { stop() }
 
-  private func acceptLoop() {
+  private static func acceptLoop(_ descriptor: Int32, server: @escaping () -> TestHTTPServer?) {
     while true {
-      let client = accept(socketDescriptor, nil, nil)
+      let client = accept(descriptor, nil, nil)
       guard client >= 0 else { return }
-      let thread = Thread { [self] in self.serve(client) }
+      guard let server = server() else {
+        close(client)
+        return
+      }
+      let thread = Thread { server.serve(client) }
       thread.start()
     }
   }
