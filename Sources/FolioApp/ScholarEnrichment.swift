@@ -77,4 +77,36 @@ public enum ScholarEnrichment {
       progress(summary)
     }
   }
+
+  /// Asks about the papers with these stable ids (say, what a fetch imported), in pieces of
+  /// ``ScholarClient/batchSize`` ids so each lookup stays small, through one client (one
+  /// pacing). Repeated ids are asked once.
+  public static func run(
+    papers ids: [String], store: LibraryStore, client: ScholarClient, now: Date = Date(),
+    progress: (Summary) -> Void = { _ in }
+  ) throws -> Summary {
+    var seen = Set<String>()
+    let unique = ids.filter { seen.insert($0).inserted }
+    var total = Summary()
+    for start in stride(from: 0, to: unique.count, by: ScholarClient.batchSize) {
+      let piece = Array(unique[start..<min(start + ScholarClient.batchSize, unique.count)])
+      let before = total
+      do {
+        let summary = try run(
+          PaperFilter(ranking: piece), store: store, client: client, now: now
+        ) { progress(before + $0) }
+        total = before + summary
+      } catch let failure as Failure {
+        throw Failure(failure: failure.failure, kept: before + failure.kept)
+      }
+    }
+    return total
+  }
+}
+
+extension ScholarEnrichment.Summary {
+  /// Both runs' papers together.
+  public static func + (lhs: Self, rhs: Self) -> Self {
+    Self(asked: lhs.asked + rhs.asked, known: lhs.known + rhs.known)
+  }
 }

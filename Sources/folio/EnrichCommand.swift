@@ -48,13 +48,19 @@ struct EnrichCommand: ParsableCommand {
     if starred { filter.state = .starred }
     let store = try library.open()
     if store.isReadOnly { throw StoreError.readOnly(path: store.path) }
-    let summary = try Self.enrich(filter, store: store)
+    let summary = try Self.enrich(.filter(filter), store: store)
     print(summary)
   }
 
-  /// Enriches what `filter` selects, with progress on stderr; a failure is a CLIError with
-  /// its exit code (69 or 65).
-  static func enrich(_ filter: PaperFilter, store: LibraryStore) throws
+  /// What to enrich: what a filter selects, or papers by id.
+  enum Selection {
+    case filter(PaperFilter)
+    case papers([String])
+  }
+
+  /// Enriches `selection`, with progress on stderr; a failure is a CLIError with its exit
+  /// code (69 or 65).
+  static func enrich(_ selection: Selection, store: LibraryStore) throws
     -> ScholarEnrichment.Summary
   {
     let (config, warnings) = Config.loading()
@@ -63,7 +69,16 @@ struct EnrichCommand: ParsableCommand {
     var line = EnrichProgress()
     defer { line.finish() }
     do {
-      return try ScholarEnrichment.run(filter, store: store, client: client) { line.update($0) }
+      switch selection {
+      case .filter(let filter):
+        return try ScholarEnrichment.run(filter, store: store, client: client) {
+          line.update($0)
+        }
+      case .papers(let ids):
+        return try ScholarEnrichment.run(papers: ids, store: store, client: client) {
+          line.update($0)
+        }
+      }
     } catch let failure as ScholarEnrichment.Failure {
       line.finish()
       throw CLIError(failure.message, exitCode: failure.failure.exitCode)

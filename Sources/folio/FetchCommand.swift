@@ -27,9 +27,9 @@ struct FetchCommand: ParsableCommand {
       time, and as long as the server asks (Retry-After, RateLimit) up to 60 s per request; \
       a server asking for longer fails at once, saying when to try again. Hugging Face is \
       read for at most 40 pages (2,000 papers): past that a warning says so, and what was \
-      fetched is imported. With --enrich, the papers listed on the fetch's day (what it \
-      imported) are then asked about at Semantic Scholar as 'folio enrich --day' does; a \
-      failure there exits as enrich does and keeps the import.
+      fetched is imported. With --enrich, the papers it imported are then asked about at \
+      Semantic Scholar as 'folio enrich' asks (those with an arXiv id and no answer younger \
+      than 7 days); a failure there exits as enrich does and keeps the import.
       """,
     version: Folio.version)
 
@@ -81,18 +81,17 @@ struct FetchCommand: ParsableCommand {
       FileHandle.standardError.write(Data("folio: warning: \(note)\n".utf8))
     }
     var total = ImportSummary()
+    var imported: [String] = []
     for download in downloads {
-      let summary = try Fetcher.importDownload(download, into: store, day: day)
+      let summary = try Fetcher.importDownload(download, into: store, day: day) {
+        if enrich { imported.append($0) }
+      }
       total = total + summary
       if downloads.count > 1 {
         print("\(download.source == .hf ? "huggingface" : "arxiv"): \(summary)")
       }
     }
     print(total)
-    if enrich {
-      var filter = PaperFilter()
-      filter.day = day ?? Day.today()
-      print(try EnrichCommand.enrich(filter, store: store))
-    }
+    if enrich { print(try EnrichCommand.enrich(.papers(imported), store: store)) }
   }
 }

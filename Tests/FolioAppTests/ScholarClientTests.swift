@@ -193,9 +193,11 @@ final class ScholarClientTests: XCTestCase {
   }
 
   func testNoServerIsExit69() throws {
-    let server = try TestHTTPServer { _ in .ok("[]") }
-    let client = client(server)
-    server.stop()
+    // Port 9 (discard) on loopback: nothing listens, the connection is refused.
+    let client = ScholarClient(
+      config: Config(), version: "0.0.0",
+      environment: ["FOLIO_S2_URL": "http://127.0.0.1:9", "FOLIO_HTTP_TIMEOUT": "2"],
+      pacing: FakePacing())
     let error = try XCTUnwrap(
       failure { () throws(HTTPClient.Failure) in _ = try client.lookUp(["2401.00001"]) })
     XCTAssertEqual(error.exitCode, 69)
@@ -213,5 +215,14 @@ final class ScholarClientTests: XCTestCase {
     XCTAssertEqual(
       ScholarClient(config: Config(), version: "0", environment: [:]).baseURL,
       "https://api.semanticscholar.org")
+  }
+
+  func testABaseURLThatIsNotHTTPIsAUsageErrorAndNothingIsSent() throws {
+    let client = ScholarClient(
+      config: Config(), version: "0", environment: ["FOLIO_S2_URL": "file:///etc/passwd"])
+    let error = try XCTUnwrap(
+      failure { () throws(HTTPClient.Failure) in _ = try client.lookUp(["2401.00001"]) })
+    XCTAssertEqual(error.exitCode, 64)
+    XCTAssertEqual(error.message, "bad Semantic Scholar URL: file:///etc/passwd")
   }
 }

@@ -163,22 +163,39 @@ final class EnrichCommandTests: XCTestCase {
   }
 
   func testFetchEnrichAsksAboutWhatItImported() throws {
-    let folio = try FolioRunner(self)
+    let folio = try library()
+    // Featured on another day than today: what was imported, not a day, is asked about.
     let page = """
       [{"paper": {"id": "1706.03762", "title": "Attention Is All You Need", "summary": "T.",
         "authors": [], "publishedAt": "2017-06-12T00:00:00.000Z", "upvotes": 3},
-        "publishedAt": "2026-11-27T00:00:00.000Z"}]
+        "publishedAt": "2026-11-20T00:00:00.000Z"},
+       {"paper": {"id": "2411.00007", "title": "New And Unknown", "summary": "U.",
+        "authors": [], "publishedAt": "2026-11-19T00:00:00.000Z", "upvotes": 1},
+        "publishedAt": "2026-11-20T00:00:00.000Z"}]
       """
     let server = try TestHTTPServer { request in
       request.path.hasPrefix("/graph/") ? Self.semanticScholar(request) : .ok(page)
     }
     defer { server.stop() }
     let result = try folio.fetch(
-      from: server, ["--source", "hf", "--day", "2026-11-27", "--enrich"],
-      environment: ["FOLIO_S2_URL": server.base])
+      from: server, ["--source", "hf", "--enrich"], environment: ["FOLIO_S2_URL": server.base])
     XCTAssertEqual(result.status, 0, result.stderr)
     XCTAssertTrue(
-      result.stdout.hasSuffix("enrich: asked 1 paper, 1 known, 0 unknown\n"), result.stdout)
-    XCTAssertEqual(try listed(folio)["Attention Is All You Need"]?["citations"] as? Int, 149_342)
+      result.stdout.hasSuffix("enrich: asked 2 papers, 1 known, 1 unknown\n"), result.stdout)
+    let asked = server.requests.filter { $0.path.hasPrefix("/graph/") }
+    XCTAssertEqual(asked.count, 1)
+    XCTAssertEqual(Set(Self.ids(asked[0])), ["1706.03762", "2411.00007"], "not BERT and the rest")
+    let papers = try listed(folio)
+    XCTAssertEqual(papers["Attention Is All You Need"]?["citations"] as? Int, 149_342)
+    XCTAssertTrue(papers["BERT"]?["citations"] is NSNull, "in the library, not fetched")
+    // A fetch that fails enriches nothing.
+    let failed = try folio.run(
+      ["fetch", "--source", "hf", "--enrich"],
+      environment: [
+        "FOLIO_HF_URL": "http://127.0.0.1:9", "FOLIO_S2_URL": server.base,
+        "FOLIO_HTTP_TIMEOUT": "2",
+      ])
+    XCTAssertEqual(failed.status, 69)
+    XCTAssertEqual(server.requests.filter { $0.path.hasPrefix("/graph/") }.count, 1)
   }
 }
