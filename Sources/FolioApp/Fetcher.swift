@@ -105,23 +105,46 @@ public struct Fetcher {
     return Download(source: .arxiv, format: .arxivRSS, documents: [(address, data)])
   }
 
-  /// Imports a download in one transaction.
-  public static func importDownload(_ download: Download, into store: LibraryStore, day: Day?)
-    throws
-    -> ImportSummary
-  {
+  /// Imports a download in one transaction; `imported` is told the id of each paper handed
+  /// to the library (for `fetch --enrich`).
+  public static func importDownload(
+    _ download: Download, into store: LibraryStore, day: Day?,
+    imported: @escaping (String) -> Void = { _ in }
+  ) throws -> ImportSummary {
     let name = download.documents.first?.url ?? download.source.rawValue
     return try store.importPapers(
       file: name, format: download.format.rawValue, source: download.format.sourceName
     ) { session in
+      var noting = NotingSink(base: session, noted: imported)
+      defer { session = noting.base }
       for document in download.documents {
         let context = ImportContext(
           file: document.url, day: day ?? Day.today(), source: download.format.sourceName,
           dayIsExplicit: download.source == .hf && day != nil)
-        try download.format.importer.read(document.data, context: context, into: &session)
+        try download.format.importer.read(document.data, context: context, into: &noting)
       }
     }
   }
+}
+
+/// A sink that hands everything to `base` and tells `noted` each paper's id.
+private struct NotingSink<Base: PaperSink>: PaperSink {
+  var base: Base
+  let noted: (String) -> Void
+
+  mutating func add(_ paper: Paper) throws {
+    try base.add(paper)
+    noted(paper.id)
+  }
+
+  mutating func update(_ paper: Paper) throws {
+    try base.update(paper)
+    noted(paper.id)
+  }
+
+  mutating func skip(_ problem: ImportError) { base.skip(problem) }
+
+  mutating func progress(bytesRead: Int) { base.progress(bytesRead: bytesRead) }
 }
 
 extension JSONSerialization {

@@ -27,7 +27,9 @@ struct FetchCommand: ParsableCommand {
       time, and as long as the server asks (Retry-After, RateLimit) up to 60 s per request; \
       a server asking for longer fails at once, saying when to try again. Hugging Face is \
       read for at most 40 pages (2,000 papers): past that a warning says so, and what was \
-      fetched is imported.
+      fetched is imported. With --enrich, the papers it imported are then asked about at \
+      Semantic Scholar as 'folio enrich' asks (those with an arXiv id and no answer younger \
+      than 7 days); a failure there exits as enrich does and keeps the import.
       """,
     version: Folio.version)
 
@@ -45,6 +47,9 @@ struct FetchCommand: ParsableCommand {
     help: ArgumentHelp(
       "arXiv categories, comma-separated (default: from config.toml).", valueName: "cs.LG,cs.CV"))
   var category: String?
+
+  @Flag(help: "Then ask Semantic Scholar about what was imported (as 'folio enrich').")
+  var enrich = false
 
   func run() throws {
     let (config, warnings) = Config.loading()
@@ -76,13 +81,17 @@ struct FetchCommand: ParsableCommand {
       FileHandle.standardError.write(Data("folio: warning: \(note)\n".utf8))
     }
     var total = ImportSummary()
+    var imported: [String] = []
     for download in downloads {
-      let summary = try Fetcher.importDownload(download, into: store, day: day)
+      let summary = try Fetcher.importDownload(download, into: store, day: day) {
+        if enrich { imported.append($0) }
+      }
       total = total + summary
       if downloads.count > 1 {
         print("\(download.source == .hf ? "huggingface" : "arxiv"): \(summary)")
       }
     }
     print(total)
+    if enrich { print(try EnrichCommand.enrich(.papers(imported), store: store)) }
   }
 }

@@ -11,6 +11,8 @@ enum Manual {
     ("FOLIO_DB", "The library file, when --db is not given."),
     ("FOLIO_THEME", "The colour theme, over config.toml's theme (--theme wins)."),
     ("FOLIO_HF_URL, FOLIO_ARXIV_URL", "Base URLs for fetch (and arXiv PDFs), over config.toml's."),
+    ("FOLIO_S2_URL", "Where folio enrich asks Semantic Scholar, over config.toml's s2_url."),
+    ("S2_API_KEY", "A Semantic Scholar API key, sent as x-api-key; without one, 1 request/s."),
     ("FOLIO_PDF_VIEWER", "The program that opens PDFs (fallback $BROWSER, then xdg-open)."),
     ("FOLIO_PDF_MAX_MB", "The largest PDF folio pdf accepts, in megabytes (over pdf_max_mb)."),
     ("FOLIO_HTTP_TIMEOUT", "Seconds one fetch request may take in all (default 60)."),

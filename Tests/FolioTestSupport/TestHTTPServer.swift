@@ -77,8 +77,12 @@ public final class TestHTTPServer: @unchecked Sendable {
 
   public func stop() {
     lock.lock()
+    // Once only: `deinit` stops a stopped server again, and by then the descriptor number may
+    // belong to another test's server (closing it refused that server's connections).
+    let wasStopped = stopped
     stopped = true
     lock.unlock()
+    if wasStopped { return }
     shutdown(socketDescriptor, Int32(SHUT_RDWR))
     close(socketDescriptor)
   }
