@@ -54,29 +54,38 @@ public enum ScholarEnrichment {
     // meanwhile, so its answer could not be kept) is not asked twice, and the loop ends.
     var asked = Set<String>()
     while true {
+      // The store walks the listing to find them, so it is asked for many batches at once,
+      // not once per batch (which would walk past every paper already kept each time).
       let targets = try store.papersToEnrich(
-        filter, staleBefore: staleBefore, limit: ScholarClient.batchSize
+        filter, staleBefore: staleBefore, limit: targetsPerWalk
       ).filter { asked.insert($0.id).inserted }
       guard !targets.isEmpty else { return summary }
-      let facts: [ScholarFacts]
-      do {
-        facts = try client.lookUp(targets.map(\.arxivID))
-      } catch {
-        throw Failure(failure: error, kept: summary)
+      for start in stride(from: 0, to: targets.count, by: ScholarClient.batchSize) {
+        let batch = Array(targets[start..<min(start + ScholarClient.batchSize, targets.count)])
+        let facts: [ScholarFacts]
+        do {
+          facts = try client.lookUp(batch.map(\.arxivID))
+        } catch {
+          throw Failure(failure: error, kept: summary)
+        }
+        var byID: [String: ScholarFacts] = [:]
+        for (target, var fact) in zip(batch, facts) {
+          // Never older than the run's `now`, so a kept answer is fresh for this run's
+          // staleness test and the store offers the next papers.
+          fact.checkedAt = max(fact.checkedAt, now)
+          byID[target.id] = fact
+        }
+        try store.recordScholarFacts(byID)
+        summary.asked += batch.count
+        summary.known += facts.filter(\.isKnown).count
+        progress(summary)
       }
-      var byID: [String: ScholarFacts] = [:]
-      for (target, var fact) in zip(targets, facts) {
-        // Never older than the run's `now`, so a kept answer is fresh for this run's
-        // staleness test and the store offers the next papers.
-        fact.checkedAt = max(fact.checkedAt, now)
-        byID[target.id] = fact
-      }
-      try store.recordScholarFacts(byID)
-      summary.asked += targets.count
-      summary.known += facts.filter(\.isKnown).count
-      progress(summary)
     }
   }
+
+  /// How many papers one walk of the listing finds (100 batches): bounds the memory a run
+  /// holds, and how often a long run walks past the papers it has kept.
+  static let targetsPerWalk = 100 * ScholarClient.batchSize
 
   /// Asks about the papers with these stable ids (say, what a fetch imported), in pieces of
   /// ``ScholarClient/batchSize`` ids so each lookup stays small, through one client (one
