@@ -58,4 +58,38 @@ final class CachedPDFTopicTests: XCTestCase {
     harness.send(.pdfCacheListed([PDFCache.fileName(for: paper)]))
     XCTAssertEqual(harness.state.window.rows, before)
   }
+
+  /// The search line lists the cache for a query that says `has:pdf`, and only then (seen in
+  /// the directory's access time, which a read updates once it is older than the modification
+  /// time): a query without it costs no listing per key.
+  func testTheSearchLineListsTheCacheOnlyForHasPDF() throws {
+    let directory = NSTemporaryDirectory() + "folio-pdf-search-\(UUID().uuidString)"
+    defer { try? FileManager.default.removeItem(atPath: directory) }
+    try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+    var harness = ReaderHarness(
+      store: try makeLibrary(), settings: settings(topics: .defaults, cache: directory))
+    let paper = try XCTUnwrap(harness.state.detail?.paper)
+    XCTAssertTrue(
+      FileManager.default.createFile(
+        atPath: directory + "/" + PDFCache.fileName(for: paper), contents: Data("%PDF-".utf8)))
+    let old = 1_000_000_000
+    func listed(_ query: String) -> Bool {
+      var times = [timespec(tv_sec: old, tv_nsec: 0), timespec(tv_sec: 2 * old, tv_nsec: 0)]
+      XCTAssertEqual(utimensat(AT_FDCWD, directory, &times, 0), 0)
+      harness.type("/")
+      harness.press(.control("u"))  // the line opens on the last query: cleared first
+      harness.type(query + "\n")
+      var info = stat()
+      XCTAssertEqual(stat(directory, &info), 0)
+      return info.st_atim.tv_sec != old
+    }
+    guard listed("has:pdf") else {
+      throw XCTSkip("reading a directory does not update its access time here (noatime)")
+    }
+    XCTAssertEqual(harness.state.window.rows.map(\.id), [paper.id])
+    XCTAssertFalse(listed("diffusion -video cat:cs.LG"))
+    XCTAssertFalse(listed("topic:vision"))
+    XCTAssertTrue(listed("-has:pdf"))
+    XCTAssertFalse(harness.state.window.rows.contains { $0.id == paper.id })
+  }
 }
