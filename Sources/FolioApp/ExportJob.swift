@@ -19,7 +19,8 @@ public enum ExportJob {
     topics: TopicSet
   ) throws -> ExportDocument {
     var evaluator = QueryEvaluator(topics: topics, today: Day.today())
-    evaluator.cachedPDFs = PDFCache().cachedNames()  // a topic may say `has:pdf`
+    // Only when a topic says `has:pdf`.
+    if topics.mentionsCachedPDF { evaluator.cachedPDFs = PDFCache().cachedNames() }
     let entries = try store.papers(filter).map {
       ExportDocument.Entry($0, topics: evaluator.topicNames(for: SearchDocument($0)))
     }

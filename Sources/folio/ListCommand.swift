@@ -135,7 +135,8 @@ struct ListCommand: ParsableCommand {
     case .tsv: return papers.map(tsvLine).joined()
     case .json:
       var evaluator = QueryEvaluator(topics: topics, today: Day.today())
-      evaluator.cachedPDFs = PDFCache().cachedNames()  // a topic may say `has:pdf`
+      // Only when a topic says `has:pdf`.
+      if topics.mentionsCachedPDF { evaluator.cachedPDFs = PDFCache().cachedNames() }
       let values = papers.map { paper -> JSONValue in
         let value = PaperJSON.value(paper, topics: evaluator.topicNames(for: SearchDocument(paper)))
         guard case .object(let pairs) = value else { return value }

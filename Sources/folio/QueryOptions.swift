@@ -33,11 +33,12 @@ struct QueryOptions: ParsableArguments {
         if node != .all { nodes.append(node) }
       }
       if nodes.isEmpty { return PaperFilter() }
-      var compiler = QueryCompiler(topics: topics, today: Day.today())
-      // `has:pdf` (here or in a topic): the cache listed once, at most
-      // PDFCache.maxListedEntries entries.
-      compiler.cachedPDFs = PDFCache().cachedNames()
-      return try compiler.filter(nodes.count == 1 ? nodes[0] : .and(nodes))
+      let compiler = QueryCompiler(topics: topics, today: Day.today())
+      // The cache is listed (once, at most PDFCache.maxListedEntries entries) only when the
+      // query or a topic it names says `has:pdf`.
+      return try compiler.filter(nodes.count == 1 ? nodes[0] : .and(nodes)) {
+        PDFCache().cachedNames()
+      }
     } catch {
       throw CLIError(error.description, exitCode: SysExit.dataError)
     }

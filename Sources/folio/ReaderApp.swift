@@ -24,6 +24,8 @@ struct ReaderApp {
   var config = Config()
   private let backgroundFetch = BackgroundFetch(version: Folio.version)
   private let backgroundPDF = BackgroundPDF(version: Folio.version)
+  /// Lists the PDF cache off the main loop for the rows' topics (`has:pdf` in a topic).
+  private let pdfListing: BackgroundPDFListing?
   private let backgroundCounts: BackgroundCounts
   private let writes: LibraryWriteQueue
   /// Retrains the for-you model in the background when the library's signals change.
@@ -42,6 +44,7 @@ struct ReaderApp {
     backgroundCounts = BackgroundCounts(store: store)
     writes = LibraryWriteQueue(store: store)
     trainer = store.isReadOnly || store.path == ":memory:" ? nil : ForYouTrainer(store: store)
+    pdfListing = settings.pdfCacheDirectory.map { BackgroundPDFListing(directory: $0) }
   }
 
   /// How often the library is checked for other processes' changes, in seconds.
@@ -85,6 +88,10 @@ struct ReaderApp {
     terminal.paint(ReaderView.render(state))
     if exitAfterFirstFrame { return [] }
     trainer?.nudge()
+    // The rows' topics learn the PDF cache when a topic says `has:pdf`: listed now, after each
+    // download, and when a topic saved from a search starts saying it.
+    var wantedCachedPDFs = state.wantsCachedPDFs
+    if wantedCachedPDFs { pdfListing?.refresh() }
 
     var lastVersion = try? store.dataVersion()
     var lastPoll = Self.now()
@@ -154,10 +161,19 @@ struct ReaderApp {
         changed = true
       }
       for pdfEvent in backgroundPDF.take() {
-        if case .pdfFinished(.failure(let failure)) = pdfEvent {
-          Log.error("pdf: \(failure.message)")
+        if case .pdfFinished(let result) = pdfEvent {
+          if case .failure(let failure) = result { Log.error("pdf: \(failure.message)") }
+          if state.wantsCachedPDFs { pdfListing?.refresh() }
         }
         process(pdfEvent, state: &state, terminal: terminal)
+        changed = true
+      }
+      if state.wantsCachedPDFs != wantedCachedPDFs {
+        wantedCachedPDFs.toggle()
+        if wantedCachedPDFs { pdfListing?.refresh() }
+      }
+      for listed in pdfListing?.take() ?? [] {
+        process(listed, state: &state, terminal: terminal)
         changed = true
       }
       if changed { terminal.paint(ReaderView.render(state)) }

@@ -26,7 +26,8 @@ struct TopicsCommand: ParsableCommand {
     let topics = UserTopics.load()
     let store = try library.open()
     var compiler = QueryCompiler(topics: topics, today: Day.today())
-    compiler.cachedPDFs = PDFCache().cachedNames()  // a topic may say `has:pdf`
+    // Listed once for all topics, and only when one says `has:pdf`.
+    if topics.mentionsCachedPDF { compiler.cachedPDFs = PDFCache().cachedNames() }
     var rows: [(Topic, ListCounts)] = []
     for topic in topics.topics {
       rows.append((topic, try store.counts(try compiler.filter(topic.node))))

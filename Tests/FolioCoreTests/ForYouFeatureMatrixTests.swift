@@ -42,6 +42,25 @@ final class ForYouFeatureMatrixTests: XCTestCase {
     XCTAssertEqual(holding[matrix.keys.firstIndex(of: "~world model")!], 2)
   }
 
+  /// Categories and keywords share one loop and one table of spellings: a keyword spelt like
+  /// a category (in any case) is still a feature of its own, in every row that has it.
+  func testAKeywordSpeltLikeACategoryStaysItsOwnFeature() {
+    let documents = [
+      RecommendDocument(title: "", abstract: "", categories: ["cs.LG"], keywords: ["cs.lg"]),
+      RecommendDocument(title: "", abstract: "", categories: ["CS.LG", ""], keywords: ["cs.LG"]),
+      RecommendDocument(title: "", abstract: "", keywords: ["cs.LG", "cs.lg"]),
+    ]
+    var matrix = ForYouFeatureMatrix()
+    for document in documents { matrix.append(document) }
+    XCTAssertEqual(Set(matrix.keys), ["#cs.lg", "~cs.lg"])
+    for (row, document) in documents.enumerated() {
+      let keys = matrix.range(of: row).map { matrix.keys[Int(matrix.features[$0])] }
+      XCTAssertEqual(Set(keys), Set(ForYouFeatures.counts(document).keys), "row \(row)")
+      XCTAssertEqual(keys.count, Set(keys).count, "row \(row)")
+    }
+    XCTAssertEqual(matrix.rowsHolding(0..<3), [2, 3])
+  }
+
   /// The learner over arrays is the learner over String-keyed dictionaries it replaced (the
   /// reference below, as it was), up to the order floating-point sums are taken in.
   func testArrayTrainingEqualsTheDictionaryTraining() throws {

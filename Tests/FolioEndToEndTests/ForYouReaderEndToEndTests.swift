@@ -8,11 +8,7 @@ import XCTest
 final class ForYouReaderEndToEndTests: XCTestCase {
   func testTheColdStartViewDismissesAndReadingFullScreenIsRecorded() throws {
     let folio = try FolioRunner(self)
-    let tmux = try TmuxSession(
-      [FolioRunner.binary.path], environment: folio.environment, width: 120, height: 40,
-      keepAfterExit: false, testCase: self)
-    try tmux.waitFor(ReaderEndToEndTests.firstTitle)
-    try tmux.waitFor("284 shown")
+    let tmux = try TmuxSession.sampleReader(folio, testCase: self)
     try tmux.send("f")
     try tmux.waitFor("For you (not learnt yet)")
     try tmux.waitFor("star a few papers to teach For you")

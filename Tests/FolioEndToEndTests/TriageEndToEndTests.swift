@@ -53,11 +53,7 @@ final class TriageEndToEndTests: XCTestCase {
 
   func testATriageSessionStarsDismissesSkipsAndUndoesInTheDatabase() throws {
     let folio = try FolioRunner(self)
-    let tmux = try TmuxSession(
-      [FolioRunner.binary.path], environment: folio.environment, width: 120, height: 40,
-      keepAfterExit: false, testCase: self)
-    try tmux.waitFor(ReaderEndToEndTests.firstTitle)
-    try tmux.waitFor("284 shown")
+    let tmux = try TmuxSession.sampleReader(folio, testCase: self)
     try tmux.send("i")
     try tmux.waitFor("Triage 1/284")
     try tmux.send("s")

@@ -21,11 +21,17 @@ public struct ForYouFeatureMatrix: Sendable {
   /// Feature numbers of names, categories and keywords as written: they repeat across
   /// papers, so each spelling is folded once.
   private var idByAuthor: [String: Int32?] = [:]
-  private var idByCategory: [String: Int32] = [:]
-  private var idByKeyword: [String: Int32] = [:]
+  private var idByTerm: [Term: Int32] = [:]
   /// Per-row accumulation: a count per feature number and the numbers touched.
   private var scratch: [Double] = []
   private var touched: [Int32] = []
+
+  /// A category (prefix `#`) or keyword (`~`) as written: the two kinds are kept apart, so a
+  /// keyword spelt like a category is a feature of its own.
+  private struct Term: Hashable {
+    var prefix: String
+    var text: String
+  }
 
   public init() {}
 
@@ -52,22 +58,16 @@ public struct ForYouFeatureMatrix: Sendable {
       }
       if let id { set(id) }
     }
-    for category in document.categories where !category.isEmpty {
-      if let id = idByCategory[category] {
-        set(id)
-      } else {
-        let id = feature("#" + category.lowercased())
-        idByCategory[category] = id
-        set(id)
-      }
-    }
-    for keyword in document.keywords where !keyword.isEmpty {
-      if let id = idByKeyword[keyword] {
-        set(id)
-      } else {
-        let id = feature("~" + keyword.lowercased())
-        idByKeyword[keyword] = id
-        set(id)
+    for (prefix, terms) in [("#", document.categories), ("~", document.keywords)] {
+      for text in terms where !text.isEmpty {
+        let term = Term(prefix: prefix, text: text)
+        if let id = idByTerm[term] {
+          set(id)
+        } else {
+          let id = feature(prefix + text.lowercased())
+          idByTerm[term] = id
+          set(id)
+        }
       }
     }
     for id in touched {

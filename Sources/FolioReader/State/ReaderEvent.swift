@@ -22,6 +22,10 @@ public enum ReaderEvent: Hashable, Sendable {
   case pdfProgress(String)
   /// A background PDF download ended: what was opened, or what went wrong.
   case pdfFinished(Result<String, FetchFailure>)
+  /// The PDF cache was listed (``FolioCore/PDFCache/cachedNames()``, off the main loop, when
+  /// the reader starts and after each download, while ``ReaderState/wantsCachedPDFs``): what
+  /// `has:pdf` in a topic matches when the rows' topics are worked out.
+  case pdfCacheListed(Set<String>)
 }
 
 /// Why a background fetch failed.

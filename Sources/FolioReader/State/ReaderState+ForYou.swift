@@ -144,7 +144,7 @@ extension ReaderState {
     let names = settings.topics.topics.map(\.name)
     guard !names.isEmpty else { return nil }
     let text = names.map(Self.topicQuery).joined(separator: " OR ")
-    guard let node = try? QueryParser.parse(text), let topics = try? compiler.filter(node)
+    guard let node = try? QueryParser.parse(text), let topics = try? compile(node)
     else { return nil }
     var filter = basis
     let matches = [basis.match, topics.match].compactMap { $0 }

@@ -7,14 +7,25 @@ extension ReaderState {
   var compiler: QueryCompiler {
     // Long prefixes are searched as the words they stand for, as the store's compiler does.
     let library = self.library
-    var compiler = QueryCompiler(topics: settings.topics, today: settings.today) { prefix in
+    return QueryCompiler(topics: settings.topics, today: settings.today) { prefix in
       try? library.searchTerms(startingWith: prefix, limit: QueryCompiler.prefixWordLimit)
     }
-    // `has:pdf`: the cache listed once per compile (at most PDFCache.maxListedEntries).
-    if let directory = settings.pdfCacheDirectory {
-      compiler.cachedPDFs = PDFCache(directory: directory).cachedNames()
+  }
+
+  /// `node` compiled. The PDF cache is listed (at most PDFCache.maxListedEntries entries) only
+  /// when `node` or a topic it names says `has:pdf`, and then afresh, so a PDF that `folio pdf`
+  /// just fetched counts: a query without it costs no listing per key.
+  func compile(_ node: QueryNode) throws(QueryError) -> PaperFilter {
+    let directory = settings.pdfCacheDirectory
+    return try compiler.filter(node) {
+      directory.map { PDFCache(directory: $0).cachedNames() } ?? []
     }
-    return compiler
+  }
+
+  /// Whether the rows' topics want the PDF cache listed (``ReaderEvent/pdfCacheListed(_:)``):
+  /// a topic says `has:pdf` and there is a cache. The app lists it off the main loop.
+  public var wantsCachedPDFs: Bool {
+    settings.pdfCacheDirectory != nil && settings.topics.mentionsCachedPDF
   }
 
   // MARK: - Search line
@@ -112,9 +123,8 @@ extension ReaderState {
   }
 
   func activeQuery(_ text: String, _ node: QueryNode) throws(QueryError) -> ActiveQuery {
-    let compiler = self.compiler
-    return ActiveQuery(
-      text: text, node: node, filter: try compiler.filter(node),
+    ActiveQuery(
+      text: text, node: node, filter: try compile(node),
       dependsOnState: ActiveQuery.dependsOnState(try compiler.expandTopics(node)))
   }
 
@@ -152,7 +162,7 @@ extension ReaderState {
       var filter = scopeOnly
       if let name = entry.name {
         do {
-          filter = try compiler.filter(try settings.topics.resolve(name, column: 1).node)
+          filter = try compile(try settings.topics.resolve(name, column: 1).node)
         } catch {
           status = StatusMessage(error.description, isError: true)
           picker.entries[index].counts = ListCounts()

@@ -67,6 +67,13 @@ extension ReaderState {
         status = StatusMessage("PDF failed: \(failure.message)", isError: true)
       }
       return []
+    case .pdfCacheListed(let names):
+      if topics.takeCachedPDFs(names, topics: settings.topics) {
+        // The rows on screen are read again with their topics (one page, as after a write).
+        listing.window = ListWindow()
+        syncView()
+      }
+      return []
     }
   }
 

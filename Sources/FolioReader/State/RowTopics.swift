@@ -9,6 +9,9 @@ struct RowTopics: Sendable {
   private var names: [String: [String]] = [:]
   /// Works out the topics of rows as they are loaded.
   private var tagger: TopicTagger
+  /// The PDF cache's names as last listed in the background (``ReaderEvent/pdfCacheListed(_:)``):
+  /// what `has:pdf` in a topic matches. Empty until then.
+  private(set) var cachedPDFs: Set<String> = []
   /// Changes each time the topic picker opens, so counts for an earlier one are dropped.
   var pickerGeneration = 0
 
@@ -32,6 +35,17 @@ struct RowTopics: Sendable {
     names.removeAll(keepingCapacity: true)
   }
 
+  /// Takes a new listing of the PDF cache; true when the rows' topics must be worked out again
+  /// (the names changed and a topic of `topics` says `has:pdf`), having forgotten them all.
+  mutating func takeCachedPDFs(_ names: Set<String>, topics: TopicSet) -> Bool {
+    guard names != cachedPDFs else { return false }
+    cachedPDFs = names
+    tagger = TopicTagger(topics: tagger.topics, today: tagger.today, cachedPDFs: names)
+    guard topics.mentionsCachedPDF else { return false }
+    forgetAll()
+    return true
+  }
+
   /// Works out the topics of the rows of `page` not seen before, with `topics` as of `today`.
   mutating func learn(
     _ page: [ListedPaper], topics: TopicSet, today: Day, from library: any LibraryReading
@@ -39,7 +53,7 @@ struct RowTopics: Sendable {
     let untagged = page.filter { names[$0.summary.id] == nil }
     guard !untagged.isEmpty else { return }
     if tagger.topics != topics || tagger.today != today {
-      tagger = TopicTagger(topics: topics, today: today)
+      tagger = TopicTagger(topics: topics, today: today, cachedPDFs: cachedPDFs)
     }
     if names.count > Self.limit { forgetAll() }
     let tags = try tagger.tags(untagged, in: library)

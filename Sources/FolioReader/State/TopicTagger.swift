@@ -8,12 +8,17 @@ import FolioStore
 struct TopicTagger: Sendable {
   let topics: TopicSet
   let today: Day
+  /// The PDF cache's names: what `has:pdf` in a topic matches.
+  let cachedPDFs: Set<String>
   private let evaluator: QueryEvaluator
 
-  init(topics: TopicSet, today: Day) {
+  init(topics: TopicSet, today: Day, cachedPDFs: Set<String> = []) {
     self.topics = topics
     self.today = today
-    evaluator = QueryEvaluator(topics: topics, today: today)
+    self.cachedPDFs = cachedPDFs
+    var evaluator = QueryEvaluator(topics: topics, today: today)
+    evaluator.cachedPDFs = cachedPDFs
+    self.evaluator = evaluator
   }
 
   /// The topic names of each row of `page`, in topic order.
