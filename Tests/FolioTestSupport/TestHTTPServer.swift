@@ -76,10 +76,14 @@ public final class TestHTTPServer: @unchecked Sendable {
     thread.start()
   }
 
+  /// Closes the listening socket, once: deinit stops again, and a second close could hit a
+  /// descriptor number reused by then (a later test's socket, even curl's).
   public func stop() {
     lock.lock()
+    let wasStopped = stopped
     stopped = true
     lock.unlock()
+    guard !wasStopped else { return }
     shutdown(socketDescriptor, Int32(SHUT_RDWR))
     close(socketDescriptor)
   }
