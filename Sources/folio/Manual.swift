@@ -15,6 +15,10 @@ enum Manual {
     ("S2_API_KEY", "A Semantic Scholar API key, sent as x-api-key; without one, 1 request/s."),
     ("FOLIO_PDF_VIEWER", "The program that opens PDFs (fallback $BROWSER, then xdg-open)."),
     ("FOLIO_PDF_MAX_MB", "The largest PDF folio pdf accepts, in megabytes (over pdf_max_mb)."),
+    (
+      "FOLIO_ZOTERO_URL",
+      "The Zotero connector folio zotero sends to, over config.toml's zotero_url."
+    ),
     ("FOLIO_HTTP_TIMEOUT", "Seconds one fetch request may take in all (default 60)."),
     ("FOLIO_FETCH_TIMEOUT", "Seconds a whole fetch may take (default 300)."),
     (

@@ -69,20 +69,21 @@ public final class TestHTTPServer: @unchecked Sendable {
     }
     socketDescriptor = descriptor
     port = UInt16(bigEndian: address.sin_port)
-    // The loop holds the descriptor, not the server: a test may let go of a stopped server
-    // while the loop is still waking from `accept`.
+    // Weak, not unowned: a server stopped and released before this thread first runs (a test
+    // that only wants a closed port) must not crash the process; nor may the loop keep it alive
+    // while it waits in accept, so that deinit can stop it.
     let thread = Thread { [weak self] in Self.acceptLoop(descriptor, server: { self }) }
     thread.start()
   }
 
+  /// Closes the listening socket, once: deinit stops again, and a second close could hit a
+  /// descriptor number reused by then (a later test's socket, even curl's).
   public func stop() {
     lock.lock()
-    // Once only: `deinit` stops a stopped server again, and by then the descriptor number may
-    // belong to another test's server (closing it refused that server's connections).
     let wasStopped = stopped
     stopped = true
     lock.unlock()
-    if wasStopped { return }
+    guard !wasStopped else { return }
     shutdown(socketDescriptor, Int32(SHUT_RDWR))
     close(socketDescriptor)
   }
