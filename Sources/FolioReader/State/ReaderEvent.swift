@@ -22,6 +22,11 @@ public enum ReaderEvent: Hashable, Sendable {
   case pdfProgress(String)
   /// A background PDF download ended: what was opened, or what went wrong.
   case pdfFinished(Result<String, FetchFailure>)
+  /// A background send to Zotero moved on (`2 of 12`).
+  case zoteroProgress(String)
+  /// A background send to Zotero ended: what was sent, or what went wrong (a refusal names
+  /// the paper and Zotero's reason).
+  case zoteroFinished(Result<String, FetchFailure>)
 }
 
 /// Why a background fetch failed.
@@ -99,6 +104,8 @@ public enum AppEffect: Hashable, Sendable {
   /// Download the PDF of paper `id` into the cache in the background (unless cached) and
   /// open it.
   case openPDF(id: String)
+  /// Send papers to the Zotero desktop app in the background.
+  case sendToZotero(ZoteroRequest)
   /// Edit the note of a paper in the user's editor.
   case editNote(id: String)
   /// Save `query` as the topic `name` in topics.toml (the query already checked).
@@ -160,6 +167,8 @@ public enum EffectOutcome: Hashable, Sendable {
   case fetchStarted
   /// A PDF download (or the opening of a cached PDF) started in the background.
   case pdfStarted(id: String)
+  /// A send to Zotero started in the background.
+  case zoteroStarted(ZoteroRequest)
   /// The editor closed and the note waits for the library's writer.
   case noteQueued
   case noteSaved(id: String)

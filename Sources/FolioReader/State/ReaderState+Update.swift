@@ -67,6 +67,9 @@ extension ReaderState {
         status = StatusMessage("PDF failed: \(failure.message)", isError: true)
       }
       return []
+    case .zoteroProgress, .zoteroFinished:
+      zoteroEvent(event)
+      return []
     }
   }
 
@@ -110,6 +113,7 @@ extension ReaderState {
       }
       switch pending {
       case .markAllRead: return [.markAllRead(filter)]
+      case .sendStarredToZotero(let count): return [.app(.sendToZotero(.starred(count: count)))]
       }
     case .triage: return handleTriage(action, key: key)
     case .list, .detail, .reading:
@@ -254,6 +258,8 @@ extension ReaderState {
         .app(.openPDF(id: paper.id)),
         .library(.recordSignal(.opened, id: paper.id, at: Date())),
       ]
+    case .sendToZotero: return sendToZotero(detail, key: key)
+    case .sendStarredToZotero: askToSendStarredToZotero()
     case .exportStarred: return [.exportStarred(.markdown, path: exportPath(for: .markdown))]
     case .fetch:
       guard fetchStatus == nil else {
@@ -414,6 +420,7 @@ extension ReaderState {
     case .savedTheme(let name): status = StatusMessage("theme: \(name) (saved)")
     case .fetchStarted: fetchStatus = "starting"
     case .pdfStarted(let id): status = StatusMessage("PDF of \(id): starting…")
+    case .zoteroStarted(let request): zoteroStarted(request)
     case .noteQueued: status = StatusMessage("saving the note…")
     case .noteSaved(let id):
       recordNoteSaved(id)

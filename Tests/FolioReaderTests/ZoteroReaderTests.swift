@@ -1,0 +1,167 @@
+import FolioCore
+import FolioQuery
+import FolioStore
+import XCTest
+
+@testable import FolioReader
+
+/// The reader's Zotero keys (issue 20): `Z` sends the selected paper at once; `z` ("send
+/// starred to Zotero", also in the palette) asks first with the count; the send runs
+/// in the app's background and its progress and end come back as events for the status line.
+final class ZoteroReaderTests: XCTestCase {
+  typealias Driver = ReaderStateMachineTests.Driver
+
+  /// One day of `count` papers, the first `starred` of them starred.
+  func library(_ count: Int = 6, starred: Int = 0) -> InMemoryLibrary {
+    let day = Day("2026-11-27")!
+    return InMemoryLibrary(
+      (0..<count).map { index in
+        let paper = Paper.fromSource(
+          title: "Paper \(index) on graphs", abstract: "Abstract \(index).",
+          arxivID: String(format: "2611.%05d", index + 1), day: day, source: "fake",
+          upvotes: count - index)!
+        return LibraryPaper(
+          paper: paper,
+          state: PaperState(starredAt: index < starred ? Date(timeIntervalSince1970: 1) : nil))
+      })
+  }
+
+  func statusText(_ driver: Driver) -> String {
+    ReaderView.render(driver.state).textRows.last ?? ""
+  }
+
+  func testZSendsTheSelectedPaperAndTheStatusLineFollowsTheSend() {
+    var driver = Driver(library())
+    driver.type("j")
+    let id = driver.state.detail!.id
+    driver.type("Z")
+    XCTAssertEqual(driver.external, [.app(.sendToZotero(.paper(id: id)))])
+    XCTAssertEqual(driver.state.mode, .list, "one paper is sent without asking")
+
+    driver.send(.completed(.zoteroStarted(.paper(id: id))))
+    XCTAssertEqual(driver.state.status, StatusMessage("Zotero: sending \(id)…"))
+    // Keys go on working while the app sends.
+    driver.type("j")
+    XCTAssertEqual(driver.state.selected, 2)
+    driver.send(.zoteroFinished(.success("sent \(id) to Zotero")))
+    XCTAssertEqual(driver.state.status, StatusMessage("sent \(id) to Zotero"))
+    XCTAssertTrue(statusText(driver).contains("sent \(id) to Zotero"), statusText(driver))
+  }
+
+  func testAFailureAndARefusalAreErrorsOnTheStatusLine() {
+    var driver = Driver(library())
+    driver.send(
+      .zoteroFinished(
+        .failure(FetchFailure("Zotero is not running (no connector at http://127.0.0.1:9)"))))
+    XCTAssertEqual(
+      driver.state.status,
+      StatusMessage("Zotero is not running (no connector at http://127.0.0.1:9)", isError: true))
+    driver.send(.zoteroFinished(.failure(FetchFailure("Zotero refused 2611.00001: \u{1B}[2Jno"))))
+    XCTAssertTrue(driver.state.status!.isError)
+    let line = statusText(driver)
+    XCTAssertTrue(line.contains("Zotero refused 2611.00001: [2Jno"), line)
+    XCTAssertFalse(line.contains("\u{1B}"), "the reason is drawn inert")
+  }
+
+  func testProgressShowsOnTheStatusLine() {
+    var driver = Driver(library(starred: 3))
+    driver.send(.completed(.zoteroStarted(.starred(count: 3))))
+    XCTAssertEqual(driver.state.status, StatusMessage("Zotero: sending 3 starred papers…"))
+    driver.send(.zoteroProgress("sent 2 of 3…"))
+    XCTAssertEqual(driver.state.status, StatusMessage("Zotero: sent 2 of 3…"))
+  }
+
+  func testSendingTheStarredAsksWithTheirCountFirst() {
+    var driver = Driver(library(12, starred: 4))
+    driver.type(":send starred\n")
+    XCTAssertEqual(driver.state.mode, .confirmation(.sendStarredToZotero(count: 4), over: .list))
+    XCTAssertTrue(
+      statusText(driver).hasPrefix(" Send 4 starred papers to Zotero? (y/n)"), statusText(driver))
+    XCTAssertEqual(driver.external, [], "nothing is sent before the answer")
+    driver.type("y")
+    XCTAssertEqual(driver.external, [.app(.sendToZotero(.starred(count: 4)))])
+    XCTAssertEqual(driver.state.mode, .list)
+
+    // Any other answer sends nothing.
+    driver.type("z")
+    XCTAssertNotNil(driver.state.confirmation)
+    driver.type("n")
+    XCTAssertEqual(driver.external.count, 1)
+    XCTAssertEqual(driver.state.status, StatusMessage("cancelled"))
+  }
+
+  func testTheQuestionIsAskedOverTheScreenItCameFrom() {
+    var driver = Driver(library(starred: 1))
+    driver.type("\n")
+    XCTAssertTrue(driver.state.isReading)
+    driver.type(":zotero-starred\n")
+    XCTAssertEqual(
+      driver.state.mode, .confirmation(.sendStarredToZotero(count: 1), over: .reading))
+    XCTAssertTrue(
+      statusText(driver).hasPrefix(" Send 1 starred paper to Zotero? (y/n)"), statusText(driver))
+    driver.type("y")
+    XCTAssertTrue(driver.state.isReading, "back to the reading view")
+  }
+
+  func testNothingStarredAsksNothing() {
+    var driver = Driver(library())
+    driver.type(":zotero-starred\n")
+    XCTAssertNil(driver.state.confirmation)
+    XCTAssertEqual(driver.state.status, StatusMessage("nothing is starred yet"))
+    XCTAssertEqual(driver.external, [])
+  }
+
+  func testMoreStarredThanTheCapIsRefusedWithAPointerToTheCommand() {
+    let limit = ZoteroRequest.starredLimit
+    var driver = Driver(library(limit + 1, starred: limit + 1))
+    driver.type(":zotero-starred\n")
+    XCTAssertNil(driver.state.confirmation)
+    XCTAssertEqual(
+      driver.state.status,
+      StatusMessage(
+        "1,001 starred papers are more than the reader sends at once (1,000): use folio zotero --starred",
+        isError: true))
+    XCTAssertEqual(driver.external, [])
+  }
+
+  func testABoundKeyAsksToo() {
+    let (keymap, warnings) = Keymap.configured(
+      preset: nil, overrides: [(action: "zotero-starred", keys: ["W"])])
+    XCTAssertEqual(warnings, [])
+    var driver = Driver(library(starred: 2))
+    driver.state.settings.keymap = keymap
+    driver.type("W")
+    XCTAssertEqual(driver.state.confirmation, .sendStarredToZotero(count: 2))
+  }
+
+  func testZInTriageSendsTheCard() {
+    var driver = Driver(library())
+    driver.type("i")
+    XCTAssertEqual(driver.state.mode.screen, .triage)
+    let id = driver.state.triage!.card!.id
+    driver.type("Z")
+    XCTAssertEqual(driver.external, [.app(.sendToZotero(.paper(id: id)))])
+    XCTAssertEqual(driver.state.triage?.card?.id, id, "sending does not move triage on")
+  }
+
+  func testZWithNothingSelectedSaysSo() {
+    var driver = Driver(InMemoryLibrary([]))
+    driver.type("Z")
+    XCTAssertEqual(driver.external, [])
+    XCTAssertNotNil(driver.state.status)
+  }
+
+  func testTheActionTableHasTheRows() {
+    let keymap = Keymap.standard
+    for context in [ActionContext.list, .detail, .reading, .triage] {
+      XCTAssertEqual(keymap.action(for: .character("Z"), in: context), .sendToZotero, "\(context)")
+    }
+    XCTAssertEqual(keymap.action(for: .character("z"), in: .list), .sendStarredToZotero)
+    XCTAssertEqual(keymap.action(for: .character("z"), in: .triage), nil)
+    XCTAssertTrue(
+      keymap.rows(in: .list).contains { $0.action == .sendStarredToZotero },
+      "the palette offers it")
+    XCTAssertEqual(Action.sendToZotero.rawValue, "zotero")
+    XCTAssertEqual(Action.sendStarredToZotero.rawValue, "zotero-starred")
+  }
+}
