@@ -24,6 +24,7 @@ struct ReaderApp {
   var config = Config()
   private let backgroundFetch = BackgroundFetch(version: Folio.version)
   private let backgroundPDF = BackgroundPDF(version: Folio.version)
+  private let backgroundZotero = BackgroundZotero(version: Folio.version)
   private let backgroundCounts: BackgroundCounts
   private let writes: LibraryWriteQueue
   /// Retrains the for-you model in the background when the library's signals change.
@@ -160,6 +161,13 @@ struct ReaderApp {
         process(pdfEvent, state: &state, terminal: terminal)
         changed = true
       }
+      for zoteroEvent in backgroundZotero.take() {
+        if case .zoteroFinished(.failure(let failure)) = zoteroEvent {
+          Log.error("zotero: \(failure.message)")
+        }
+        process(zoteroEvent, state: &state, terminal: terminal)
+        changed = true
+      }
       if changed { terminal.paint(ReaderView.render(state)) }
     }
     // Told to stop (SIGTERM, a hang-up), the reader has a few seconds before it is ended
@@ -257,6 +265,12 @@ struct ReaderApp {
       } catch {
         return .failed(error.message)
       }
+    case .sendToZotero(let request):
+      // The papers are read and sent on the job's thread.
+      guard backgroundZotero.start(request, store: store, config: config) else {
+        return .failed("a send to Zotero is already running")
+      }
+      return .zoteroStarted(request)
     case .saveTopic(let name, let query):
       do {
         try TopicsFile.add(name, query: query, topics: settings.topics)

@@ -1,0 +1,122 @@
+import Dispatch
+import FolioConfig
+import FolioCore
+import FolioReader
+import FolioStore
+import FolioTestSupport
+import Foundation
+import XCTest
+
+@testable import FolioApp
+
+/// The reader's `Z` and `z` off the main loop (issue 20): the papers are read and sent on the
+/// job's thread, and the end comes back as one event whose text the status line shows: what
+/// was sent, Zotero not running, or each refused paper's id with Zotero's reason.
+final class BackgroundZoteroTests: XCTestCase {
+  /// A library of `count` arXiv papers, the first `starred` of them starred.
+  func library(_ count: Int, starred: Int = 0) throws -> LibraryStore {
+    let store = try LibraryStore.inMemory()
+    let day = Day("2026-11-27")!
+    try store.importPapers(file: "t", format: "test", source: "test") { session in
+      for index in 0..<count {
+        try session.add(
+          Paper.fromSource(
+            title: "Paper \(index)", abstract: "About \(index).", authors: ["Ada Lovelace"],
+            arxivID: String(format: "2611.%05d", index + 1), day: day, source: "test")!)
+      }
+    }
+    try store.setStarred(true, ids: (0..<starred).map { String(format: "2611.%05d", $0 + 1) })
+    return store
+  }
+
+  /// The events of the job once it has ended (a minute at most: it talks to loopback only).
+  func events(of zotero: BackgroundZotero) -> [ReaderEvent] {
+    let tick = DispatchSemaphore(value: 0)
+    let deadline = Date().addingTimeInterval(60)
+    while zotero.isRunning && Date() < deadline { _ = tick.wait(timeout: .now() + 0.01) }
+    XCTAssertFalse(zotero.isRunning, "the send ended")
+    return zotero.take()
+  }
+
+  func testNoConnectorSaysZoteroIsNotRunning() throws {
+    let server = try TestHTTPServer { _ in .ok("") }
+    let base = server.base
+    server.stop()
+    let zotero = BackgroundZotero(version: "0.0.0")
+    XCTAssertTrue(
+      zotero.start(
+        .paper(id: "2611.00001"), store: try library(2), config: Config(),
+        environment: ["FOLIO_ZOTERO_URL": base]))
+    XCTAssertEqual(
+      events(of: zotero).last,
+      .zoteroFinished(.failure(FetchFailure("Zotero is not running (no connector at \(base))"))))
+  }
+
+  func testAPaperThatIsGoneSendsNothing() throws {
+    let server = try TestHTTPServer { _ in .status(201) }
+    defer { server.stop() }
+    let zotero = BackgroundZotero(version: "0.0.0")
+    XCTAssertTrue(
+      zotero.start(
+        .paper(id: "2611.09999"), store: try library(1), config: Config(),
+        environment: ["FOLIO_ZOTERO_URL": server.base]))
+    XCTAssertEqual(
+      events(of: zotero),
+      [.zoteroFinished(.failure(FetchFailure("not sent to Zotero: no paper with id '2611.09999'")))]
+    )
+    XCTAssertEqual(server.requests.count, 0)
+  }
+
+  func testTheStarredPapersAreReadUpToTheCap() throws {
+    let store = try library(5, starred: 3)
+    guard case .success(let papers) = BackgroundZotero.papers(.starred(count: 3), store: store)
+    else { return XCTFail("the starred papers are read") }
+    XCTAssertEqual(Set(papers.map(\.id)), ["2611.00001", "2611.00002", "2611.00003"])
+
+    let limit = ZoteroRequest.starredLimit
+    let many = try library(limit + 1, starred: limit + 1)
+    XCTAssertEqual(
+      BackgroundZotero.papers(.starred(count: limit), store: many),
+      .failure(
+        FetchFailure(
+          "not sent to Zotero: more than 1,000 starred papers (folio zotero --starred sends them all)"
+        )), "starred since the question: nothing is sent")
+  }
+
+  func testNothingStarredSendsNothing() throws {
+    let server = try TestHTTPServer { _ in .status(201) }
+    defer { server.stop() }
+    let zotero = BackgroundZotero(version: "0.0.0")
+    XCTAssertTrue(
+      zotero.start(
+        .starred(count: 1), store: try library(2), config: Config(),
+        environment: ["FOLIO_ZOTERO_URL": server.base]))
+    XCTAssertEqual(events(of: zotero), [.zoteroFinished(.success("nothing is starred yet"))])
+    XCTAssertEqual(server.requests.count, 0)
+  }
+
+  func testTheOutcomeNamesWhatWasSentAndEachRefusal() {
+    XCTAssertEqual(
+      BackgroundZotero.outcome(ZoteroReport(sent: ["2611.00001"])),
+      .success("sent 2611.00001 to Zotero"))
+    XCTAssertEqual(
+      BackgroundZotero.outcome(ZoteroReport(sent: (1...1200).map { "\($0)" })),
+      .success("sent 1,200 papers to Zotero"))
+    XCTAssertEqual(
+      BackgroundZotero.outcome(
+        ZoteroReport(refused: [ZoteroRefusal(id: "2611.00001", reason: "HTTP 500: no library")])),
+      .failure(FetchFailure("Zotero refused 2611.00001: HTTP 500: no library")))
+    let refused = (1...5).map { ZoteroRefusal(id: "p\($0)", reason: "r\($0)") }
+    XCTAssertEqual(
+      BackgroundZotero.outcome(ZoteroReport(sent: ["a", "b"], refused: refused)),
+      .failure(
+        FetchFailure("sent 2 to Zotero; Zotero refused 5 papers: p1: r1; p2: r2; p3: r3; 2 more")))
+    let long = String(repeating: "é", count: 5_000)
+    guard
+      case .failure(let failure) = BackgroundZotero.outcome(
+        ZoteroReport(refused: [ZoteroRefusal(id: "x", reason: long)]))
+    else { return XCTFail("a refusal is a failure") }
+    XCTAssertEqual(failure.message.unicodeScalars.count, "Zotero refused x: ".count + 200 + 1)
+    XCTAssertTrue(failure.message.hasSuffix("…"))
+  }
+}
