@@ -13,6 +13,10 @@ enum Manual {
     ("FOLIO_HF_URL, FOLIO_ARXIV_URL", "Base URLs for fetch (and arXiv PDFs), over config.toml's."),
     ("FOLIO_PDF_VIEWER", "The program that opens PDFs (fallback $BROWSER, then xdg-open)."),
     ("FOLIO_PDF_MAX_MB", "The largest PDF folio pdf accepts, in megabytes (over pdf_max_mb)."),
+    (
+      "FOLIO_ZOTERO_URL",
+      "The Zotero connector folio zotero sends to, over config.toml's zotero_url."
+    ),
     ("FOLIO_HTTP_TIMEOUT", "Seconds one fetch request may take in all (default 60)."),
     ("FOLIO_FETCH_TIMEOUT", "Seconds a whole fetch may take (default 300)."),
     (
