@@ -81,7 +81,7 @@ public final class BackgroundZotero: Sendable {
           return .failure(
             FetchFailure(
               "not sent to Zotero: more than \(NumberText.grouped(limit)) starred papers "
-                + "(folio zotero --starred sends them all)"))
+                + "(send a part with folio zotero --starred --filter QUERY)"))
         }
         return .success(papers)
       }
@@ -106,12 +106,13 @@ public final class BackgroundZotero: Sendable {
     }.joined(separator: "; ")
     let more = report.refused.count - refusalsNamed
     if more > 0 { named += "; \(NumberText.grouped(more)) more" }
-    let refused =
-      report.refused.count == 1
-      ? "Zotero refused " + named
-      : "Zotero refused \(NumberText.grouped(report.refused.count)) papers: " + named
+    let total = sent + report.refused.count
+    guard total > 1 else { return .failure(FetchFailure("Zotero refused " + named)) }
+    // As `folio zotero` says it: how many of how many, then each refusal.
     return .failure(
-      FetchFailure(sent == 0 ? refused : "sent \(NumberText.grouped(sent)) to Zotero; " + refused))
+      FetchFailure(
+        "Zotero refused \(NumberText.grouped(report.refused.count)) of "
+          + "\(NumberText.grouped(total)) papers (\(NumberText.grouped(sent)) sent): " + named))
   }
 
   static func capped(_ reason: String) -> String {

@@ -47,9 +47,12 @@ final class BackgroundZoteroTests: XCTestCase {
       zotero.start(
         .paper(id: "2611.00001"), store: try library(2), config: Config(),
         environment: ["FOLIO_ZOTERO_URL": base]))
-    XCTAssertEqual(
-      events(of: zotero).last,
-      .zoteroFinished(.failure(FetchFailure("Zotero is not running (no connector at \(base))"))))
+    guard case .zoteroFinished(.failure(let failure))? = events(of: zotero).last else {
+      return XCTFail("the send failed")
+    }
+    XCTAssertTrue(
+      failure.message.hasPrefix("Zotero is not running (no connector at \(base))"),
+      failure.message)
   }
 
   func testAPaperThatIsGoneSendsNothing() throws {
@@ -79,7 +82,7 @@ final class BackgroundZoteroTests: XCTestCase {
       BackgroundZotero.papers(.starred(count: limit), store: many),
       .failure(
         FetchFailure(
-          "not sent to Zotero: more than 1,000 starred papers (folio zotero --starred sends them all)"
+          "not sent to Zotero: more than 1,000 starred papers (send a part with folio zotero --starred --filter QUERY)"
         )), "starred since the question: nothing is sent")
   }
 
@@ -110,7 +113,7 @@ final class BackgroundZoteroTests: XCTestCase {
     XCTAssertEqual(
       BackgroundZotero.outcome(ZoteroReport(sent: ["a", "b"], refused: refused)),
       .failure(
-        FetchFailure("sent 2 to Zotero; Zotero refused 5 papers: p1: r1; p2: r2; p3: r3; 2 more")))
+        FetchFailure("Zotero refused 5 of 7 papers (2 sent): p1: r1; p2: r2; p3: r3; 2 more")))
     let long = String(repeating: "é", count: 5_000)
     guard
       case .failure(let failure) = BackgroundZotero.outcome(
@@ -118,5 +121,56 @@ final class BackgroundZoteroTests: XCTestCase {
     else { return XCTFail("a refusal is a failure") }
     XCTAssertEqual(failure.message.unicodeScalars.count, "Zotero refused x: ".count + 200 + 1)
     XCTAssertTrue(failure.message.hasSuffix("…"))
+  }
+
+  func testTheStarredAreSentWithProgressAndARefusalIsNamed() throws {
+    let server = try TestHTTPServer { request in
+      guard request.path == "/connector/saveItems" else { return .ok("Zotero is running") }
+      return String(decoding: request.body, as: UTF8.self).contains("Paper 1")
+        ? .status(500, "no library\u{1B}[2J") : .status(201)
+    }
+    defer { server.stop() }
+    let zotero = BackgroundZotero(version: "0.0.0")
+    XCTAssertTrue(
+      zotero.start(
+        .starred(count: 3), store: try library(4, starred: 3), config: Config(),
+        environment: ["FOLIO_ZOTERO_URL": server.base]))
+    let events = events(of: zotero)
+    XCTAssertEqual(
+      events,
+      [
+        .zoteroProgress("sent 1 of 3…"), .zoteroProgress("sent 2 of 3…"),
+        .zoteroProgress("sent 3 of 3…"),
+        .zoteroFinished(
+          .failure(
+            FetchFailure(
+              "Zotero refused 1 of 3 papers (2 sent): 2611.00002: the connector answered "
+                + "HTTP 500: no library"))),
+      ])
+    XCTAssertEqual(
+      server.requests.map(\.path),
+      ["/connector/ping"] + Array(repeating: "/connector/saveItems", count: 3))
+  }
+
+  func testOneSendAtATime() throws {
+    let gate = DispatchSemaphore(value: 0)
+    let server = try TestHTTPServer { _ in
+      gate.wait()
+      return .status(201)
+    }
+    defer { server.stop() }
+    let zotero = BackgroundZotero(version: "0.0.0")
+    let store = try library(1)
+    let environment = ["FOLIO_ZOTERO_URL": server.base]
+    XCTAssertTrue(
+      zotero.start(
+        .paper(id: "2611.00001"), store: store, config: Config(), environment: environment))
+    XCTAssertFalse(
+      zotero.start(
+        .paper(id: "2611.00001"), store: store, config: Config(), environment: environment),
+      "a second send waits for the first to end")
+    gate.signal()  // the ping
+    gate.signal()  // the save
+    XCTAssertEqual(events(of: zotero), [.zoteroFinished(.success("sent 2611.00001 to Zotero"))])
   }
 }

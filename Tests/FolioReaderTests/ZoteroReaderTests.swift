@@ -119,7 +119,7 @@ final class ZoteroReaderTests: XCTestCase {
     XCTAssertEqual(
       driver.state.status,
       StatusMessage(
-        "1,001 starred papers are more than the reader sends at once (1,000): use folio zotero --starred",
+        "1,001 starred papers are more than the 1,000 sent at a time: send a part with folio zotero --starred --filter QUERY",
         isError: true))
     XCTAssertEqual(driver.external, [])
   }

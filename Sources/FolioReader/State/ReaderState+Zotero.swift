@@ -30,8 +30,9 @@ extension ReaderState {
     }
     guard count <= ZoteroRequest.starredLimit else {
       status = StatusMessage(
-        "\(NumberText.grouped(count)) starred papers are more than the reader sends at once "
-          + "(\(NumberText.grouped(ZoteroRequest.starredLimit))): use folio zotero --starred",
+        "\(NumberText.grouped(count)) starred papers are more than the "
+          + "\(NumberText.grouped(ZoteroRequest.starredLimit)) sent at a time: send a part with "
+          + "folio zotero --starred --filter QUERY",
         isError: true)
       return
     }

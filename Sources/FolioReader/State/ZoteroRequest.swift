@@ -7,8 +7,8 @@ public enum ZoteroRequest: Hashable, Sendable {
   /// asked.
   case starred(count: Int)
 
-  /// The most starred papers the reader sends at once. Each is a request to the Zotero app,
-  /// read into memory first; a larger set is refused with a pointer to `folio zotero
-  /// --starred`, which the user can watch and stop.
+  /// The most starred papers the reader sends at once, as `folio zotero` (each is a request
+  /// to the Zotero app, read into memory first); a larger set is refused with a pointer to
+  /// `folio zotero --starred --filter QUERY`, which sends a part.
   public static let starredLimit = 1_000
 }
