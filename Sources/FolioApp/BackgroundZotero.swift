@@ -32,6 +32,20 @@ public final class BackgroundZotero: Sendable {
     }
   }
 
+  /// Starts counting the starred papers (for the reader's question before sending them); false
+  /// while a send or a count is running.
+  public func countStarred(store: LibraryStore) -> Bool {
+    job.start { _ in Self.countStarred(store) }
+  }
+
+  static func countStarred(_ store: LibraryStore) -> ReaderEvent {
+    do {
+      return .zoteroStarredCounted(.success(try store.count(PaperFilter(state: .starred))))
+    } catch {
+      return .zoteroStarredCounted(.failure(FetchFailure(error.message)))
+    }
+  }
+
   /// The events since the last call.
   public func take() -> [ReaderEvent] { job.take() }
 

@@ -271,6 +271,11 @@ struct ReaderApp {
         return .failed("a send to Zotero is already running")
       }
       return .zoteroStarted(request)
+    case .countStarredForZotero:
+      guard backgroundZotero.countStarred(store: store) else {
+        return .failed("a send to Zotero is already running")
+      }
+      return .zoteroCounting
     case .saveTopic(let name, let query):
       do {
         try TopicsFile.add(name, query: query, topics: settings.topics)

@@ -39,9 +39,8 @@ final class BackgroundZoteroTests: XCTestCase {
   }
 
   func testNoConnectorSaysZoteroIsNotRunning() throws {
-    let server = try TestHTTPServer { _ in .ok("") }
-    let base = server.base
-    server.stop()
+    // Nothing listens on the discard port.
+    let base = "http://127.0.0.1:9"
     let zotero = BackgroundZotero(version: "0.0.0")
     XCTAssertTrue(
       zotero.start(
@@ -172,5 +171,11 @@ final class BackgroundZoteroTests: XCTestCase {
     gate.signal()  // the ping
     gate.signal()  // the save
     XCTAssertEqual(events(of: zotero), [.zoteroFinished(.success("sent 2611.00001 to Zotero"))])
+  }
+
+  func testTheStarredAreCountedInTheBackground() throws {
+    let zotero = BackgroundZotero(version: "0.0.0")
+    XCTAssertTrue(zotero.countStarred(store: try library(5, starred: 3)))
+    XCTAssertEqual(events(of: zotero), [.zoteroStarredCounted(.success(3))])
   }
 }

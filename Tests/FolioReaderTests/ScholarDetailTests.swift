@@ -137,6 +137,8 @@ final class ScholarDetailTests: XCTestCase {
       var driver = ReaderStateMachineTests.Driver(
         InMemoryLibrary(library), width: width, height: height)
       driver.type(":zotero-starred\n")
+      XCTAssertEqual(driver.external, [.app(.countStarredForZotero)])
+      driver.send(.zoteroStarredCounted(.success(3)))
       XCTAssertEqual(driver.state.confirmation, .sendStarredToZotero(count: 3))
       assertSnapshot(
         ReaderView.render(driver.state), named: "zotero-starred-question-\(width)x\(height)")

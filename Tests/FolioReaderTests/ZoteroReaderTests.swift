@@ -71,9 +71,21 @@ final class ZoteroReaderTests: XCTestCase {
     XCTAssertEqual(driver.state.status, StatusMessage("Zotero: sent 2 of 3…"))
   }
 
+  /// Types `keys`, which ask for the starred papers to be counted, and hands back the count
+  /// as the app would (the fake's starred papers), leaving the effect out of `external`.
+  func askForStarred(_ driver: inout Driver, typing keys: String, count: Int? = nil) {
+    driver.type(keys)
+    XCTAssertEqual(driver.external.last, .app(.countStarredForZotero), "the app counts them")
+    driver.external.removeLast()
+    driver.send(.completed(.zoteroCounting))
+    XCTAssertEqual(driver.state.status, StatusMessage("Zotero: counting the starred papers…"))
+    let starred = driver.library.papers.filter { $0.state.isStarred && !$0.state.isDismissed }
+    driver.send(.zoteroStarredCounted(.success(count ?? starred.count)))
+  }
+
   func testSendingTheStarredAsksWithTheirCountFirst() {
     var driver = Driver(library(12, starred: 4))
-    driver.type(":send starred\n")
+    askForStarred(&driver, typing: ":send starred\n")
     XCTAssertEqual(driver.state.mode, .confirmation(.sendStarredToZotero(count: 4), over: .list))
     XCTAssertTrue(
       statusText(driver).hasPrefix(" Send 4 starred papers to Zotero? (y/n)"), statusText(driver))
@@ -83,18 +95,26 @@ final class ZoteroReaderTests: XCTestCase {
     XCTAssertEqual(driver.state.mode, .list)
 
     // Any other answer sends nothing.
-    driver.type("z")
+    askForStarred(&driver, typing: "z")
     XCTAssertNotNil(driver.state.confirmation)
     driver.type("n")
     XCTAssertEqual(driver.external.count, 1)
     XCTAssertEqual(driver.state.status, StatusMessage("cancelled"))
   }
 
+  func testTheKeysDoNotWaitForTheCount() {
+    var driver = Driver(library(starred: 2))
+    driver.type("z")
+    XCTAssertNil(driver.state.confirmation, "the question waits for the count")
+    driver.type("j")
+    XCTAssertEqual(driver.state.selected, 1, "and the keys do not")
+  }
+
   func testTheQuestionIsAskedOverTheScreenItCameFrom() {
     var driver = Driver(library(starred: 1))
     driver.type("\n")
     XCTAssertTrue(driver.state.isReading)
-    driver.type(":zotero-starred\n")
+    askForStarred(&driver, typing: ":zotero-starred\n")
     XCTAssertEqual(
       driver.state.mode, .confirmation(.sendStarredToZotero(count: 1), over: .reading))
     XCTAssertTrue(
@@ -103,18 +123,27 @@ final class ZoteroReaderTests: XCTestCase {
     XCTAssertTrue(driver.state.isReading, "back to the reading view")
   }
 
+  func testAPromptOpenedMeanwhileIsNotReplaced() {
+    var driver = Driver(library(starred: 2))
+    driver.type("z/gra")
+    driver.send(.zoteroStarredCounted(.success(2)))
+    XCTAssertEqual(driver.state.searchLine?.text, "gra", "the search line stays")
+    XCTAssertNil(driver.state.confirmation)
+    XCTAssertEqual(
+      driver.state.status, StatusMessage("2 starred: z again to send them to Zotero"))
+  }
+
   func testNothingStarredAsksNothing() {
     var driver = Driver(library())
-    driver.type(":zotero-starred\n")
+    askForStarred(&driver, typing: ":zotero-starred\n")
     XCTAssertNil(driver.state.confirmation)
     XCTAssertEqual(driver.state.status, StatusMessage("nothing is starred yet"))
     XCTAssertEqual(driver.external, [])
   }
 
   func testMoreStarredThanTheCapIsRefusedWithAPointerToTheCommand() {
-    let limit = ZoteroRequest.starredLimit
-    var driver = Driver(library(limit + 1, starred: limit + 1))
-    driver.type(":zotero-starred\n")
+    var driver = Driver(library(starred: 3))
+    askForStarred(&driver, typing: "z", count: ZoteroRequest.starredLimit + 1)
     XCTAssertNil(driver.state.confirmation)
     XCTAssertEqual(
       driver.state.status,
@@ -124,13 +153,21 @@ final class ZoteroReaderTests: XCTestCase {
     XCTAssertEqual(driver.external, [])
   }
 
+  func testACountThatFailedIsAnError() {
+    var driver = Driver(library(starred: 3))
+    driver.type("z")
+    driver.send(.zoteroStarredCounted(.failure(FetchFailure("the library is damaged"))))
+    XCTAssertEqual(driver.state.status, StatusMessage("the library is damaged", isError: true))
+    XCTAssertNil(driver.state.confirmation)
+  }
+
   func testABoundKeyAsksToo() {
     let (keymap, warnings) = Keymap.configured(
       preset: nil, overrides: [(action: "zotero-starred", keys: ["W"])])
     XCTAssertEqual(warnings, [])
     var driver = Driver(library(starred: 2))
     driver.state.settings.keymap = keymap
-    driver.type("W")
+    askForStarred(&driver, typing: "W")
     XCTAssertEqual(driver.state.confirmation, .sendStarredToZotero(count: 2))
   }
 

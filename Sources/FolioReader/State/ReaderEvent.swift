@@ -27,6 +27,8 @@ public enum ReaderEvent: Hashable, Sendable {
   /// A background send to Zotero ended: what was sent, or what went wrong (a refusal names
   /// the paper and Zotero's reason).
   case zoteroFinished(Result<String, FetchFailure>)
+  /// The starred papers counted in the background, for the question before sending them.
+  case zoteroStarredCounted(Result<Int, FetchFailure>)
 }
 
 /// Why a background fetch failed.
@@ -106,6 +108,9 @@ public enum AppEffect: Hashable, Sendable {
   case openPDF(id: String)
   /// Send papers to the Zotero desktop app in the background.
   case sendToZotero(ZoteroRequest)
+  /// Count the starred papers in the background (a pass over the library at a million
+  /// papers), for the question before sending them to Zotero.
+  case countStarredForZotero
   /// Edit the note of a paper in the user's editor.
   case editNote(id: String)
   /// Save `query` as the topic `name` in topics.toml (the query already checked).
@@ -169,6 +174,8 @@ public enum EffectOutcome: Hashable, Sendable {
   case pdfStarted(id: String)
   /// A send to Zotero started in the background.
   case zoteroStarted(ZoteroRequest)
+  /// The starred papers are being counted in the background.
+  case zoteroCounting
   /// The editor closed and the note waits for the library's writer.
   case noteQueued
   case noteSaved(id: String)

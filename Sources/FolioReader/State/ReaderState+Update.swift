@@ -67,7 +67,7 @@ extension ReaderState {
         status = StatusMessage("PDF failed: \(failure.message)", isError: true)
       }
       return []
-    case .zoteroProgress, .zoteroFinished:
+    case .zoteroProgress, .zoteroFinished, .zoteroStarredCounted:
       zoteroEvent(event)
       return []
     }
@@ -259,7 +259,7 @@ extension ReaderState {
         .library(.recordSignal(.opened, id: paper.id, at: Date())),
       ]
     case .sendToZotero: return sendToZotero(detail, key: key)
-    case .sendStarredToZotero: askToSendStarredToZotero()
+    case .sendStarredToZotero: return [.app(.countStarredForZotero)]
     case .exportStarred: return [.exportStarred(.markdown, path: exportPath(for: .markdown))]
     case .fetch:
       guard fetchStatus == nil else {
@@ -421,6 +421,7 @@ extension ReaderState {
     case .fetchStarted: fetchStatus = "starting"
     case .pdfStarted(let id): status = StatusMessage("PDF of \(id): starting…")
     case .zoteroStarted(let request): zoteroStarted(request)
+    case .zoteroCounting: status = StatusMessage("Zotero: counting the starred papers…")
     case .noteQueued: status = StatusMessage("saving the note…")
     case .noteSaved(let id):
       recordNoteSaved(id)

@@ -2,7 +2,7 @@ import FolioCore
 import FolioStore
 
 /// Zotero (issue 20): `Z` sends the selected paper at once; `z` ("send starred to Zotero", also
-/// in the palette) first asks with the number of starred papers. The app
+/// in the palette) has the app count the starred papers, then asks with their number. The app
 /// sends in the background; what it did comes back as events and is said on the status line.
 extension ReaderState {
   /// `Z` on `paper` (the selection, or triage's card).
@@ -14,16 +14,10 @@ extension ReaderState {
     return [.app(.sendToZotero(.paper(id: paper.id)))]
   }
 
-  /// Asks whether to send the starred papers, saying how many: one count of the starred
-  /// papers (an index of its own), made because the user asked, as `A` counts the unread.
-  mutating func askToSendStarredToZotero() {
-    let count: Int
-    do {
-      count = try library.counts(PaperFilter(state: .starred)).total
-    } catch {
-      report(error)
-      return
-    }
+  /// Asks whether to send the starred papers, saying how many, once the app has counted them
+  /// in the background (the count is a pass over the library: the keys never wait for it).
+  /// The question opens only over a bare screen; a prompt opened meanwhile is left alone.
+  mutating func starredCountedForZotero(_ count: Int) {
     guard count > 0 else {
       status = StatusMessage("nothing is starred yet")
       return
@@ -36,7 +30,13 @@ extension ReaderState {
         isError: true)
       return
     }
-    mode = .confirmation(.sendStarredToZotero(count: count), over: mode.screen)
+    guard case .screen(let screen) = mode else {
+      let key = settings.keymap.keys(for: .sendStarredToZotero).first?.description ?? "the key"
+      status = StatusMessage(
+        "\(NumberText.grouped(count)) starred: \(key) again to send them to Zotero")
+      return
+    }
+    mode = .confirmation(.sendStarredToZotero(count: count), over: screen)
   }
 
   /// The status line while a send starts.
@@ -54,8 +54,9 @@ extension ReaderState {
     switch event {
     case .zoteroProgress(let text): status = StatusMessage("Zotero: \(text)")
     case .zoteroFinished(.success(let summary)): status = StatusMessage(summary)
-    case .zoteroFinished(.failure(let failure)):
+    case .zoteroFinished(.failure(let failure)), .zoteroStarredCounted(.failure(let failure)):
       status = StatusMessage(failure.message, isError: true)
+    case .zoteroStarredCounted(.success(let count)): starredCountedForZotero(count)
     default: break
     }
   }
