@@ -4,9 +4,10 @@ import FolioReader
 import FolioStore
 import Foundation
 
-/// The reader's `Z` (issue 20): papers sent to the Zotero desktop app through ``ZoteroSender``
-/// on a thread of their own (one send at a time), while the reader stays responsive; progress
-/// and the end are picked up by the main loop as reader events, as ``BackgroundPDF``'s are.
+/// The reader's `Z` and `z` (issue 20): papers sent to the Zotero desktop app through
+/// ``ZoteroSender``, and the starred ones counted before `z` asks, on a thread of their own
+/// (one job at a time), while the reader stays responsive; progress and the end are picked up
+/// by the main loop as reader events, as ``BackgroundPDF``'s are.
 public final class BackgroundZotero: Sendable {
   private let job = BackgroundJob()
   private let version: String
