@@ -47,6 +47,9 @@ public struct ZoteroSender {
 
   /// The most characters of a connector's answer a refusal quotes.
   public static let reasonLimit = 200
+  /// The most papers one send should carry (`folio zotero` refuses a larger selection before
+  /// sending anything): each is a request, and Zotero files each as it comes.
+  public static let maxPapers = 1_000
   /// Seconds the ping may take: a connector on this machine answers at once.
   public static let pingDeadline: Double = 10
 

@@ -17,8 +17,8 @@ struct ZoteroCommand: ParsableCommand {
     commandName: "zotero",
     abstract: "Send papers to the Zotero desktop app (through its connector server).",
     discussion: """
-      Sends the papers named, and those --starred, --filter, --topic and --tag select \
-      (together: all of them must hold), at most 1,000 a run. Each is one Zotero item: a \
+      Sends the papers named, and also the papers --starred, --filter, --topic and --tag \
+      select (a paper must pass every one given), each once, at most 1,000 a run. Each is one Zotero item: a \
       preprint with its authors, abstract, date, link, arXiv's DOI, your tags and note, and \
       the PDF for Zotero to download. The connector is at http://127.0.0.1:23119 unless \
       config.toml zotero_url or $FOLIO_ZOTERO_URL says otherwise. Exit 69 when Zotero is not \
@@ -26,9 +26,6 @@ struct ZoteroCommand: ParsableCommand {
       is never sent twice. Details: docs/export.md.
       """,
     version: Folio.version)
-
-  /// The most papers one run sends.
-  static let maxPapers = 1_000
 
   @OptionGroup var library: LibraryOptions
 
@@ -85,7 +82,7 @@ struct ZoteroCommand: ParsableCommand {
   }
 
   /// The papers named (in order), then those the options select, each once; an unknown id or
-  /// a selection over ``maxPapers`` is an error before anything is sent.
+  /// a selection over ``ZoteroSender/maxPapers`` is an error before anything is sent.
   func papers(_ store: LibraryStore) throws -> [LibraryPaper] {
     var seen: Set<String> = []
     var out: [LibraryPaper] = []
@@ -104,10 +101,10 @@ struct ZoteroCommand: ParsableCommand {
     var filter = try query.filter(topics: UserTopics.load(), and: conditions)
     if starred { filter.state = .starred }
     let total = try store.count(filter)
-    guard out.count + total <= Self.maxPapers else {
+    guard out.count + total <= ZoteroSender.maxPapers else {
       throw CLIError(
         "\(NumberText.grouped(out.count + total)) papers selected; folio zotero sends at most "
-          + "\(NumberText.grouped(Self.maxPapers)) at a time (narrow the selection)",
+          + "\(NumberText.grouped(ZoteroSender.maxPapers)) at a time (narrow the selection)",
         exitCode: SysExit.usage)
     }
     for entry in try store.papers(filter) where seen.insert(entry.paper.id).inserted {

@@ -131,6 +131,23 @@ final class ZoteroSenderTests: XCTestCase {
     XCTAssertEqual(server.requests.count, 3, "one ping and two saves")
   }
 
+  /// A save with no answer before the deadline may have been made: the reason says to look
+  /// before sending it again, and it is not sent again.
+  func testASaveThatTimesOutSaysItMayHaveBeenMade() throws {
+    let server = try connector([.hang(seconds: 3)])
+    defer { server.stop() }
+    let sender = ZoteroSender(
+      config: Config(), version: "0.0.0",
+      environment: ["FOLIO_ZOTERO_URL": server.base, "FOLIO_HTTP_TIMEOUT": "0.5"])
+    let report = try sender.send([Self.paper(1), Self.paper(2)])
+    XCTAssertEqual(report.sent, [])
+    XCTAssertTrue(report.connectorLost)
+    let reason = try XCTUnwrap(report.refused.first?.reason)
+    XCTAssertTrue(reason.contains("timed out"), reason)
+    XCTAssertTrue(reason.hasSuffix("look in Zotero before sending it again"), reason)
+    XCTAssertEqual(server.requests.count, 2, "one ping and one save")
+  }
+
   /// An answer that is not even HTTP ends the send like a lost connector; a 201 with garbage in
   /// its body is a save (Zotero's body is not needed).
   func testGarbageAnswers() throws {

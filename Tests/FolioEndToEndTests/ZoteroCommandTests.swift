@@ -122,6 +122,26 @@ final class ZoteroCommandTests: XCTestCase {
     XCTAssertTrue(server.requests.isEmpty, "nothing reached the connector")
   }
 
+  /// A selection over ZoteroSender.maxPapers is refused before anything is sent.
+  func testASelectionOverTheCapIsRefusedWhole() throws {
+    let folio = try FolioRunner(self)
+    let lines = (1...1_001).map {
+      #"{"id": "2412.\#(String(format: "%05d", $0))", "title": "Capped paper \#($0)", "abstract": "A."}"#
+    }
+    let imported = try folio.run(
+      ["import", "-", "--format", "jsonl"], stdin: lines.joined(separator: "\n") + "\n")
+    XCTAssertEqual(imported.status, 0, imported.stderr)
+    let server = try connector()
+    defer { server.stop() }
+    let result = try zotero(folio, server.base, ["--filter", "capped"])
+    XCTAssertEqual(result.status, 64, result.stderr)
+    XCTAssertEqual(
+      result.stderr,
+      "folio: error: 1,001 papers selected; folio zotero sends at most 1,000 at a time "
+        + "(narrow the selection)\n")
+    XCTAssertTrue(server.requests.isEmpty)
+  }
+
   /// config.toml's zotero_url is used when FOLIO_ZOTERO_URL is not set.
   func testTheConfigNamesTheConnector() throws {
     let folio = try library()

@@ -69,7 +69,10 @@ public final class TestHTTPServer: @unchecked Sendable {
     }
     socketDescriptor = descriptor
     port = UInt16(bigEndian: address.sin_port)
-    let thread = Thread { [unowned self] in self.acceptLoop() }
+    // Weak, not unowned: a server stopped and released before this thread first runs (a test
+    // that only wants a closed port) must not crash the process; nor may the loop keep it alive
+    // while it waits in accept, so that deinit can stop it.
+    let thread = Thread { [weak self] in Self.acceptLoop(descriptor, server: { self }) }
     thread.start()
   }
 
@@ -83,11 +86,15 @@ public final class TestHTTPServer: @unchecked Sendable {
 
   deinit { stop() }
 
-  private func acceptLoop() {
+  private static func acceptLoop(_ descriptor: Int32, server: @escaping () -> TestHTTPServer?) {
     while true {
-      let client = accept(socketDescriptor, nil, nil)
+      let client = accept(descriptor, nil, nil)
       guard client >= 0 else { return }
-      let thread = Thread { [self] in self.serve(client) }
+      guard let server = server() else {
+        close(client)
+        return
+      }
+      let thread = Thread { server.serve(client) }
       thread.start()
     }
   }
