@@ -76,6 +76,7 @@ final class BackgroundZoteroTests: XCTestCase {
     XCTAssertEqual(Set(papers.map(\.id)), ["2611.00001", "2611.00002", "2611.00003"])
 
     let limit = ZoteroRequest.starredLimit
+    XCTAssertEqual(limit, ZoteroSender.maxPapers, "the reader's cap is folio zotero's")
     let many = try library(limit + 1, starred: limit + 1)
     XCTAssertEqual(
       BackgroundZotero.papers(.starred(count: limit), store: many),
