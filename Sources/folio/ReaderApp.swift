@@ -26,6 +26,7 @@ struct ReaderApp {
   private let backgroundPDF = BackgroundPDF(version: Folio.version)
   /// Lists the PDF cache off the main loop for the rows' topics (`has:pdf` in a topic).
   private let pdfListing: BackgroundPDFListing?
+  private let backgroundZotero = BackgroundZotero(version: Folio.version)
   private let backgroundCounts: BackgroundCounts
   private let writes: LibraryWriteQueue
   /// Retrains the for-you model in the background when the library's signals change.
@@ -176,6 +177,13 @@ struct ReaderApp {
         process(listed, state: &state, terminal: terminal)
         changed = true
       }
+      for zoteroEvent in backgroundZotero.take() {
+        if case .zoteroFinished(.failure(let failure)) = zoteroEvent {
+          Log.error("zotero: \(failure.message)")
+        }
+        process(zoteroEvent, state: &state, terminal: terminal)
+        changed = true
+      }
       if changed { terminal.paint(ReaderView.render(state)) }
     }
     // Told to stop (SIGTERM, a hang-up), the reader has a few seconds before it is ended
@@ -273,6 +281,17 @@ struct ReaderApp {
       } catch {
         return .failed(error.message)
       }
+    case .sendToZotero(let request):
+      // The papers are read and sent on the job's thread.
+      guard backgroundZotero.start(request, store: store, config: config) else {
+        return .failed("a send to Zotero is already running")
+      }
+      return .zoteroStarted(request)
+    case .countStarredForZotero:
+      guard backgroundZotero.countStarred(store: store) else {
+        return .failed("a send to Zotero is already running")
+      }
+      return .zoteroCounting
     case .saveTopic(let name, let query):
       do {
         try TopicsFile.add(name, query: query, topics: settings.topics)

@@ -227,13 +227,13 @@ final class KeymapTests: XCTestCase {
   /// `[keys]` validation is per context: a conflict names the contexts where it is one.
   func testConfiguredConflictsArePerContext() {
     let (keymap, warnings) = Keymap.configured(
-      preset: nil, overrides: [("accept", ["Ctrl-w", "Enter"]), ("star", ["z"]), ("read", ["z"])])
+      preset: nil, overrides: [("accept", ["Ctrl-w", "Enter"]), ("star", ["v"]), ("read", ["v"])])
     XCTAssertEqual(keymap.action(for: .control("w"), in: .searchLine), .accept)
-    XCTAssertEqual(keymap.action(for: .character("z")), .toggleStar)
+    XCTAssertEqual(keymap.action(for: .character("v")), .toggleStar)
     XCTAssertEqual(
       warnings,
       [
-        "keys: 'z' is bound to both star and read; star wins (in list, detail, reading)",
+        "keys: 'v' is bound to both star and read; star wins (in list, detail, reading)",
         "keys: delete-word has no key left: 'Ctrl-w' is now accept (in help-filter, search-line, palette)",
       ].sorted())
     let (typed, none) = Keymap.configured(preset: nil, overrides: [("down", ["j"])])

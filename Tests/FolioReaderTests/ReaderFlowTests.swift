@@ -147,8 +147,8 @@ final class ReaderFlowTests: XCTestCase {
 
   func testAKeyWithNothingToDoSaysSo() throws {
     var harness = ReaderHarness(store: try makeLibrary(), width: 40, height: 10)
-    harness.type("z")
-    XCTAssertEqual(harness.state.status?.text, "z: nothing here — ? for keys")
+    harness.type("v")
+    XCTAssertEqual(harness.state.status?.text, "v: nothing here — ? for keys")
     assertSnapshot(harness.grid, named: "nothing-here-40x10")
     harness.press(.enter, .tab)
     XCTAssertEqual(harness.state.status?.text, "Tab: nothing here — ? for keys")

@@ -196,7 +196,7 @@ final class ReaderNavigationTests: XCTestCase {
   func testHelpScrollsWhenItDoesNotFit() throws {
     var harness = ReaderHarness(store: try makeLibrary(), width: 40, height: 10)
     harness.type("?")
-    harness.type(String(repeating: "j", count: 40))
+    harness.type(String(repeating: "j", count: 60))
     let screen = harness.screen
     XCTAssertTrue(screen.contains("quit from anywhere"), "the last binding can be reached")
     XCTAssertTrue(harness.state.isShowingHelp)

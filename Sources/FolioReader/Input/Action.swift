@@ -39,6 +39,10 @@ public enum Action: String, CaseIterable, Hashable, Sendable {
   case fetch
   /// `O`: download the selected paper's PDF into the cache (in the background) and open it.
   case openPDF = "open-pdf"
+  /// `Z`: send the selected paper to the Zotero desktop app (in the background).
+  case sendToZotero = "zotero"
+  /// `z`: the starred papers to Zotero, asked first with their count.
+  case sendStarredToZotero = "zotero-starred"
   case exportStarred = "export"
   case exportAs = "export-as"
   /// `l`: the tag prompt for the selected paper.

@@ -74,6 +74,10 @@ public enum ActionTable {
     ActionRow(.cycleTheme, "next colour theme", [[.character("T")]], browse),
     ActionRow(.fetch, "fetch today's papers", [[.character("R")]], browse),
     ActionRow(.openPDF, "open the paper's PDF", [[.character("O")]], browse),
+    // Zotero (issue 20): the paper at once; the starred ones after a yes to their count (so
+    // `z` typed for `Z` sends nothing unasked).
+    ActionRow(.sendToZotero, "send the paper to Zotero", [[.character("Z")]], browse),
+    ActionRow(.sendStarredToZotero, "send starred to Zotero", [[.character("z")]], browse),
     ActionRow(.exportStarred, "export starred papers", [[.character("e")]], browse),
     ActionRow(.exportAs, "export as (asks format)", [[.character("E")]], browse),
     // Tags and saved searches (issue 18).
@@ -99,6 +103,7 @@ public enum ActionTable {
       .readAndNext, "mark read and next", [[.character(" ")], [.character("j")]], [.triage]),
     ActionRow(.tag, "tag the paper", [[.character("l")]], [.triage]),
     ActionRow(.openLink, "open link in browser", [[.character("o")]], [.triage]),
+    ActionRow(.sendToZotero, "send the paper to Zotero", [[.character("Z")]], [.triage]),
     ActionRow(.undo, "undo the last change", [[.character("u")]], [.triage]),
     ActionRow(
       .scrollDetailDown, "scroll the card down", [[.control("e")], [.down]], [.triage]),

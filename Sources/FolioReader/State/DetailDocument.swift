@@ -107,6 +107,14 @@ public struct DetailDocument: Sendable {
       field("Summary", "Hugging Face AI: " + Self.capped([summary]), .detailBody)
     }
     // --- end hf ---
+    // Issue 20: what Semantic Scholar said when last asked (`folio enrich`), its TL;DR said to
+    // be theirs as Hugging Face's summary is; nothing for a paper never asked about.
+    if let scholar = entry.scholar {
+      units("Scholar", Self.citationUnits(scholar))
+      if let tldr = scholar.tldr, !tldr.isEmpty {
+        field("TL;DR", "Semantic Scholar: " + Self.capped([tldr]), .detailBody)
+      }
+    }
     let urlWidth = max(1, valueWidth - 8)
     for (index, link) in paper.links.labelled.enumerated() {
       // GitHub stars go after the repository's link, on its last line when it fits there.
@@ -164,6 +172,17 @@ public struct DetailDocument: Sendable {
       }
     }
     self.lines = lines
+  }
+
+  /// Semantic Scholar's counts as units of one line (`cited by 1,234`, `56 influential`), or
+  /// that it does not know the paper (it answered null: unknown, never "0 citations").
+  static func citationUnits(_ facts: ScholarFacts) -> [String] {
+    guard let citations = facts.citations else { return ["not known to Semantic Scholar"] }
+    var units = ["cited by \(NumberText.grouped(citations))"]
+    if let influential = facts.influentialCitations {
+      units.append("\(NumberText.grouped(influential)) influential")
+    }
+    return units
   }
 
   /// `units` joined with " · " into lines of at most `width` cells, breaking only between

@@ -26,6 +26,13 @@ public enum ReaderEvent: Hashable, Sendable {
   /// the reader starts and after each download, while ``ReaderState/wantsCachedPDFs``): what
   /// `has:pdf` in a topic matches when the rows' topics are worked out.
   case pdfCacheListed(Set<String>)
+  /// A background send to Zotero moved on (`2 of 12`).
+  case zoteroProgress(String)
+  /// A background send to Zotero ended: what was sent, or what went wrong (a refusal names
+  /// the paper and Zotero's reason).
+  case zoteroFinished(Result<String, FetchFailure>)
+  /// The starred papers counted in the background, for the question before sending them.
+  case zoteroStarredCounted(Result<Int, FetchFailure>)
 }
 
 /// Why a background fetch failed.
@@ -103,6 +110,11 @@ public enum AppEffect: Hashable, Sendable {
   /// Download the PDF of paper `id` into the cache in the background (unless cached) and
   /// open it.
   case openPDF(id: String)
+  /// Send papers to the Zotero desktop app in the background.
+  case sendToZotero(ZoteroRequest)
+  /// Count the starred papers in the background (a pass over the library at a million
+  /// papers), for the question before sending them to Zotero.
+  case countStarredForZotero
   /// Edit the note of a paper in the user's editor.
   case editNote(id: String)
   /// Save `query` as the topic `name` in topics.toml (the query already checked).
@@ -164,6 +176,10 @@ public enum EffectOutcome: Hashable, Sendable {
   case fetchStarted
   /// A PDF download (or the opening of a cached PDF) started in the background.
   case pdfStarted(id: String)
+  /// A send to Zotero started in the background.
+  case zoteroStarted(ZoteroRequest)
+  /// The starred papers are being counted in the background.
+  case zoteroCounting
   /// The editor closed and the note waits for the library's writer.
   case noteQueued
   case noteSaved(id: String)

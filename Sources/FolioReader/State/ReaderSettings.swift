@@ -92,4 +92,6 @@ public struct StatusMessage: Hashable, Sendable {
 /// A question the status line asks before acting.
 public enum Confirmation: Hashable, Sendable {
   case markAllRead(count: Int)
+  /// Send the `count` starred papers to Zotero?
+  case sendStarredToZotero(count: Int)
 }

@@ -67,6 +67,7 @@ extension ReaderState {
       }
       guard let id = card?.id else { return [.openURL(url)] }
       return [.openURL(url), .library(.recordSignal(.opened, id: id, at: Date()))]
+    case .sendToZotero: return sendToZotero(card, key: key)
     case .undo: return undoLast()
     case .scrollDetailDown, .scrollDetailUp:
       let lines = card.map { TriageCard($0, width: layout.reading.width).lines.count } ?? 0

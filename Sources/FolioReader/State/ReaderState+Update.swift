@@ -73,6 +73,8 @@ extension ReaderState {
         listing.window = ListWindow()
         syncView()
       }
+    case .zoteroProgress, .zoteroFinished, .zoteroStarredCounted:
+      zoteroEvent(event)
       return []
     }
   }
@@ -117,6 +119,7 @@ extension ReaderState {
       }
       switch pending {
       case .markAllRead: return [.markAllRead(filter)]
+      case .sendStarredToZotero(let count): return [.app(.sendToZotero(.starred(count: count)))]
       }
     case .triage: return handleTriage(action, key: key)
     case .list, .detail, .reading:
@@ -261,6 +264,8 @@ extension ReaderState {
         .app(.openPDF(id: paper.id)),
         .library(.recordSignal(.opened, id: paper.id, at: Date())),
       ]
+    case .sendToZotero: return sendToZotero(detail, key: key)
+    case .sendStarredToZotero: return [.app(.countStarredForZotero)]
     case .exportStarred: return [.exportStarred(.markdown, path: exportPath(for: .markdown))]
     case .fetch:
       guard fetchStatus == nil else {
@@ -421,6 +426,8 @@ extension ReaderState {
     case .savedTheme(let name): status = StatusMessage("theme: \(name) (saved)")
     case .fetchStarted: fetchStatus = "starting"
     case .pdfStarted(let id): status = StatusMessage("PDF of \(id): starting…")
+    case .zoteroStarted(let request): zoteroStarted(request)
+    case .zoteroCounting: status = StatusMessage("Zotero: counting the starred papers…")
     case .noteQueued: status = StatusMessage("saving the note…")
     case .noteSaved(let id):
       recordNoteSaved(id)

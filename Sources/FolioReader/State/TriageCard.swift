@@ -1,10 +1,10 @@
 import FolioCore
 import FolioQuery
 
-/// Triage's card laid out as lines for a width: title, authors, day and upvotes, Hugging
-/// Face's summary when there is one, and the abstract. A pure layout, like
-/// ``DetailDocument`` (whose caps per field it keeps), scrolled by the state and drawn by
-/// `TriageView`.
+/// Triage's card laid out as lines for a width: title, authors, day, upvotes and citations,
+/// Hugging Face's summary and Semantic Scholar's TL;DR when there are, and the abstract. A
+/// pure layout, like ``DetailDocument`` (whose caps per field it keeps), scrolled by the
+/// state and drawn by `TriageView`.
 public struct TriageCard: Sendable {
   public let lines: [DetailDocument.Line]
 
@@ -27,12 +27,23 @@ public struct TriageCard: Sendable {
     if let upvotes = paper.upvotes { meta.append("▲ \(NumberText.grouped(upvotes))") }
     if entry.state.isStarred { meta.append("★ starred") }
     if entry.state.isRead { meta.append("read") }
+    if let scholar = entry.scholar, scholar.isKnown {
+      meta += DetailDocument.citationUnits(scholar)
+    }
     lines.append([DetailDocument.Span(text: meta.joined(separator: " · "), element: .detailLabel)])
     // MARK: Hugging Face summary (filled in when the `hf` work's field is merged)
     if let summary = Self.huggingFaceSummary(of: paper) {
       lines.append([])
       lines.append([DetailDocument.Span(text: "Hugging Face's summary", element: .detailLabel)])
       lines += DetailDocument.wrap(DetailDocument.capped([summary]), width).map {
+        [DetailDocument.Span(text: $0, element: .detailBody)]
+      }
+    }
+    // Issue 20: Semantic Scholar's TL;DR, said to be theirs.
+    if let tldr = entry.scholar?.tldr, !tldr.isEmpty {
+      lines.append([])
+      lines.append([DetailDocument.Span(text: "Semantic Scholar's TL;DR", element: .detailLabel)])
+      lines += DetailDocument.wrap(DetailDocument.capped([tldr]), width).map {
         [DetailDocument.Span(text: $0, element: .detailBody)]
       }
     }

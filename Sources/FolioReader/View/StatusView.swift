@@ -75,6 +75,12 @@ enum StatusView {
       case .markAllRead(let count):
         question =
           " Mark \(NumberText.grouped(count)) unread paper\(count == 1 ? "" : "s") shown as read? (y/n) "
+      case .sendStarredToZotero(let count):
+        let number = NumberText.grouped(count)
+        let long = " Send \(number) starred paper\(count == 1 ? "" : "s") to Zotero? (y/n) "
+        // Narrow terminals keep the count and the (y/n) rather than the sentence.
+        question =
+          DisplayWidth.of(long) <= room ? long : " Zotero: send \(number) starred? (y/n) "
       }
       grid.write(
         DisplayWidth.truncate(question, to: room), x: rect.x, y: rect.y, style: theme[.prompt])
