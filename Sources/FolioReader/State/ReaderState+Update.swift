@@ -73,6 +73,7 @@ extension ReaderState {
         listing.window = ListWindow()
         syncView()
       }
+      return []
     case .zoteroProgress, .zoteroFinished, .zoteroStarredCounted:
       zoteroEvent(event)
       return []
