@@ -1,4 +1,5 @@
 import FolioCore
+import Foundation
 import GRDB
 
 /// The library's schema as a fixed timeline of migrations.
@@ -250,6 +251,14 @@ enum Schema {
             UPDATE for_you_generation SET value = value + 1;
           END;
           """)
+    }
+    migrator.registerMigration("v14-sync") { db in
+      // Sync (issue 21, SyncSchema): this device's id and clock, the local change log, the
+      // winning clock per paper and field, changes waiting for a paper not imported yet, how
+      // far each other device's log has been read. The state already in the library becomes
+      // this device's first changes, so it reaches the other devices too.
+      try SyncSchema.create(db)
+      try SyncSchema.seed(db, device: DeviceID.make(), now: Date())
     }
     return migrator
   }
