@@ -83,39 +83,63 @@ extension LibraryStore {
   public func applySyncChanges(
     _ changes: [SyncChange], advancing position: SyncPeerPosition? = nil
   ) throws(StoreError) -> SyncApplyResult {
-    try write { db in
-      var ledger = try SyncLedger(db)
-      var result = SyncApplyResult()
-      for change in changes {
-        ledger.observe(change.clock)
-        switch try Self.applyRemote(change, ledger: ledger, db) {
-        case .applied: result.applied += 1
-        case .waiting:
-          try db.cachedStatement(
-            sql: """
-              INSERT OR IGNORE INTO sync_waiting (arxiv_id, title_key, wall, counter, device, line)
-              VALUES (?, ?, ?, ?, ?, ?)
-              """
-          ).execute(arguments: [
-            change.paper.arxivID, change.paper.titleKey, change.clock.wall, change.clock.counter,
-            change.clock.device, SyncLogCodec.encode(change),
-          ])
-          result.waiting += 1
-        case .superseded: result.superseded += 1
+    try write { db in try Self.apply(changes, advancing: position, db) }
+  }
+
+  /// What ``applySyncChanges(_:advancing:)`` would do with `changes`, found by doing it in a
+  /// transaction that is rolled back: nothing changes (`folio sync --dry-run`).
+  public func previewSyncChanges(_ changes: [SyncChange]) throws(StoreError) -> SyncApplyResult {
+    if isReadOnly { throw .readOnly(path: path) }
+    do {
+      return try retryingWhileBusy {
+        try writer.writeWithoutTransaction { db in
+          var result = SyncApplyResult()
+          try db.inTransaction {
+            result = try Self.apply(changes, advancing: nil, db)
+            return .rollback
+          }
+          return result
         }
       }
-      try ledger.finish()
-      if let position {
-        try db.execute(
-          sql: """
-            INSERT INTO sync_peer (device, file, offset, line) VALUES (?, ?, ?, ?)
-            ON CONFLICT (device) DO UPDATE SET file = excluded.file, offset = excluded.offset,
-              line = excluded.line
-            """,
-          arguments: [position.device, position.file, position.offset, position.line])
-      }
-      return result
+    } catch {
+      throw StoreError.wrapping(error, path: path)
     }
+  }
+
+  static func apply(
+    _ changes: [SyncChange], advancing position: SyncPeerPosition?, _ db: Database
+  ) throws -> SyncApplyResult {
+    var ledger = try SyncLedger(db)
+    var result = SyncApplyResult()
+    for change in changes {
+      ledger.observe(change.clock)
+      switch try applyRemote(change, ledger: ledger, db) {
+      case .applied: result.applied += 1
+      case .waiting:
+        try db.cachedStatement(
+          sql: """
+            INSERT OR IGNORE INTO sync_waiting (arxiv_id, title_key, wall, counter, device, line)
+            VALUES (?, ?, ?, ?, ?, ?)
+            """
+        ).execute(arguments: [
+          change.paper.arxivID, change.paper.titleKey, change.clock.wall, change.clock.counter,
+          change.clock.device, SyncLogCodec.encode(change),
+        ])
+        result.waiting += 1
+      case .superseded: result.superseded += 1
+      }
+    }
+    try ledger.finish()
+    if let position {
+      try db.execute(
+        sql: """
+          INSERT INTO sync_peer (device, file, offset, line) VALUES (?, ?, ?, ?)
+          ON CONFLICT (device) DO UPDATE SET file = excluded.file, offset = excluded.offset,
+            line = excluded.line
+          """,
+        arguments: [position.device, position.file, position.offset, position.line])
+    }
+    return result
   }
 
   /// How far this library has read `device`'s log; nil before the first read.
