@@ -39,7 +39,8 @@ public struct SyncReport: Hashable, Sendable {
   }
 }
 
-/// Sync through a plain folder (issue 21): each device appends its changes to its own
+/// Sync through a folder (issue 21), plain or a git work tree with a remote (``SyncGit``):
+/// each device appends its changes to its own
 /// `<device>.jsonl` (FolioCore's SyncLogCodec) and reads every other device's file from where
 /// it stopped. No two devices write one file, so a folder kept in step by Syncthing, Dropbox
 /// or Nextcloud never has conflicting copies, and git never has merge conflicts.
@@ -81,11 +82,16 @@ public struct SyncFolder: Sendable {
     }
     let device = try store.syncDevice()
     var report = SyncReport()
+    // A dry run leaves git alone too: it reads the logs the work tree has.
+    let git = dryRun ? nil : try SyncGit.open(directory)
     if dryRun {
       report.sent = try store.unwrittenSyncChanges(limit: Int.max).lines.count
     } else {
       report.sent = try writeOut(store, device: device)
     }
+    // Committed before pulling, so the rebase finds a clean work tree.
+    try git?.commit(device + ".jsonl", device: device)
+    try git?.pull()
     for other in try otherDevices(except: device) {
       do {
         try readIn(other, store, dryRun: dryRun, into: &report)
@@ -93,6 +99,7 @@ public struct SyncFolder: Sendable {
         report.problems.append(problem)
       }
     }
+    try git?.push()
     return report
   }
 

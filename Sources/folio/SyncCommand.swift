@@ -17,10 +17,13 @@ struct SyncCommand: ParsableCommand {
       stopped; per paper and field the later change wins. The folder is --dir, else \
       config.toml sync_dir: any folder kept in step between machines (Syncthing, Dropbox, \
       Nextcloud, a git work tree). Prints "sync: sent N changes, received M (K applied, P \
-      waiting)"; a change for a paper this library has not imported waits for it. Exit 64 \
-      without a folder, 66 when it does not exist, 65 when another device's file has a bad \
-      line (named FILE:LINE; the other files are still read), 73/74 when this device's file \
-      cannot be written.
+      waiting)"; a change for a paper this library has not imported waits for it. When the \
+      folder is a git work tree with a remote, this device's file is committed, the remote \
+      pulled (rebase) and pushed (a rejected push is pulled and tried again). Exit 64 without \
+      a folder, 66 when it does not exist, 65 when another device's file has a bad line \
+      (named FILE:LINE; the other files are still read), 69 when the git remote cannot be \
+      reached (the changes are committed and go next time), 73/74 when this device's file or \
+      git's work tree cannot be written.
       """,
     version: Folio.version)
 
