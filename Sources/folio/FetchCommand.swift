@@ -27,7 +27,7 @@ struct FetchCommand: ParsableCommand {
       time, and as long as the server asks (Retry-After, RateLimit) up to 60 s per request; \
       a server asking for longer fails at once, saying when to try again. Hugging Face is \
       read for at most 40 pages (2,000 papers): past that a warning says so, and what was \
-      fetched is imported.
+      fetched is imported. With config.toml sync_dir set, folio sync runs after the import.
       """,
     version: Folio.version)
 
@@ -84,5 +84,8 @@ struct FetchCommand: ParsableCommand {
       }
     }
     print(total)
+    // Issue 21: with a sync folder, the reading state is exchanged after the import (changes
+    // that waited for these papers were applied by it).
+    if let folder = config.syncDir { try SyncCommand.sync(folder: folder, store: store) }
   }
 }

@@ -40,15 +40,20 @@ struct SyncCommand: ParsableCommand {
   func run() throws {
     let (config, warnings) = Config.loading()
     for warning in warnings { Output.warning("\(warning)") }
-    let home = ProcessInfo.processInfo.environment["HOME"] ?? NSHomeDirectory()
-    guard let template = dir ?? config.syncDir, !template.isEmpty else {
+    guard let folder = dir ?? config.syncDir, !folder.isEmpty else {
       throw CLIError(
         "no sync folder: pass --dir PATH or set sync_dir in config.toml",
         exitCode: SysExit.usage)
     }
+    try Self.sync(folder: folder, store: try library.open(), dryRun: dryRun)
+  }
+
+  /// Syncs `store` through `folder` (`~` is the home directory) and prints the summary line;
+  /// `folio fetch` calls it too when `sync_dir` is set.
+  static func sync(folder: String, store: LibraryStore, dryRun: Bool = false) throws {
+    let home = ProcessInfo.processInfo.environment["HOME"] ?? NSHomeDirectory()
     let directory =
-      template == "~" ? home : template.hasPrefix("~/") ? home + template.dropFirst() : template
-    let store = try library.open()
+      folder == "~" ? home : folder.hasPrefix("~/") ? home + folder.dropFirst() : folder
     let report: SyncReport
     do {
       report = try SyncFolder(directory: directory).sync(store, dryRun: dryRun)

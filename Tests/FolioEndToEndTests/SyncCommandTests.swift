@@ -1,4 +1,5 @@
 import FolioCore
+import FolioTestSupport
 import Foundation
 import XCTest
 
@@ -66,6 +67,29 @@ final class SyncCommandTests: XCTestCase {
     XCTAssertEqual(result.status, 65)
     XCTAssertEqual(result.stdout, "sync: sent 1 changes, received 0 (0 applied, 0 waiting)\n")
     XCTAssertEqual(result.stderr, "folio: error: \(bad):1: 'title_key' is empty\n")
+  }
+
+  func testFetchSyncsAfterImportingWhenSyncDirIsSet() throws {
+    let laptop = try FolioRunner(self)
+    let workstation = try FolioRunner(self)
+    let shared = laptop.directory.appendingPathComponent("shared").path
+    try FileManager.default.createDirectory(atPath: shared, withIntermediateDirectories: true)
+    let server = try TestHTTPServer { request in
+      request.path.contains("p=0") ? .ok(FetchCommandTests.hfPage(0, count: 5)) : .ok("[]")
+    }
+    XCTAssertEqual(try laptop.fetch(from: server, ["--source", "hf"]).status, 0)
+    XCTAssertEqual(try laptop.run(["star", "2411.00003"]).status, 0)
+    XCTAssertEqual(try laptop.run(["sync", "--dir", shared]).status, 0)
+    let config = workstation.directory.appendingPathComponent("config/folio")
+    try FileManager.default.createDirectory(at: config, withIntermediateDirectories: true)
+    try "sync_dir = \"\(shared)\"\n".write(
+      to: config.appendingPathComponent("config.toml"), atomically: true, encoding: .utf8)
+    let fetched = try workstation.fetch(from: server, ["--source", "hf"])
+    XCTAssertEqual(fetched.status, 0, fetched.stderr)
+    XCTAssertTrue(
+      fetched.stdout.hasSuffix("\nsync: sent 0 changes, received 1 (1 applied, 0 waiting)\n"),
+      fetched.stdout)
+    XCTAssertEqual(try workstation.rows(["--starred"]).map { $0[0] }, ["2411.00003"])
   }
 
   /// `kill -9` at random moments of syncs on both sides; then a sync each: converged, every
