@@ -111,9 +111,10 @@ extension LibraryStore {
   ) throws -> SyncApplyResult {
     var ledger = try SyncLedger(db)
     var result = SyncApplyResult()
+    var papers: [SyncPaperKey: Int64?] = [:]
     for change in changes {
       ledger.observe(change.clock)
-      switch try applyRemote(change, ledger: ledger, db) {
+      switch try applyRemote(change, ledger: ledger, papers: &papers, db) {
       case .applied: result.applied += 1
       case .waiting:
         try db.cachedStatement(
@@ -188,16 +189,25 @@ extension LibraryStore {
   enum RemoteOutcome { case applied, waiting, superseded }
 
   /// Applies one remote change if it wins its field; `.waiting` when its paper is unknown.
-  static func applyRemote(_ change: SyncChange, ledger: SyncLedger, _ db: Database) throws
-    -> RemoteOutcome
-  {
-    guard let seq = try SyncLedger.resolve(change.paper, db) else { return .waiting }
-    if let winner = try ledger.winner(seq: seq, field: change.field), winner >= change.clock {
+  /// `papers` remembers which paper each key resolved to within one transaction (no paper
+  /// comes or goes during it), so a log touching a paper many times looks it up once.
+  static func applyRemote(
+    _ change: SyncChange, ledger: SyncLedger, papers: inout [SyncPaperKey: Int64?],
+    _ db: Database
+  ) throws -> RemoteOutcome {
+    let resolved: Int64?
+    if let known = papers[change.paper] {
+      resolved = known
+    } else {
+      resolved = try SyncLedger.resolve(change.paper, db)
+      papers[change.paper] = resolved
+    }
+    guard let seq = resolved else { return .waiting }
+    guard try ledger.claimWinner(change.clock, seq: seq, field: change.field) else {
       return .superseded
     }
     let at = Date(timeIntervalSince1970: Double(change.clock.wall) / 1000)
     try SyncStateWriter.apply(change.edit, seq: seq, at: at, db)
-    try ledger.setWinner(change.clock, seq: seq, field: change.field)
     return .applied
   }
 
@@ -209,6 +219,7 @@ extension LibraryStore {
     let ledger = try SyncLedger(db)
     var applied = 0
     var last: Int64 = 0
+    var papers: [SyncPaperKey: Int64?] = [:]
     while true {
       let rows = try Row.fetchAll(
         db,
@@ -231,7 +242,7 @@ extension LibraryStore {
           try db.execute(sql: "DELETE FROM sync_waiting WHERE seq = ?", arguments: [row["seq"]])
           continue
         }
-        let outcome = try applyRemote(change, ledger: ledger, db)
+        let outcome = try applyRemote(change, ledger: ledger, papers: &papers, db)
         guard outcome != .waiting else { continue }
         try db.execute(sql: "DELETE FROM sync_waiting WHERE seq = ?", arguments: [row["seq"]])
         if outcome == .applied { applied += 1 }

@@ -59,15 +59,19 @@ struct SyncLedger {
       arguments: [clock.wall, clock.counter])
   }
 
-  /// The clock of the change that last set `field` of the paper at `seq`, if any.
-  func winner(seq: Int64, field: SyncField) throws -> HybridClock? {
-    guard
-      let row = try Row.fetchOne(
-        db.cachedStatement(
-          sql: "SELECT wall, counter, device FROM sync_winner WHERE paper_seq = ? AND field = ?"),
-        arguments: [seq, field.description])
-    else { return nil }
-    return HybridClock(wall: row["wall"], counter: row["counter"], device: row["device"])
+  /// Makes `clock` the winner of `field` of the paper at `seq` if it is later than the
+  /// present winner (or there is none), in one statement; whether it did. Device ids are
+  /// lowercase hex, so SQLite's text order is ``FolioCore/HybridClock``'s.
+  func claimWinner(_ clock: HybridClock, seq: Int64, field: SyncField) throws -> Bool {
+    try db.cachedStatement(
+      sql: """
+        INSERT INTO sync_winner (paper_seq, field, wall, counter, device) VALUES (?, ?, ?, ?, ?)
+        ON CONFLICT (paper_seq, field) DO UPDATE SET wall = excluded.wall,
+          counter = excluded.counter, device = excluded.device
+        WHERE (excluded.wall, excluded.counter, excluded.device) > (wall, counter, device)
+        """
+    ).execute(arguments: [seq, field.description, clock.wall, clock.counter, clock.device])
+    return db.changesCount > 0
   }
 
   func setWinner(_ clock: HybridClock, seq: Int64, field: SyncField) throws {
