@@ -253,3 +253,52 @@ extension LibraryStore {
   /// Waiting changes read at a time by ``applyWaitingSyncChanges(_:)``.
   static let waitingPage = 1000
 }
+
+extension LibraryStore {
+  /// The whole reading state as changes (`folio state export`): for every paper and field a
+  /// change has set, the field's value now with the clock of the change that set it, then the
+  /// changes still waiting for their papers. Imported elsewhere with
+  /// ``applySyncChanges(_:advancing:)``, it merges as a sync would.
+  public func syncSnapshot() throws(StoreError) -> [SyncChange] {
+    try read { db in
+      var changes: [SyncChange] = []
+      let rows = try Row.fetchCursor(
+        db,
+        sql: """
+          SELECT w.field, w.wall, w.counter, w.device, p.arxiv_id, p.title_key,
+            s.starred_at IS NOT NULL AS starred, s.read_at IS NOT NULL AS read,
+            s.dismissed_at IS NOT NULL AS dismissed, s.note,
+            (SELECT t.name FROM paper_tag pt JOIN tag t ON t.id = pt.tag_id
+              WHERE pt.paper_seq = w.paper_seq AND 'tag:' || t.key = w.field) AS tag_name
+          FROM sync_winner w JOIN paper p ON p.seq = w.paper_seq
+          LEFT JOIN paper_state s ON s.paper_seq = w.paper_seq
+          ORDER BY w.paper_seq, w.field
+          """)
+      while let row = try rows.next() {
+        let field: String = row["field"]
+        let edit: SyncEdit?
+        switch field {
+        case "starred": edit = .starred(row["starred"] ?? false)
+        case "read": edit = .read(row["read"] ?? false)
+        case "dismissed": edit = .dismissed(row["dismissed"] ?? false)
+        case "note": edit = .note(row["note"])
+        default:
+          let name: String? = row["tag_name"]
+          edit = TagName(name ?? String(field.dropFirst(4))).map { .tag($0, name != nil) }
+        }
+        guard let edit else { continue }
+        changes.append(
+          SyncChange(
+            clock: HybridClock(wall: row["wall"], counter: row["counter"], device: row["device"]),
+            paper: SyncPaperKey(arxivID: row["arxiv_id"], titleKey: row["title_key"]),
+            edit: edit))
+      }
+      for line in try String.fetchAll(db, sql: "SELECT line FROM sync_waiting ORDER BY seq") {
+        if let change = try? SyncLogCodec.decode(Array(line.utf8), file: "").changes.first {
+          changes.append(change)
+        }
+      }
+      return changes
+    }
+  }
+}

@@ -131,3 +131,34 @@ final class SyncCommandTests: XCTestCase {
       "sync: sent 0 changes, received 0 (0 applied, 0 waiting)\n")
   }
 }
+
+/// `folio state export` / `folio state import`: a new machine without a sync folder.
+final class StateExportCommandTests: XCTestCase {
+  func testExportThenImportMovesTheReadingState() throws {
+    let old = try FolioRunner(self)
+    let new = try FolioRunner(self)
+    for folio in [old, new] { try folio.run(["import", FolioRunner.sample]) }
+    let ids = try old.rows().prefix(3).map { $0[0] }
+    XCTAssertEqual(try old.run(["star", ids[0]]).status, 0)
+    XCTAssertEqual(try old.run(["note", ids[1], "keep"]).status, 0)
+    XCTAssertEqual(try old.run(["tag", "later", ids[2]]).status, 0)
+    let file = old.directory.appendingPathComponent("state.json").path
+    let exported = try old.run(["state", "export", "-o", file])
+    XCTAssertEqual(exported.status, 0, exported.stderr)
+    XCTAssertEqual(
+      try old.run(["state", "export"]).stdout, try String(contentsOfFile: file, encoding: .utf8))
+    let imported = try new.run(["state", "import", file])
+    XCTAssertEqual(imported.status, 0, imported.stderr)
+    XCTAssertEqual(imported.stdout, "state: read 3 changes (3 applied, 0 waiting)\n")
+    XCTAssertEqual(try new.rows(["--starred"]).map { $0[0] }, [ids[0]])
+    XCTAssertTrue(try new.run(["show", ids[1]]).stdout.contains("keep"))
+    XCTAssertEqual(try new.rows(["--filter", "tag:later"]).map { $0[0] }, [ids[2]])
+    let missing = try new.run(["state", "import", file + ".nope"])
+    XCTAssertEqual(missing.status, 66)
+    let bad = try new.file(
+      "bad.json", text: "{\"format\":\"folio-state\",\"version\":1,\"changes\":[{}]}")
+    let refused = try new.run(["state", "import", bad])
+    XCTAssertEqual(refused.status, 65)
+    XCTAssertEqual(refused.stderr, "folio: error: \(bad): change 1: missing 'v'\n")
+  }
+}

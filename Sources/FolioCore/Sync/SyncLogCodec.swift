@@ -113,6 +113,13 @@ public enum SyncLogCodec {
     } catch {
       throw LineError(reason: error.reason)
     }
+    return try change(fields, limits: limits)
+  }
+
+  /// The change a parsed line's object holds, checked and cleaned.
+  static func change(_ fields: SyncLogLine, limits: SyncLogLimits) throws(LineError)
+    -> SyncChange
+  {
     guard fields.version == version else {
       throw LineError(
         reason: "unsupported log version \(fields.version) (this Folio reads \(version))")
