@@ -164,4 +164,57 @@ final class SyncLogCodecTests: XCTestCase {
     let batch = try SyncLogCodec.decode(bytes, file: "f")
     XCTAssertEqual(batch.changes.first?.paper.titleKey, "a\u{FFFD}b\u{FFFD}")
   }
+
+  /// The fast path for lines in the written form reads every line exactly as the full JSON
+  /// parser does: random changes (quotes, backslashes, controls, any script), and those lines
+  /// with random bytes changed, inserted or removed, give the same change or the same error.
+  func testTheFastPathAgreesWithTheFullParser() {
+    var generator = SplitMix64(seed: 2121)
+    let pieces = ["a", "Z", " ", "\"", "\\", "\n", "\u{1B}[2J", "é", "漢", "🙂", "/", "0", "\u{7F}"]
+    func text(_ count: Int) -> String {
+      (0..<Int.random(in: 1...count, using: &generator)).map { _ in
+        pieces.randomElement(using: &generator)!
+      }.joined()
+    }
+    func outcome(_ bytes: [UInt8], fast: Bool) -> String {
+      do {
+        return "\(try SyncLogCodec.decodeLine(bytes, limits: SyncLogLimits(), fastPath: fast))"
+      } catch {
+        return "error: \(error.reason)"
+      }
+    }
+    for _ in 0..<2000 {
+      let on = Bool.random(using: &generator)
+      let edit: SyncEdit =
+        switch Int.random(in: 0..<5, using: &generator) {
+        case 0: .starred(on)
+        case 1: .read(on)
+        case 2: .dismissed(on)
+        case 3: .note(on ? text(20) : nil)
+        default: .tag(TagName("t\(Int.random(in: 0..<99, using: &generator))")!, on)
+        }
+      let change = SyncChange(
+        clock: HybridClock(
+          wall: Int64.random(in: 0...HybridClock.wallLimit, using: &generator),
+          counter: Int.random(in: 0...9, using: &generator), device: device),
+        paper: SyncPaperKey(
+          arxivID: Bool.random(using: &generator) ? "2401.01234" : nil, titleKey: text(10)),
+        edit: edit)
+      var bytes = Array(SyncLogCodec.encode(change).utf8.dropLast())
+      XCTAssertEqual(outcome(bytes, fast: true), outcome(bytes, fast: false))
+      if !bytes.contains(UInt8(ascii: "\\")) {
+        XCTAssertNotNil(SyncLogFastPath.parse(bytes), "the written form is read by the fast path")
+      }
+      for _ in 0..<Int.random(in: 1...3, using: &generator) where !bytes.isEmpty {
+        let at = Int.random(in: 0..<bytes.count, using: &generator)
+        let byte = UInt8.random(in: 0...255, using: &generator)
+        switch Int.random(in: 0..<3, using: &generator) {
+        case 0: bytes[at] = byte
+        case 1: bytes.insert(byte, at: at)
+        default: bytes.remove(at: at)
+        }
+      }
+      XCTAssertEqual(outcome(bytes, fast: true), outcome(bytes, fast: false), "\(bytes)")
+    }
+  }
 }

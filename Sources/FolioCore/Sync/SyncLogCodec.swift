@@ -105,13 +105,17 @@ public enum SyncLogCodec {
 
   /// One line's change.
   static func decodeLine(
-    _ line: some Collection<UInt8>, limits: SyncLogLimits
+    _ line: some Collection<UInt8>, limits: SyncLogLimits, fastPath: Bool = true
   ) throws(LineError) -> SyncChange {
     let fields: SyncLogLine
-    do {
-      fields = try SyncLogLine.parse(line)
-    } catch {
-      throw LineError(reason: error.reason)
+    if fastPath, let written = SyncLogFastPath.parse(line) {
+      fields = written
+    } else {
+      do {
+        fields = try SyncLogLine.parse(line)
+      } catch {
+        throw LineError(reason: error.reason)
+      }
     }
     return try change(fields, limits: limits)
   }

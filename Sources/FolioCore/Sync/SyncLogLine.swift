@@ -32,6 +32,21 @@ struct SyncLogLine: Decodable {
     var reason: String
   }
 
+  init(
+    version: Int, wall: Int64, counter: Int, device: String, arxiv: String?, titleKey: String,
+    field: String, tag: String?, value: Value
+  ) {
+    self.version = version
+    self.wall = wall
+    self.counter = counter
+    self.device = device
+    self.arxiv = arxiv
+    self.titleKey = titleKey
+    self.field = field
+    self.tag = tag
+    self.value = value
+  }
+
   init(from decoder: Decoder) throws {
     let container = try decoder.container(keyedBy: CodingKeys.self)
     func required<T: Decodable>(_ type: T.Type, _ key: CodingKeys) throws -> T {
