@@ -58,6 +58,10 @@ public struct SyncFolder: Sendable {
   public var chunkBytes = 8 << 20
   /// This device's changes taken from the library per append.
   public var outboxBatch = 10_000
+  /// Whether git must never ask for anything (the reader's background sync: a password
+  /// prompt would break its screen): ssh then runs in batch mode unless the user set
+  /// `GIT_SSH_COMMAND` or `GIT_SSH`.
+  public var batchMode = false
 
   public init(directory: String) {
     self.directory = directory
@@ -83,7 +87,7 @@ public struct SyncFolder: Sendable {
     let device = try store.syncDevice()
     var report = SyncReport()
     // A dry run leaves git alone too: it reads the logs the work tree has.
-    let git = dryRun ? nil : try SyncGit.open(directory)
+    let git = dryRun ? nil : try SyncGit.open(directory, batchMode: batchMode)
     if dryRun {
       report.sent = try store.unwrittenSyncChanges(limit: Int.max).lines.count
     } else {

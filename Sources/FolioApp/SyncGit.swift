@@ -19,6 +19,8 @@ struct SyncGit {
   let branch: String
   /// The git program.
   let program: String
+  /// See ``SyncFolder/batchMode``.
+  var batchMode = false
 
   /// How many times a rejected push is pulled and tried again.
   static let pushAttempts = 5
@@ -27,7 +29,7 @@ struct SyncGit {
 
   /// The work tree's git, or nil when `directory` is not the top of a git work tree with a
   /// remote (then it is a plain folder).
-  static func open(_ directory: String) throws -> SyncGit? {
+  static func open(_ directory: String, batchMode: Bool = false) throws -> SyncGit? {
     guard FileManager.default.fileExists(atPath: directory + "/.git"),
       let program = Self.findProgram()
     else { return nil }
@@ -44,7 +46,8 @@ struct SyncGit {
     }
     return SyncGit(
       directory: directory, remote: remote,
-      branch: head.output.trimmingCharacters(in: .whitespacesAndNewlines), program: program)
+      branch: head.output.trimmingCharacters(in: .whitespacesAndNewlines), program: program,
+      batchMode: batchMode)
   }
 
   /// Commits `file` (this device's log) when it changed; leaves everything else alone.
@@ -138,6 +141,9 @@ struct SyncGit {
     process.arguments = ["-C", directory] + arguments
     var environment = ProcessInfo.processInfo.environment
     environment["GIT_TERMINAL_PROMPT"] = "0"
+    if batchMode, environment["GIT_SSH_COMMAND"] == nil, environment["GIT_SSH"] == nil {
+      environment["GIT_SSH_COMMAND"] = "ssh -o BatchMode=yes"
+    }
     environment["LC_ALL"] = "C"
     process.environment = environment
     let output = Pipe()

@@ -166,6 +166,21 @@ extension Setting {
         return nil
       }),
     Setting(
+      key: "sync_interval",
+      doc: """
+        Minutes between the reader's background syncs when sync_dir is set; 0 syncs only
+        when it starts and after R.
+        """,
+      rule: "must be a whole number of minutes from 0 to 1440",
+      value: { .integer($0.syncInterval) },
+      apply: { value, config in
+        guard let minutes = value.int, Config.syncIntervalRange.contains(minutes) else {
+          return ""
+        }
+        config.syncInterval = minutes
+        return nil
+      }),
+    Setting(
       key: "for_you_days",
       doc: "How many days back the For you view looks for unread papers; 1 to 365.",
       rule: "must be a whole number of days from 1 to 365",

@@ -1,4 +1,5 @@
 import FolioCore
+import FolioReader
 import FolioStore
 import Foundation
 import XCTest
@@ -219,5 +220,36 @@ final class SyncFolderTests: XCTestCase {
     XCTAssertThrowsError(try SyncFolder(directory: folder.path + "/nope").sync(store)) { error in
       XCTAssertEqual((error as? SyncFolderError)?.exitCode, 66)
     }
+  }
+}
+
+/// The reader's background sync: its outcome as a reader event.
+final class BackgroundSyncTests: XCTestCase {
+  func testTheOutcomeIsAnEvent() throws {
+    let folder = FileManager.default.temporaryDirectory
+      .appendingPathComponent("folio-bgsync-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let paper = Paper.fromSource(
+      title: "A paper", abstract: "About it.", arxivID: "2401.00001", day: Day("2026-11-27")!,
+      source: "t")!
+    let stores = try (0..<2).map { _ in
+      let store = try LibraryStore.inMemory()
+      try store.importPapers(file: "t", format: "text", source: "t") { try $0.add(paper) }
+      return store
+    }
+    try stores[0].setStarred(true, ids: [paper.id])
+    XCTAssertEqual(
+      BackgroundSync.run(store: stores[0], directory: folder.path),
+      .syncFinished(.success("sync: sent 1 changes, received 0 (0 applied, 0 waiting)")))
+    XCTAssertEqual(
+      BackgroundSync.run(store: stores[1], directory: folder.path),
+      .syncFinished(.success("sync: sent 0 changes, received 1 (1 applied, 0 waiting)")))
+    XCTAssertEqual(
+      BackgroundSync.run(store: stores[1], directory: folder.path), .syncFinished(.success("")))
+    XCTAssertEqual(
+      BackgroundSync.run(store: stores[1], directory: folder.path + "/nope"),
+      .syncFinished(.failure(FetchFailure("the sync folder \(folder.path)/nope does not exist"))))
+    XCTAssertEqual(BackgroundSync.directory("~/s", home: "/h"), "/h/s")
   }
 }

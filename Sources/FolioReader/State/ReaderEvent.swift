@@ -22,6 +22,9 @@ public enum ReaderEvent: Hashable, Sendable {
   case pdfProgress(String)
   /// A background PDF download ended: what was opened, or what went wrong.
   case pdfFinished(Result<String, FetchFailure>)
+  /// A background sync (issue 21) ended: its summary, empty when nothing came or went, or
+  /// what went wrong.
+  case syncFinished(Result<String, FetchFailure>)
 }
 
 /// Why a background fetch failed.
