@@ -162,3 +162,32 @@ final class StateExportCommandTests: XCTestCase {
     XCTAssertEqual(refused.stderr, "folio: error: \(bad): change 1: missing 'v'\n")
   }
 }
+
+/// The reader syncs at start when sync_dir is set (issue 21), in the background: a star made
+/// on another machine shows up, the status line says so, and what the reader stars goes to
+/// the other machine with the next sync.
+final class SyncReaderEndToEndTests: XCTestCase {
+  func testTheReaderSyncsAtStart() throws {
+    let laptop = try FolioRunner(self)
+    let workstation = try FolioRunner(self)
+    let shared = laptop.directory.appendingPathComponent("shared").path
+    try FileManager.default.createDirectory(atPath: shared, withIntermediateDirectories: true)
+    for folio in [laptop, workstation] { try folio.run(["import", FolioRunner.sample]) }
+    let ids = try laptop.rows().map { $0[0] }
+    XCTAssertEqual(try laptop.run(["star", ids[0]]).status, 0)
+    XCTAssertEqual(try laptop.run(["sync", "--dir", shared]).status, 0)
+    let config = workstation.directory.appendingPathComponent("config/folio")
+    try FileManager.default.createDirectory(at: config, withIntermediateDirectories: true)
+    try "sync_dir = \"\(shared)\"\n".write(
+      to: config.appendingPathComponent("config.toml"), atomically: true, encoding: .utf8)
+    let tmux = try TmuxSession(
+      [FolioRunner.binary.path], environment: workstation.environment, width: 120, height: 40,
+      keepAfterExit: false, testCase: self)
+    try tmux.waitFor("sync: sent 0 changes, received 1 (1 applied, 0 waiting)")
+    try TmuxSession.waitUntil("the star to arrive") {
+      try workstation.rows(["--starred"]).map { $0[0] } == [ids[0]]
+    }
+    try tmux.send("q")
+    try TmuxSession.waitUntil("folio to quit") { try tmux.isDead() }
+  }
+}
