@@ -67,9 +67,49 @@ public struct SyncFolder: Sendable {
     self.directory = directory
   }
 
-  /// The log file of `device` in the folder.
-  public func logPath(device: String) -> String {
-    (directory.hasSuffix("/") ? directory : directory + "/") + device + ".jsonl"
+  /// A log this big or more is rewritten as its device's live changes when that halves it
+  /// at least (``compact(_:size:generation:store:device:)``).
+  public var compactBytes: Int64 = 8 << 20
+
+  /// The log file of `device` in the folder: generation 0 is `<device>.jsonl`, each
+  /// compaction makes the next, `<device>.<n>.jsonl`.
+  public func logPath(device: String, generation: Int = 0) -> String {
+    (directory.hasSuffix("/") ? directory : directory + "/")
+      + Self.logName(device: device, generation: generation)
+  }
+
+  static func logName(device: String, generation: Int) -> String {
+    generation == 0 ? device + ".jsonl" : "\(device).\(generation).jsonl"
+  }
+
+  /// The device and generation a file name in the folder is the log of, or nil for any other
+  /// file (left alone).
+  static func parseLogName(_ name: String) -> (device: String, generation: Int)? {
+    guard name.hasSuffix(".jsonl") else { return nil }
+    let parts = name.dropLast(6).split(separator: ".", omittingEmptySubsequences: false)
+    guard let first = parts.first, DeviceID.isValid(String(first)) else { return nil }
+    if parts.count == 1 { return (String(first), 0) }
+    guard parts.count == 2, let digits = parts.last, (1...9).contains(digits.count),
+      digits.first != "0", digits.allSatisfy({ $0.isASCII && $0.isNumber }),
+      let generation = Int(digits)
+    else { return nil }
+    return (String(first), generation)
+  }
+
+  /// Each device's newest log generation in the folder.
+  func newestLogs() throws -> [String: Int] {
+    let names: [String]
+    do {
+      names = try FileManager.default.contentsOfDirectory(atPath: directory)
+    } catch {
+      throw SyncFolderError("cannot list the sync folder \(directory)", exitCode: SysExit.ioError)
+    }
+    var newest: [String: Int] = [:]
+    for name in names {
+      guard let (device, generation) = Self.parseLogName(name) else { continue }
+      newest[device] = max(newest[device] ?? 0, generation)
+    }
+    return newest
   }
 
   /// Writes this device's new changes out, then reads every other device's log. With
@@ -94,11 +134,11 @@ public struct SyncFolder: Sendable {
       report.sent = try writeOut(store, device: device)
     }
     // Committed before pulling, so the rebase finds a clean work tree.
-    try git?.commit(device + ".jsonl", device: device)
+    try git?.commit(device: device)
     try git?.pull()
-    for other in try otherDevices(except: device) {
+    for (other, generation) in try otherDevices(except: device) {
       do {
-        try readIn(other, store, dryRun: dryRun, into: &report)
+        try readIn(other, generation: generation, store, dryRun: dryRun, into: &report)
       } catch let problem as SyncLogError {
         report.problems.append(problem)
       }
@@ -107,27 +147,36 @@ public struct SyncFolder: Sendable {
     return report
   }
 
-  /// The devices whose logs are in the folder, other than `device`, in order.
-  func otherDevices(except device: String) throws -> [String] {
-    let names: [String]
-    do {
-      names = try FileManager.default.contentsOfDirectory(atPath: directory)
-    } catch {
-      throw SyncFolderError("cannot list the sync folder \(directory)", exitCode: SysExit.ioError)
+  /// The devices whose logs are in the folder, other than `device`, in order, each with its
+  /// newest generation: the only one read (an older one holds nothing the newer one lacks
+  /// but changes its device had seen overruled).
+  func otherDevices(except device: String) throws -> [(String, Int)] {
+    try newestLogs().filter { $0.key != device }.sorted { $0.key < $1.key }.map {
+      ($0.key, $0.value)
     }
-    return names.compactMap { name -> String? in
-      guard name.hasSuffix(".jsonl") else { return nil }
-      let stem = String(name.dropLast(6))
-      return DeviceID.isValid(stem) && stem != device ? stem : nil
-    }.sorted()
   }
 
   // MARK: Writing this device's log
 
-  /// Appends the library's unwritten changes to this device's log, then marks them written.
-  /// Returns how many.
+  /// Appends the library's unwritten changes to this device's newest log, then marks them
+  /// written, then compacts the log when that is worth it. Returns how many were written.
   func writeOut(_ store: LibraryStore, device: String) throws -> Int {
-    let path = logPath(device: device)
+    // Another sync of this library may compact the log while this one waits for its lock:
+    // the file locked must still be the newest log once locked, else this one starts over.
+    for _ in 0..<Self.lockAttempts {
+      if let sent = try appendOnce(store, device: device) { return sent }
+    }
+    throw SyncFolderError(
+      "this device's log in \(directory) kept changing; try again", exitCode: SysExit.ioError)
+  }
+
+  /// Attempts at locking this device's newest log.
+  static let lockAttempts = 5
+
+  /// One attempt of ``writeOut(_:device:)``; nil when the log was replaced meanwhile.
+  private func appendOnce(_ store: LibraryStore, device: String) throws -> Int? {
+    let generation = try newestLogs()[device] ?? 0
+    let path = logPath(device: device, generation: generation)
     let existed = FileManager.default.fileExists(atPath: path)
     // Through a symlink, as for any file written for the user; only ever a regular file.
     let fd = open(path, O_RDWR | O_CREAT | O_APPEND | O_CLOEXEC | O_NONBLOCK, 0o644)
@@ -139,17 +188,49 @@ public struct SyncFolder: Sendable {
     }
     // Two syncs of one library at once would append the same lines twice.
     guard flock(fd, LOCK_EX) == 0 else { throw ioError("cannot lock", path) }
+    var named = stat()
+    guard stat(path, &named) == 0, named.st_ino == info.st_ino, named.st_dev == info.st_dev,
+      try newestLogs()[device] ?? 0 == generation, fstat(fd, &info) == 0
+    else { return nil }
     try dropPartialLine(fd, size: Int64(info.st_size), path: path)
     if !existed { syncDirectory() }
     var sent = 0
     while true {
       let box = try store.unwrittenSyncChanges(limit: outboxBatch)
-      guard !box.lines.isEmpty else { return sent }
+      guard !box.lines.isEmpty else { break }
       try writeAll(fd, Array(box.lines.joined().utf8), path: path)
       guard fsync(fd) == 0 else { throw ioError("cannot flush", path) }
       try store.markSyncChangesWritten(through: box.through)
       sent += box.lines.count
     }
+    guard fstat(fd, &info) == 0 else { throw ioError("cannot read", path) }
+    try compact(
+      path, size: Int64(info.st_size), generation: generation, store: store, device: device)
+    return sent
+  }
+
+  /// Rewrites this device's log as its live changes (those of its changes that still set
+  /// their field here; ``FolioStore/LibraryStore/syncSnapshot(device:)``) in the next
+  /// generation's file, written whole and renamed into place, then removes the old one; only
+  /// when the log is at least ``compactBytes`` and the rewrite at most half of it. Called with
+  /// the log locked and every change written to it. Other devices read the new file from its
+  /// start (a change taken twice changes nothing); a change it leaves out was overruled by a
+  /// later one, which its own device's log keeps.
+  private func compact(
+    _ path: String, size: Int64, generation: Int, store: LibraryStore, device: String
+  ) throws {
+    guard size >= compactBytes else { return }
+    let live = try store.syncSnapshot(device: device)
+    let bytes = Array(live.map { SyncLogCodec.encode($0, limits: limits) }.joined().utf8)
+    guard Int64(bytes.count) * 2 <= size else { return }
+    let next = logPath(device: device, generation: generation + 1)
+    do {
+      try AtomicFile.write(bytes, to: next, mode: 0o644)
+    } catch {
+      throw SyncFolderError("cannot write \(next): \(error.reason)", exitCode: SysExit.cannotCreate)
+    }
+    guard unlink(path) == 0 || errno == ENOENT else { throw ioError("cannot remove", path) }
+    syncDirectory()
   }
 
   /// Cuts the log back to its last whole line: a line half written when a sync was killed is
@@ -201,9 +282,10 @@ public struct SyncFolder: Sendable {
   /// Reads `device`'s log from where this library stopped and applies its changes, a chunk
   /// of whole lines per transaction, each keeping how far it read.
   func readIn(
-    _ device: String, _ store: LibraryStore, dryRun: Bool, into report: inout SyncReport
+    _ device: String, generation: Int, _ store: LibraryStore, dryRun: Bool,
+    into report: inout SyncReport
   ) throws {
-    let path = logPath(device: device)
+    let path = logPath(device: device, generation: generation)
     // Non-blocking, so a FIFO planted in the folder cannot hang the sync; only regular files
     // are read.
     let fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
@@ -214,7 +296,8 @@ public struct SyncFolder: Sendable {
       throw SyncLogError(file: path, reason: "not a regular file")
     }
     let size = Int64(info.st_size)
-    guard let identity = try firstLineIdentity(fd, path: path) else { return }
+    guard let firstLine = try firstLineIdentity(fd, path: path) else { return }
+    let identity = "\(generation):\(firstLine)"
     var position = SyncPeerPosition(device: device, file: identity, offset: 0, line: 0)
     // Another file under the same name (rewritten, or started over) is read from its start:
     // taking a change twice changes nothing.

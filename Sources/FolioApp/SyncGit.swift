@@ -50,18 +50,20 @@ struct SyncGit {
       batchMode: batchMode)
   }
 
-  /// Commits `file` (this device's log) when it changed; leaves everything else alone.
-  func commit(_ file: String, device: String) throws {
+  /// Commits this device's logs (every generation: a compaction adds one and removes the
+  /// old) when they changed; leaves everything else alone.
+  func commit(device: String) throws {
     try recoverFromAKilledRebase()
-    try check(run(["add", "--", file]), "git add")
-    let staged = try run(["diff", "--cached", "--quiet", "--", file])
+    let files = ":(glob)\(device)*.jsonl"
+    try check(run(["add", "-A", "--", files]), "git add")
+    let staged = try run(["diff", "--cached", "--quiet", "--", files])
     guard staged.status == 1 else { return }
     var identity: [String] = []
     if try run(["config", "user.email"]).status != 0 {
       identity = ["-c", "user.name=Folio", "-c", "user.email=folio@\(device)"]
     }
     try check(
-      run(identity + ["commit", "--quiet", "-m", "folio sync: \(device)", "--", file]),
+      run(identity + ["commit", "--quiet", "-m", "folio sync: \(device)", "--", files]),
       "git commit")
   }
 

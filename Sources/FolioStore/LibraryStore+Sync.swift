@@ -259,7 +259,10 @@ extension LibraryStore {
   /// change has set, the field's value now with the clock of the change that set it, then the
   /// changes still waiting for their papers. Imported elsewhere with
   /// ``applySyncChanges(_:advancing:)``, it merges as a sync would.
-  public func syncSnapshot() throws(StoreError) -> [SyncChange] {
+  ///
+  /// With `device`, only that device's changes that still set their field, and nothing
+  /// waiting: what its log compacts to.
+  public func syncSnapshot(device: String? = nil) throws(StoreError) -> [SyncChange] {
     try read { db in
       var changes: [SyncChange] = []
       let rows = try Row.fetchCursor(
@@ -272,8 +275,9 @@ extension LibraryStore {
               WHERE pt.paper_seq = w.paper_seq AND 'tag:' || t.key = w.field) AS tag_name
           FROM sync_winner w JOIN paper p ON p.seq = w.paper_seq
           LEFT JOIN paper_state s ON s.paper_seq = w.paper_seq
+          WHERE ? IS NULL OR w.device = ?
           ORDER BY w.paper_seq, w.field
-          """)
+          """, arguments: [device, device])
       while let row = try rows.next() {
         let field: String = row["field"]
         let edit: SyncEdit?
@@ -293,6 +297,7 @@ extension LibraryStore {
             paper: SyncPaperKey(arxivID: row["arxiv_id"], titleKey: row["title_key"]),
             edit: edit))
       }
+      guard device == nil else { return changes }
       for line in try String.fetchAll(db, sql: "SELECT line FROM sync_waiting ORDER BY seq") {
         if let change = try? SyncLogCodec.decode(Array(line.utf8), file: "").changes.first {
           changes.append(change)

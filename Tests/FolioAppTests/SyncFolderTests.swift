@@ -215,6 +215,53 @@ final class SyncFolderTests: XCTestCase {
     XCTAssertEqual(try sync.sync(workstation).applied, 1)
   }
 
+  func testALogIsCompactedToItsLiveChangesAndEveryReaderStillConverges() throws {
+    let laptop = try library()
+    let workstation = try library()
+    var small = sync
+    small.compactBytes = 4_000
+    for round in 0..<6 {
+      try laptop.setStarred(round % 2 == 0, ids: papers.map(\.id))
+      try laptop.setTagged(round % 2 == 1, name: TagName("t")!, ids: [papers[0].id])
+      // The workstation reads the log part of the way, as it grows.
+      if round == 2 {
+        XCTAssertEqual(try small.sync(laptop).sent, 21)
+        _ = try small.sync(workstation)
+      }
+    }
+    try workstation.setNote("mine", id: papers[1].id)
+    _ = try small.sync(laptop)
+    let device = try laptop.syncDevice()
+    let files = try FileManager.default.contentsOfDirectory(atPath: folder.path)
+    XCTAssertFalse(files.contains(device + ".jsonl"), "the old generation is removed")
+    let compacted = try String(
+      contentsOfFile: small.logPath(device: device, generation: 1), encoding: .utf8)
+    // Six stars and one tag are live.
+    XCTAssertEqual(compacted.split(separator: "\n").count, 7)
+    // A reader that had read part of the old log, and one that never read anything.
+    _ = try small.sync(workstation)
+    _ = try small.sync(laptop)
+    let fresh = try library()
+    _ = try small.sync(fresh)
+    XCTAssertEqual(try state(workstation), try state(laptop))
+    XCTAssertEqual(try state(fresh), try state(laptop))
+    XCTAssertEqual(try state(laptop)[0].tags, ["t"])
+    XCTAssertEqual(try state(laptop)[1].note, "mine")
+    // New changes go to the new generation.
+    try laptop.setRead(true, ids: [papers[2].id])
+    _ = try small.sync(laptop)
+    _ = try small.sync(workstation)
+    XCTAssertEqual(try state(workstation)[2].read, true)
+    XCTAssertEqual(
+      SyncFolder.parseLogName("\(device).12.jsonl").map { "\($0.device) \($0.generation)" },
+      "\(device) 12")
+    for name in [
+      "\(device).0.jsonl", "\(device).01.jsonl", "\(device).x.jsonl", "\(device).1.2.jsonl",
+    ] {
+      XCTAssertNil(SyncFolder.parseLogName(name), name)
+    }
+  }
+
   func testAMissingFolderIsAnError() throws {
     let store = try library()
     XCTAssertThrowsError(try SyncFolder(directory: folder.path + "/nope").sync(store)) { error in

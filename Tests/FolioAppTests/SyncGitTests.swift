@@ -94,7 +94,7 @@ final class SyncGitTests: XCTestCase {
     let laptopFolder = folder("laptop")
     _ = try laptopFolder.writeOut(laptop, device: try laptop.syncDevice())
     let laptopGit = try XCTUnwrap(try SyncGit.open(root.path + "/laptop"))
-    try laptopGit.commit(try laptop.syncDevice() + ".jsonl", device: try laptop.syncDevice())
+    try laptopGit.commit(device: try laptop.syncDevice())
     try laptopGit.pull()
     try workstation.setStarred(true, ids: [papers[1].id])
     _ = try folder("workstation").sync(workstation)
@@ -106,6 +106,23 @@ final class SyncGitTests: XCTestCase {
     _ = try folder("laptop").sync(laptop)
     XCTAssertEqual(try starred(laptop), [true, true, true])
     XCTAssertEqual(try starred(workstation), [true, true, true])
+  }
+
+  func testACompactedLogIsCommittedAndPulled() throws {
+    let laptop = try library()
+    let workstation = try library()
+    var small = folder("laptop")
+    small.compactBytes = 2_000
+    for round in 0..<8 {
+      try laptop.setStarred(round % 2 == 0, ids: papers.map(\.id))
+      _ = try small.sync(laptop)
+    }
+    XCTAssertEqual(try git(["status", "--porcelain"], in: root.path + "/laptop"), "")
+    let tracked = try git(["ls-files"], in: root.path + "/laptop")
+    XCTAssertFalse(tracked.contains(try laptop.syncDevice() + ".jsonl\n"), tracked)
+    _ = try folder("workstation").sync(workstation)
+    XCTAssertEqual(try starred(workstation), try starred(laptop))
+    XCTAssertEqual(try starred(laptop), [false, false, false])
   }
 
   func testAnUnreachableRemoteIsExit69AndLosesNothing() throws {
