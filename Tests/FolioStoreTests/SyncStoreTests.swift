@@ -154,6 +154,28 @@ final class SyncStoreTests: XCTestCase {
     XCTAssertEqual(try laptop.paper(id: papers[0].id)?.state.isStarred, false)
   }
 
+  /// This library's clock is an hour behind the laptop's: the laptop's star is stamped an
+  /// hour "later" than anything here, yet unstarring it here after seeing it wins everywhere.
+  func testAClockAnHourBehindStillHasTheLastWord() throws {
+    let laptop = try library()
+    let here = try library()
+    try laptop.setStarred(true, ids: [papers[0].id])
+    let star = try XCTUnwrap(try lastChange(laptop))
+    let ahead = SyncChange(
+      clock: HybridClock(
+        wall: star.clock.wall + 3_600_000, counter: star.clock.counter, device: star.clock.device),
+      paper: star.paper, edit: star.edit)
+    XCTAssertEqual(try here.applySyncChanges([ahead]).applied, 1)
+    XCTAssertEqual(try here.paper(id: papers[0].id)?.state.isStarred, true)
+    try here.setStarred(false, ids: [papers[0].id])
+    let unstar = try XCTUnwrap(try lastChange(here))
+    XCTAssertGreaterThan(unstar.clock, ahead.clock)
+    try laptop.applySyncChanges([ahead])
+    XCTAssertEqual(try laptop.applySyncChanges(try outbox(here)).applied, 1)
+    XCTAssertEqual(try laptop.paper(id: papers[0].id)?.state.isStarred, false)
+    XCTAssertEqual(try here.paper(id: papers[0].id)?.state.isStarred, false)
+  }
+
   func testAnOlderChangeLosesToTheFieldsWinner() throws {
     let store = try library()
     try store.setStarred(true, ids: [papers[0].id])
