@@ -58,6 +58,13 @@ public struct Config: Hashable, Sendable {
   public var zoteroURL = "http://127.0.0.1:23119"
   /// Scheme and host of the Semantic Scholar Graph API (`folio enrich`).
   public var s2URL = "https://api.semanticscholar.org"
+  /// The folder `folio sync` keeps the change logs in (a git work tree or a folder Syncthing,
+  /// Dropbox or Nextcloud keeps in step); nil when sync is off. `~` is the home directory.
+  public var syncDir: String?
+  /// Minutes between the reader's background syncs (0: only at start and after `R`).
+  public var syncInterval = 0
+  /// The values `sync_interval` accepts, in minutes: up to a day.
+  public static let syncIntervalRange = 0...1440
   /// How the reader shows days (see FolioCore's DayFormat); nil for ISO.
   public var dateFormat: String?
   /// How many days back the reader's For you view looks (``forYouDaysRange``).

@@ -152,6 +152,35 @@ extension Setting {
     url(
       "s2_url", doc: "Where `folio enrich` asks Semantic Scholar (scheme and host).", \.s2URL),
     Setting(
+      key: "sync_dir",
+      doc: """
+        The folder `folio sync` keeps each device's change log in (a git work tree, or a folder
+        Syncthing, Dropbox or Nextcloud keeps in step); "" for no sync.
+        """,
+      rule: "must be a folder's path in quotes (\"\" for none)",
+      namesDefault: false,
+      value: { .string($0.syncDir ?? "") },
+      apply: { value, config in
+        guard let path = value.string else { return "" }
+        config.syncDir = path.isEmpty ? nil : path
+        return nil
+      }),
+    Setting(
+      key: "sync_interval",
+      doc: """
+        Minutes between the reader's background syncs when sync_dir is set; 0 syncs only
+        when it starts and after R.
+        """,
+      rule: "must be a whole number of minutes from 0 to 1440",
+      value: { .integer($0.syncInterval) },
+      apply: { value, config in
+        guard let minutes = value.int, Config.syncIntervalRange.contains(minutes) else {
+          return ""
+        }
+        config.syncInterval = minutes
+        return nil
+      }),
+    Setting(
       key: "for_you_days",
       doc: "How many days back the For you view looks for unread papers; 1 to 365.",
       rule: "must be a whole number of days from 1 to 365",

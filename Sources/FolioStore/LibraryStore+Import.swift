@@ -48,6 +48,8 @@ extension LibraryStore {
           }
           tally.indexing()
           try merger.finish()
+          // Changes from other devices that waited for one of these papers.
+          try Self.applyWaitingSyncChanges(db)
           let summary = merger.summary
           try db.execute(
             sql: """

@@ -172,7 +172,18 @@ extension LibraryStore {
   /// ``unmarkRead(at:)`` can undo it without a list of ids.
   public func markAllRead(_ filter: PaperFilter, at time: Date) throws(StoreError) -> Int {
     let (select, arguments) = filter.aggregate("p.seq, ?", extra: "s.read_at IS NULL")
+    let (marked, markedArguments) = filter.aggregate(
+      "p.seq, p.arxiv_id, p.title_key", extra: "s.read_at IS NULL")
     return try write { db in
+      // Recorded for sync first: the cursor reads the papers still unread, and writes only
+      // to sync's tables while it walks.
+      var ledger = try SyncLedger(db, now: time)
+      let rows = try Row.fetchCursor(db, sql: marked, arguments: markedArguments)
+      while let row = try rows.next() {
+        let paper = SyncPaperKey(arxivID: row["arxiv_id"], titleKey: row["title_key"])
+        try ledger.record(.read(true), paper: paper, seq: row["seq"])
+      }
+      try ledger.finish()
       // `WHERE true` lets SQLite parse the upsert after a SELECT with joins.
       try db.execute(
         sql: """
@@ -188,6 +199,18 @@ extension LibraryStore {
   /// An index range on `read_at`, in one transaction; returns how many.
   public func unmarkRead(at time: Date) throws(StoreError) -> Int {
     try write { db in
+      var ledger = try SyncLedger(db)
+      let rows = try Row.fetchCursor(
+        db,
+        sql: """
+          SELECT s.paper_seq, p.arxiv_id, p.title_key FROM paper_state s
+          JOIN paper p ON p.seq = s.paper_seq WHERE s.read_at = ?
+          """, arguments: [time])
+      while let row = try rows.next() {
+        let paper = SyncPaperKey(arxivID: row["arxiv_id"], titleKey: row["title_key"])
+        try ledger.record(.read(false), paper: paper, seq: row["paper_seq"])
+      }
+      try ledger.finish()
       try db.execute(
         sql: "UPDATE paper_state SET read_at = NULL WHERE read_at = ?", arguments: [time])
       return db.changesCount

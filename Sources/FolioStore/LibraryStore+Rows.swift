@@ -38,6 +38,9 @@ extension LibraryStore {
           INSERT INTO paper_state (paper_seq, note) VALUES (?, ?)
           ON CONFLICT (paper_seq) DO UPDATE SET note = excluded.note
           """, arguments: [row.seq, text])
+      var ledger = try SyncLedger(db)
+      try ledger.record(.note(text), seq: row.seq)
+      try ledger.finish()
       return id
     }
   }

@@ -29,13 +29,10 @@ extension LibraryStore {
     let text = note.map(TextCleaner.cleanMultiline).flatMap { $0.isEmpty ? nil : $0 }
     try write { db in
       let seq = try Self.requireSeq(id, db)
-      try db.execute(
-        sql: """
-          INSERT INTO paper_state (paper_seq, note, noted_at) VALUES (?, ?, ?)
-          ON CONFLICT (paper_seq) DO UPDATE SET note = excluded.note,
-            noted_at = CASE WHEN excluded.note IS NULL THEN NULL
-              ELSE coalesce(noted_at, excluded.noted_at) END
-          """, arguments: [seq, text, text == nil ? nil : Date()])
+      try SyncStateWriter.setNote(text, seq: seq, at: Date(), db)
+      var ledger = try SyncLedger(db)
+      try ledger.record(.note(text), seq: seq)
+      try ledger.finish()
     }
   }
 
@@ -49,11 +46,18 @@ extension LibraryStore {
     }
   }
 
+  /// Sets or clears the timestamp `column` of the papers `ids`; a column that is a synced
+  /// field (``syncEdit(column:on:)``) records the change for sync in the same transaction.
   func setTimestamp(
     _ column: String, on: Bool, ids: [String], at now: Date = Date()
   ) throws(StoreError) {
     try write { db in
       let seqs = try ids.map { try Self.requireSeq($0, db) }
+      if let edit = Self.syncEdit(column: column, on: on) {
+        var ledger = try SyncLedger(db, now: now)
+        for seq in seqs { try ledger.record(edit, seq: seq) }
+        try ledger.finish()
+      }
       let statement =
         on
         ? try db.cachedStatement(
@@ -65,6 +69,17 @@ extension LibraryStore {
       for seq in seqs {
         try statement.execute(arguments: on ? [seq, now] : [seq])
       }
+    }
+  }
+
+  /// The sync change setting `column` on or off; nil for a column that is not synced (the
+  /// for-you signals `viewed_at` and `opened_at` stay on this device).
+  static func syncEdit(column: String, on: Bool) -> SyncEdit? {
+    switch column {
+    case "starred_at": .starred(on)
+    case "read_at": .read(on)
+    case "dismissed_at": .dismissed(on)
+    default: nil
     }
   }
 

@@ -30,6 +30,11 @@ extension LibraryStore {
       let seqs = try ids.map { try Self.requireSeq($0, db) }
       // No papers, no change: a tag without papers is never created.
       guard !seqs.isEmpty else { return }
+      // Recorded even when nothing here changes (removing a tag no paper has): what the user
+      // said is what the other devices should end with.
+      var ledger = try SyncLedger(db)
+      for seq in seqs { try ledger.record(.tag(name, on), seq: seq) }
+      try ledger.finish()
       if on {
         try db.execute(
           sql: "INSERT INTO tag (name, key) VALUES (?, ?) ON CONFLICT (key) DO NOTHING",

@@ -1,4 +1,5 @@
 import FolioCore
+import Foundation
 import GRDB
 
 /// The library's schema as a fixed timeline of migrations.
@@ -266,6 +267,14 @@ enum Schema {
           ALTER TABLE paper ADD COLUMN s2_checked_at DATETIME;
           CREATE INDEX paper_by_citations ON paper(coalesce(s2_citations, -1) DESC, sort_key DESC);
           """)
+    }
+    migrator.registerMigration("v14-sync") { db in
+      // Sync (issue 21, SyncSchema): this device's id and clock, the local change log, the
+      // winning clock per paper and field, changes waiting for a paper not imported yet, how
+      // far each other device's log has been read. The state already in the library becomes
+      // this device's first changes, so it reaches the other devices too.
+      try SyncSchema.create(db)
+      try SyncSchema.seed(db, device: DeviceID.make(), now: Date())
     }
     return migrator
   }

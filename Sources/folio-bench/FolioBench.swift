@@ -11,7 +11,7 @@ struct FolioBench: ParsableCommand {
       SuiteBenchmark.self, ImportBenchmark.self, ReaderBenchmark.self, CorpusCommand.self,
       RenderBenchmark.self,
       SearchBenchmark.self, ScalingBenchmark.self, TagBenchmark.self, RecommendBenchmark.self,
-      ForYouBenchmark.self,
+      ForYouBenchmark.self, SyncBenchmark.self,
     ],
     defaultSubcommand: SuiteBenchmark.self
   )

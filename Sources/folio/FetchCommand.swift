@@ -29,7 +29,8 @@ struct FetchCommand: ParsableCommand {
       read for at most 40 pages (2,000 papers): past that a warning says so, and what was \
       fetched is imported. With --enrich, the papers it imported are then asked about at \
       Semantic Scholar as 'folio enrich' asks (those with an arXiv id and no answer younger \
-      than 7 days); a failure there exits as enrich does and keeps the import.
+      than 7 days); a failure there exits as enrich does and keeps the import. With config.toml \
+      sync_dir set, folio sync runs after the import (before --enrich).
       """,
     version: Folio.version)
 
@@ -92,6 +93,9 @@ struct FetchCommand: ParsableCommand {
       }
     }
     print(total)
+    // Issue 21: with a sync folder, the reading state is exchanged after the import (changes
+    // that waited for these papers were applied by it).
+    if let folder = config.syncDir { try SyncCommand.sync(folder: folder, store: store) }
     if enrich { print(try EnrichCommand.enrich(.papers(imported), store: store)) }
   }
 }

@@ -30,7 +30,8 @@ struct Folio: ParsableCommand {
       UnstarCommand.self, ReadCommand.self, UnreadCommand.self, DismissCommand.self,
       UndismissCommand.self, NoteCommand.self, TagCommand.self, UntagCommand.self, TagsCommand.self,
       TopicsCommand.self, SimilarCommand.self, WhyCommand.self, ExportCommand.self, PDFCommand.self,
-      EnrichCommand.self, ZoteroCommand.self, DigestCommand.self,
+      EnrichCommand.self, ZoteroCommand.self, DigestCommand.self, SyncCommand.self,
+      StateCommand.self,
       ThemesCommand.self, ConfigCommand.self,
     ]
   )

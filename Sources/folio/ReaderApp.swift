@@ -23,6 +23,7 @@ struct ReaderApp {
   /// Settings the reader does not use itself (fetch sources).
   var config = Config()
   private let backgroundFetch = BackgroundFetch(version: Folio.version)
+  private let backgroundSync = BackgroundSync()
   private let backgroundPDF = BackgroundPDF(version: Folio.version)
   /// Lists the PDF cache off the main loop for the rows' topics (`has:pdf` in a topic).
   private let pdfListing: BackgroundPDFListing?
@@ -96,6 +97,10 @@ struct ReaderApp {
 
     var lastVersion = try? store.dataVersion()
     var lastPoll = Self.now()
+    // Issue 21: with sync_dir set, a sync at start, after each fetch, and every
+    // sync_interval minutes; in the background, so keys never wait.
+    var lastSync = Self.now()
+    startSync()
     // Rows beyond the screen are loaded as soon as no key is waiting, once per key.
     var mayPrefetch = true
     var stopped = false
@@ -154,11 +159,24 @@ struct ReaderApp {
       for fetchEvent in backgroundFetch.take() {
         if case .fetchFinished(let result) = fetchEvent {
           switch result {
-          case .success(let summary): Log.info("fetch: \(summary)")
+          case .success(let summary):
+            Log.info("fetch: \(summary)")
+            startSync()
           case .failure(let failure): Log.error("fetch: \(failure.message)")
           }
         }
         process(fetchEvent, state: &state, terminal: terminal)
+        changed = true
+      }
+      if config.syncInterval > 0, Self.now() - lastSync >= Double(config.syncInterval) * 60 {
+        lastSync = Self.now()
+        startSync()
+      }
+      for syncEvent in backgroundSync.take() {
+        if case .syncFinished(.failure(let failure)) = syncEvent {
+          Log.error("sync: \(failure.message)")
+        }
+        process(syncEvent, state: &state, terminal: terminal)
         changed = true
       }
       for pdfEvent in backgroundPDF.take() {
@@ -190,6 +208,14 @@ struct ReaderApp {
     // regardless: it waits for part of them, then names what was not saved.
     let timeout = stopped ? Terminal.stopGraceSeconds / 2 : Self.drainSeconds
     return drain(state: &state, terminal: terminal, timeout: timeout)
+  }
+
+  /// Starts a background sync when sync_dir is set and none is running.
+  private func startSync() {
+    guard let folder = config.syncDir else { return }
+    let home = ProcessInfo.processInfo.environment["HOME"] ?? NSHomeDirectory()
+    _ = backgroundSync.start(
+      store: store, directory: BackgroundSync.directory(folder, home: home))
   }
 
   /// Waits (at most `timeout` seconds) for the changes still queued, saying so on the status

@@ -40,6 +40,8 @@ final class SettingTableTests: XCTestCase {
       "pdf_max_mb": "'pdf_max_mb' must be a whole number of megabytes from 1 to 4096; using 200",
       "zotero_url": "'zotero_url' must be an http(s) URL in quotes; using the default",
       "s2_url": "'s2_url' must be an http(s) URL in quotes; using the default",
+      "sync_dir": "'sync_dir' must be a folder's path in quotes (\"\" for none); using the default",
+      "sync_interval": "'sync_interval' must be a whole number of minutes from 0 to 1440; using 0",
       "for_you_days": "'for_you_days' must be a whole number of days from 1 to 365; using 7",
     ]
     XCTAssertEqual(Set(expected.keys), Set(Setting.all.map(\.key)))

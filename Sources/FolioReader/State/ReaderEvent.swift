@@ -33,6 +33,9 @@ public enum ReaderEvent: Hashable, Sendable {
   case zoteroFinished(Result<String, FetchFailure>)
   /// The starred papers counted in the background, for the question before sending them.
   case zoteroStarredCounted(Result<Int, FetchFailure>)
+  /// A background sync (issue 21) ended: its summary, empty when nothing came or went, or
+  /// what went wrong.
+  case syncFinished(Result<String, FetchFailure>)
 }
 
 /// Why a background fetch failed.

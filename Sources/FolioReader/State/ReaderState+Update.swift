@@ -58,6 +58,15 @@ extension ReaderState {
     case .pdfProgress(let text):
       status = StatusMessage("PDF: \(text)")
       return []
+    case .syncFinished(let result):
+      // A quiet sync says nothing; what it changed arrives as a library change.
+      switch result {
+      case .success(let summary) where !summary.isEmpty: status = StatusMessage(summary)
+      case .success: break
+      case .failure(let failure):
+        status = StatusMessage("sync failed: \(failure.message)", isError: true)
+      }
+      return []
     case .pdfFinished(let result):
       // The detail pane's `PDF` line follows what the download left in the cache.
       checkCachedPDF()

@@ -1,0 +1,149 @@
+import FolioCore
+import FolioStore
+import Foundation
+import XCTest
+
+@testable import FolioApp
+
+/// Sync through a git remote (a bare repository in a temporary directory): libraries
+/// converge, history stays linear (each device's commits touch only its own file), a push
+/// another device beat is pulled and tried again, and an unreachable remote is exit 69 with
+/// nothing lost.
+final class SyncGitTests: XCTestCase {
+  var root: URL!
+
+  override func setUpWithError() throws {
+    root = FileManager.default.temporaryDirectory
+      .appendingPathComponent("folio-sync-git-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
+    try git(["init", "--quiet", "--bare", "remote.git"], in: root.path)
+    for name in ["laptop", "workstation"] {
+      try git(["clone", "--quiet", "remote.git", name], in: root.path)
+    }
+  }
+
+  override func tearDownWithError() throws {
+    try? FileManager.default.removeItem(at: root)
+  }
+
+  @discardableResult
+  func git(_ arguments: [String], in directory: String) throws -> String {
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: "/usr/bin/git")
+    process.arguments = ["-C", directory] + arguments
+    let output = Pipe()
+    process.standardOutput = output
+    process.standardError = FileHandle.nullDevice
+    try process.run()
+    let data = output.fileHandleForReading.readDataToEndOfFile()
+    process.waitUntilExit()
+    guard process.terminationStatus == 0 else {
+      throw SyncFolderError("git \(arguments) failed", exitCode: 1)
+    }
+    return String(decoding: data, as: UTF8.self)
+  }
+
+  let papers = (1...3).map { index in
+    Paper.fromSource(
+      title: "Paper number \(index)", abstract: "About \(index).", arxivID: "2401.0000\(index)",
+      day: Day("2026-11-27")!, source: "t")!
+  }
+
+  func library() throws -> LibraryStore {
+    let store = try LibraryStore.inMemory()
+    try store.importPapers(file: "t", format: "text", source: "t") { session in
+      for paper in papers { try session.add(paper) }
+    }
+    return store
+  }
+
+  func folder(_ name: String) -> SyncFolder { SyncFolder(directory: root.path + "/" + name) }
+
+  func starred(_ store: LibraryStore) throws -> [Bool] {
+    try papers.map { try XCTUnwrap(try store.paper(id: $0.id)).state.isStarred }
+  }
+
+  func testTwoLibrariesConvergeThroughABareRemote() throws {
+    let laptop = try library()
+    let workstation = try library()
+    try laptop.setStarred(true, ids: [papers[0].id])
+    try workstation.setStarred(true, ids: [papers[1].id])
+    XCTAssertEqual(try folder("laptop").sync(laptop).sent, 1)
+    let second = try folder("workstation").sync(workstation)
+    XCTAssertEqual(second.summary, "sync: sent 1 changes, received 1 (1 applied, 0 waiting)")
+    XCTAssertEqual(try folder("laptop").sync(laptop).applied, 1)
+    XCTAssertEqual(try starred(laptop), [true, true, false])
+    XCTAssertEqual(try starred(workstation), [true, true, false])
+    // Linear history, one commit per sync that sent something, nothing left uncommitted.
+    let log = try git(["log", "--format=%P %s", "--all"], in: root.path + "/remote.git")
+      .split(separator: "\n")
+    XCTAssertEqual(log.count, 2)
+    XCTAssertFalse(log.contains { $0.split(separator: " ").count > 4 }, "\(log)")
+    XCTAssertEqual(try git(["status", "--porcelain"], in: root.path + "/laptop"), "")
+  }
+
+  func testARejectedPushIsPulledAndTriedAgain() throws {
+    let laptop = try library()
+    let workstation = try library()
+    try laptop.setStarred(true, ids: [papers[0].id])
+    _ = try folder("laptop").sync(laptop)
+    _ = try folder("workstation").sync(workstation)
+    // The laptop commits and pulls; the workstation pushes in between; the laptop's push is
+    // rejected, pulled and sent.
+    try laptop.setStarred(true, ids: [papers[2].id])
+    let laptopFolder = folder("laptop")
+    _ = try laptopFolder.writeOut(laptop, device: try laptop.syncDevice())
+    let laptopGit = try XCTUnwrap(try SyncGit.open(root.path + "/laptop"))
+    try laptopGit.commit(device: try laptop.syncDevice())
+    try laptopGit.pull()
+    try workstation.setStarred(true, ids: [papers[1].id])
+    _ = try folder("workstation").sync(workstation)
+    try laptopGit.push()
+    XCTAssertEqual(
+      try git(["rev-parse", "HEAD"], in: root.path + "/laptop"),
+      try git(["rev-parse", "HEAD"], in: root.path + "/remote.git"), "pushed after the rejection")
+    _ = try folder("workstation").sync(workstation)
+    _ = try folder("laptop").sync(laptop)
+    XCTAssertEqual(try starred(laptop), [true, true, true])
+    XCTAssertEqual(try starred(workstation), [true, true, true])
+  }
+
+  func testACompactedLogIsCommittedAndPulled() throws {
+    let laptop = try library()
+    let workstation = try library()
+    var small = folder("laptop")
+    small.compactBytes = 2_000
+    for round in 0..<8 {
+      try laptop.setStarred(round % 2 == 0, ids: papers.map(\.id))
+      _ = try small.sync(laptop)
+    }
+    XCTAssertEqual(try git(["status", "--porcelain"], in: root.path + "/laptop"), "")
+    let tracked = try git(["ls-files"], in: root.path + "/laptop")
+    XCTAssertFalse(tracked.contains(try laptop.syncDevice() + ".jsonl\n"), tracked)
+    _ = try folder("workstation").sync(workstation)
+    XCTAssertEqual(try starred(workstation), try starred(laptop))
+    XCTAssertEqual(try starred(laptop), [false, false, false])
+  }
+
+  func testAnUnreachableRemoteIsExit69AndLosesNothing() throws {
+    let laptop = try library()
+    let workstation = try library()
+    try FileManager.default.moveItem(
+      atPath: root.path + "/remote.git", toPath: root.path + "/away.git")
+    try laptop.setStarred(true, ids: [papers[0].id])
+    XCTAssertThrowsError(try folder("laptop").sync(laptop)) { error in
+      let failure = error as? SyncFolderError
+      XCTAssertEqual(failure?.exitCode, 69)
+      XCTAssertTrue(
+        failure?.message.hasPrefix("cannot reach the git remote origin: ") ?? false,
+        failure?.message ?? "\(error)")
+      XCTAssertFalse(failure?.message.contains("\n") ?? true)
+    }
+    try FileManager.default.moveItem(
+      atPath: root.path + "/away.git", toPath: root.path + "/remote.git")
+    // Written and committed already: the next sync pushes it.
+    XCTAssertEqual(try folder("laptop").sync(laptop).sent, 0)
+    XCTAssertEqual(try folder("workstation").sync(workstation).applied, 1)
+    XCTAssertEqual(try starred(workstation), [true, false, false])
+  }
+}
