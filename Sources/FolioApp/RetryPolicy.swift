@@ -88,7 +88,9 @@ public struct RetryPolicy: Sendable {
     guard progress.attempt < limits.attemptsPerRequest else {
       // A rate limit always ends in "try again later": it is the server's own advice.
       let limited = notes.contains("HTTP 429") || asked != nil
-      return failure("\(max(progress.attempt, 1)) attempts", tryAgain: limited ? "later" : nil)
+      let attempts = max(progress.attempt, 1)
+      return failure(
+        "\(attempts) attempt\(attempts == 1 ? "" : "s")", tryAgain: limited ? "later" : nil)
     }
     guard progress.retriesLeftInFetch > 0 else {
       return failure("no retries left: \(limits.retriesPerFetch) in this fetch")
