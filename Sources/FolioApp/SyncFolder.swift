@@ -132,7 +132,10 @@ public struct SyncFolder: Sendable {
     let device = try store.syncDevice()
     if dryRun { return try preview(store, device: device) }
     var report = SyncReport()
-    let git = try SyncGit.open(directory, batchMode: batchMode)
+    // Locked for the whole sync, and what a killed sync left in git undone before anything
+    // is appended to this device's log.
+    let git = try SyncGit.open(directory, batchMode: batchMode, locking: true)
+    defer { git?.unlock() }
     report.sent = try writeOut(store, device: device)
     // Committed before pulling, so the rebase finds a clean work tree.
     try git?.commit(device: device)

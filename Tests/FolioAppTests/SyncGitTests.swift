@@ -27,10 +27,13 @@ final class SyncGitTests: XCTestCase {
   }
 
   @discardableResult
-  func git(_ arguments: [String], in directory: String) throws -> String {
+  func git(
+    _ arguments: [String], in directory: String, environment: [String: String] = [:]
+  ) throws -> String {
     let process = Process()
     process.executableURL = URL(fileURLWithPath: "/usr/bin/git")
     process.arguments = ["-C", directory] + arguments
+    process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
     let output = Pipe()
     process.standardOutput = output
     process.standardError = FileHandle.nullDevice
@@ -145,5 +148,40 @@ final class SyncGitTests: XCTestCase {
     XCTAssertEqual(try folder("laptop").sync(laptop).sent, 0)
     XCTAssertEqual(try folder("workstation").sync(workstation).applied, 1)
     XCTAssertEqual(try starred(workstation), [true, false, false])
+  }
+
+  /// What a sync killed with its git (a machine that went down) leaves: a rebase stopped
+  /// half way (HEAD detached) and git's lock files. The next sync undoes them, with no git at
+  /// work there, and loses nothing: the change appended meanwhile goes out too.
+  func testASyncRecoversFromARebaseAndLocksLeftByAKill() throws {
+    let laptop = try library()
+    let workstation = try library()
+    let tree = root.path + "/laptop"
+    for paper in papers.prefix(2) {
+      try laptop.setStarred(true, ids: [paper.id])
+      _ = try folder("laptop").sync(laptop)
+    }
+    try git(
+      ["rebase", "--quiet", "-i", "HEAD~1"], in: tree,
+      environment: ["GIT_SEQUENCE_EDITOR": "sed -i -e s/^pick/edit/"])
+    XCTAssertTrue(FileManager.default.fileExists(atPath: tree + "/.git/rebase-merge"))
+    for lock in ["index.lock", "HEAD.lock", "refs/heads/master.lock", "refs/heads/main.lock"] {
+      XCTAssertTrue(FileManager.default.createFile(atPath: tree + "/.git/" + lock, contents: nil))
+    }
+    try laptop.setStarred(true, ids: [papers[2].id])
+    let recovered = try folder("laptop").sync(laptop)
+    XCTAssertEqual(recovered.sent, 1)
+    XCTAssertEqual(try git(["status", "--porcelain"], in: tree), "")
+    for leftover in ["rebase-merge", "index.lock", "HEAD.lock", "refs/heads/main.lock"] {
+      XCTAssertFalse(FileManager.default.fileExists(atPath: tree + "/.git/" + leftover), leftover)
+    }
+    XCTAssertEqual(try folder("workstation").sync(workstation).applied, 3)
+    XCTAssertEqual(try starred(workstation), [true, true, true])
+  }
+
+  /// Only /proc says whether git is at work; this process is not git.
+  func testGitAtWorkSeesNoGitInAnIdleTree() throws {
+    guard FileManager.default.fileExists(atPath: "/proc/self") else { throw XCTSkip("no /proc") }
+    XCTAssertEqual(SyncGit.gitAtWork(in: root.path + "/laptop"), false)
   }
 }
