@@ -118,7 +118,8 @@ public struct SyncFolder: Sendable {
   }
 
   /// Writes this device's new changes out, then reads every other device's log. With
-  /// `dryRun`, writes nothing anywhere and counts what would happen.
+  /// `dryRun`, changes nothing here and reports what would happen (through git, what the
+  /// fetched remote branch would bring).
   public func sync(_ store: LibraryStore, dryRun: Bool = false) throws -> SyncReport {
     var isDirectory: ObjCBool = false
     guard FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory) else {
@@ -130,7 +131,7 @@ public struct SyncFolder: Sendable {
         "the sync folder \(directory) is not a folder", exitCode: SysExit.noInput)
     }
     let device = try store.syncDevice()
-    if dryRun { return try preview(store, device: device) }
+    if dryRun { return try previewWithGit(store, device: device) }
     var report = SyncReport()
     // Locked for the whole sync, and what a killed sync left in git undone before anything
     // is appended to this device's log.
@@ -159,9 +160,41 @@ public struct SyncFolder: Sendable {
   /// The changes of this library's state a dry run lists; the rest are counted.
   public static let previewLines = 100
 
+  /// A dry run; through git, of what the remote's branch holds now (fetched; the work tree,
+  /// its index and branch untouched): its files are read from a scratch copy.
+  private func previewWithGit(_ store: LibraryStore, device: String) throws -> SyncReport {
+    guard let git = try SyncGit.open(directory, batchMode: batchMode) else {
+      return try preview(store, device: device)
+    }
+    let scratch = FileManager.default.temporaryDirectory
+      .appendingPathComponent("folio-sync-\(UUID().uuidString)").path
+    do {
+      try FileManager.default.createDirectory(
+        atPath: scratch + "/files", withIntermediateDirectories: true)
+    } catch {
+      throw SyncFolderError("cannot create \(scratch)", exitCode: SysExit.cannotCreate)
+    }
+    defer { try? FileManager.default.removeItem(atPath: scratch) }
+    guard try git.checkOutUpstream(into: scratch + "/files", scratch: scratch) else {
+      return try preview(store, device: device)
+    }
+    var remote = SyncFolder(directory: scratch + "/files")
+    remote.limits = limits
+    remote.chunkBytes = chunkBytes
+    var report = try remote.preview(store, device: device)
+    // A bad line is named as in the remote's branch: "<folder>/<file> (remote):LINE".
+    for index in report.problems.indices {
+      let name = URL(fileURLWithPath: report.problems[index].file).lastPathComponent
+      report.problems[index].file =
+        (directory.hasSuffix("/") ? directory : directory + "/") + name
+        + " (\(git.remote)/\(git.branch))"
+    }
+    return report
+  }
+
   /// A dry run: counts this device's unwritten changes, and applies the other devices' logs
   /// in a transaction that is rolled back (``FolioStore/LibraryStore/previewSync(listing:_:)``).
-  /// Writes nothing anywhere and leaves git alone: it reads the logs the folder has.
+  /// Writes nothing anywhere: it reads the logs this folder has.
   private func preview(_ store: LibraryStore, device: String) throws -> SyncReport {
     var report = SyncReport()
     report.sent = try store.unwrittenSyncChangeCount()

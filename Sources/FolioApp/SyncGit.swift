@@ -71,6 +71,23 @@ struct SyncGit {
       batchMode: batchMode, gitDirectory: git.gitDirectory, identity: git.identity, lock: git.lock)
   }
 
+  /// For a dry run: fetches the remote (which moves only its remote-tracking branch) and
+  /// writes the files of its branch into `folder`, through an index of its own in `scratch`,
+  /// so the work tree, its index and this branch stay as they are. False when the remote has
+  /// no branch yet (then the work tree's files are all there is).
+  func checkOutUpstream(into folder: String, scratch: String) throws -> Bool {
+    let fetch = try run(["fetch", "--quiet", remote])
+    guard fetch.status == 0 else { throw unreachable(fetch) }
+    let upstream = "refs/remotes/\(remote)/\(branch)"
+    guard try run(["rev-parse", "--verify", "--quiet", upstream]).status == 0 else { return false }
+    let index = ["GIT_INDEX_FILE": scratch + "/index"]
+    try check(run(["read-tree", upstream], environment: index), "git read-tree")
+    try check(
+      run(["checkout-index", "--all", "--prefix=" + folder + "/"], environment: index),
+      "git checkout-index")
+    return true
+  }
+
   /// Releases ``lock``.
   func unlock() { lock?.release() }
 
@@ -145,11 +162,11 @@ struct SyncGit {
   }
 
   /// Runs `git -C directory arguments...` and waits for it.
-  func run(_ arguments: [String]) throws -> Result {
+  func run(_ arguments: [String], environment extra: [String: String] = [:]) throws -> Result {
     let process = Process()
     process.executableURL = URL(fileURLWithPath: program)
     process.arguments = ["-C", directory] + identity + arguments
-    var environment = ProcessInfo.processInfo.environment
+    var environment = ProcessInfo.processInfo.environment.merging(extra) { $1 }
     environment["GIT_TERMINAL_PROMPT"] = "0"
     if batchMode, environment["GIT_SSH_COMMAND"] == nil, environment["GIT_SSH"] == nil {
       environment["GIT_SSH_COMMAND"] = "ssh -o BatchMode=yes"

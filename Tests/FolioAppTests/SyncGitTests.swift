@@ -184,4 +184,26 @@ final class SyncGitTests: XCTestCase {
     guard FileManager.default.fileExists(atPath: "/proc/self") else { throw XCTSkip("no /proc") }
     XCTAssertEqual(SyncGit.gitAtWork(in: root.path + "/laptop"), false)
   }
+
+  /// A dry run through git shows what the remote's branch would bring (fetched), leaving the
+  /// work tree, its branch and the library as they were.
+  func testADryRunShowsWhatTheRemoteWouldBring() throws {
+    let laptop = try library()
+    let workstation = try library()
+    _ = try folder("workstation").sync(workstation)
+    try laptop.setStarred(true, ids: [papers[0].id])
+    try laptop.setTagged(true, name: TagName("llm")!, ids: [papers[1].id])
+    _ = try folder("laptop").sync(laptop)
+    let tree = root.path + "/workstation"
+    let head = try? git(["rev-parse", "HEAD"], in: tree)
+    let dry = try folder("workstation").sync(workstation, dryRun: true)
+    XCTAssertEqual(dry.received, 2)
+    XCTAssertEqual(dry.changes.map(\.id), [papers[0].id, papers[1].id])
+    XCTAssertEqual(dry.changes.map(\.edit), [.starred(true), .tag(TagName("llm")!, true)])
+    XCTAssertEqual(try? git(["rev-parse", "HEAD"], in: tree), head)
+    XCTAssertEqual(try git(["status", "--porcelain"], in: tree), "")
+    XCTAssertEqual(try starred(workstation), [false, false, false])
+    XCTAssertEqual(try folder("workstation").sync(workstation).applied, 2)
+    XCTAssertEqual(try starred(workstation), [true, false, false])
+  }
 }
