@@ -22,7 +22,9 @@ struct SyncCommand: ParsableCommand {
       pulled (rebase) and pushed (a rejected push is pulled and tried again). --dry-run \
       lists what the other devices' files would change here ("would star ID  TITLE", \
       "would tag ID #name  TITLE", ...) and counts what would be sent, writing nothing (through git \
-      it fetches and reads the remote branch's files; the work tree stays as it is). Exit 64 without \
+      it fetches and reads the remote branch's files; the work tree stays as it is). A sync killed part way \
+      is safe: the next one writes what is missing, reads on from where it stopped, and first \
+      clears what a killed git left in the work tree (lock files, a rebase half done). Exit 64 without \
       a folder, 66 when it does not exist, 65 when another device's file has a bad line \
       (named FILE:LINE; the other files are still read), 69 when the git remote cannot be \
       reached (the changes are committed and go next time), 73/74 when this device's file or \
