@@ -30,6 +30,11 @@ public struct SyncReport: Hashable, Sendable {
   /// Logs that could not be read, as `FILE:LINE: reason` (inert); their other devices'
   /// changes before the bad line are kept, the rest is read again next time.
   public var problems: [SyncLogError] = []
+  /// A dry run's first changes of this library's state, one per paper and field
+  /// (at most ``SyncFolder/previewLines``).
+  public var changes: [SyncPreviewItem] = []
+  /// A dry run's count of paper fields whose value would change (`changes` and the rest).
+  public var changed = 0
 
   public init() {}
 
@@ -113,7 +118,8 @@ public struct SyncFolder: Sendable {
   }
 
   /// Writes this device's new changes out, then reads every other device's log. With
-  /// `dryRun`, writes nothing anywhere and counts what would happen.
+  /// `dryRun`, changes nothing here and reports what would happen (through git, what the
+  /// fetched remote branch would bring).
   public func sync(_ store: LibraryStore, dryRun: Bool = false) throws -> SyncReport {
     var isDirectory: ObjCBool = false
     guard FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory) else {
@@ -125,25 +131,89 @@ public struct SyncFolder: Sendable {
         "the sync folder \(directory) is not a folder", exitCode: SysExit.noInput)
     }
     let device = try store.syncDevice()
+    if dryRun { return try previewWithGit(store, device: device) }
     var report = SyncReport()
-    // A dry run leaves git alone too: it reads the logs the work tree has.
-    let git = dryRun ? nil : try SyncGit.open(directory, batchMode: batchMode)
-    if dryRun {
-      report.sent = try store.unwrittenSyncChanges(limit: Int.max).lines.count
-    } else {
-      report.sent = try writeOut(store, device: device)
-    }
+    // Locked for the whole sync, and what a killed sync left in git undone before anything
+    // is appended to this device's log.
+    let git = try SyncGit.open(directory, batchMode: batchMode, locking: true)
+    defer { git?.unlock() }
+    report.sent = try writeOut(store, device: device)
     // Committed before pulling, so the rebase finds a clean work tree.
     try git?.commit(device: device)
     try git?.pull()
     for (other, generation) in try otherDevices(except: device) {
       do {
-        try readIn(other, generation: generation, store, dryRun: dryRun, into: &report)
+        try readIn(
+          other, generation: generation, from: try store.syncPeerPosition(device: other),
+          into: &report
+        ) { changes, position in
+          try store.applySyncChanges(changes, advancing: position)
+        }
       } catch let problem as SyncLogError {
         report.problems.append(problem)
       }
     }
     try git?.push()
+    return report
+  }
+
+  /// The changes of this library's state a dry run lists; the rest are counted.
+  public static let previewLines = 100
+
+  /// A dry run; through git, of what the remote's branch holds now (fetched; the work tree,
+  /// its index and branch untouched): its files are read from a scratch copy.
+  private func previewWithGit(_ store: LibraryStore, device: String) throws -> SyncReport {
+    guard let git = try SyncGit.open(directory, batchMode: batchMode) else {
+      return try preview(store, device: device)
+    }
+    let scratch = FileManager.default.temporaryDirectory
+      .appendingPathComponent("folio-sync-\(UUID().uuidString)").path
+    do {
+      try FileManager.default.createDirectory(
+        atPath: scratch + "/files", withIntermediateDirectories: true)
+    } catch {
+      throw SyncFolderError("cannot create \(scratch)", exitCode: SysExit.cannotCreate)
+    }
+    defer { try? FileManager.default.removeItem(atPath: scratch) }
+    guard try git.checkOutUpstream(into: scratch + "/files", scratch: scratch) else {
+      return try preview(store, device: device)
+    }
+    var remote = SyncFolder(directory: scratch + "/files")
+    remote.limits = limits
+    remote.chunkBytes = chunkBytes
+    var report = try remote.preview(store, device: device)
+    // A bad line is named as in the remote's branch: "<folder>/<file> (remote):LINE".
+    for index in report.problems.indices {
+      let name = URL(fileURLWithPath: report.problems[index].file).lastPathComponent
+      report.problems[index].file =
+        (directory.hasSuffix("/") ? directory : directory + "/") + name
+        + " (\(git.remote)/\(git.branch))"
+    }
+    return report
+  }
+
+  /// A dry run: counts this device's unwritten changes, and applies the other devices' logs
+  /// in a transaction that is rolled back (``FolioStore/LibraryStore/previewSync(listing:_:)``).
+  /// Writes nothing anywhere: it reads the logs this folder has.
+  private func preview(_ store: LibraryStore, device: String) throws -> SyncReport {
+    var report = SyncReport()
+    report.sent = try store.unwrittenSyncChangeCount()
+    let preview = try store.previewSync(listing: Self.previewLines) { session in
+      for (other, generation) in try otherDevices(except: device) {
+        do {
+          try readIn(
+            other, generation: generation, from: try session.peerPosition(device: other),
+            into: &report
+          ) { changes, _ in try session.apply(changes) }
+        } catch let problem as SyncLogError {
+          report.problems.append(problem)
+        }
+      }
+    }
+    report.applied = preview.result.applied
+    report.waiting = preview.result.waiting
+    report.changes = preview.items
+    report.changed = preview.changed
     return report
   }
 
@@ -279,11 +349,13 @@ public struct SyncFolder: Sendable {
 
   // MARK: Reading other devices' logs
 
-  /// Reads `device`'s log from where this library stopped and applies its changes, a chunk
-  /// of whole lines per transaction, each keeping how far it read.
+  /// Reads `device`'s log from where this library stopped (`kept`) and applies its changes
+  /// with `apply`, a chunk of whole lines at a time, each with how far it read (a sync keeps
+  /// that in the transaction that applies the chunk).
   func readIn(
-    _ device: String, generation: Int, _ store: LibraryStore, dryRun: Bool,
-    into report: inout SyncReport
+    _ device: String, generation: Int, from kept: SyncPeerPosition?,
+    into report: inout SyncReport,
+    apply: ([SyncChange], SyncPeerPosition) throws -> SyncApplyResult
   ) throws {
     let path = logPath(device: device, generation: generation)
     // Non-blocking, so a FIFO planted in the folder cannot hang the sync; only regular files
@@ -301,12 +373,9 @@ public struct SyncFolder: Sendable {
     var position = SyncPeerPosition(device: device, file: identity, offset: 0, line: 0)
     // Another file under the same name (rewritten, or started over) is read from its start:
     // taking a change twice changes nothing.
-    if let kept = try store.syncPeerPosition(device: device), kept.file == identity,
-      kept.offset <= size
-    {
+    if let kept, kept.file == identity, kept.offset <= size {
       position = kept
     }
-    var pending: [SyncChange] = []
     while position.offset < size {
       let count = Int(min(Int64(chunkBytes), size - position.offset))
       var chunk = [UInt8](repeating: 0, count: count)
@@ -320,17 +389,7 @@ public struct SyncFolder: Sendable {
       position.offset += Int64(batch.consumed)
       position.line += batch.lines
       report.received += batch.changes.count
-      if dryRun {
-        pending += batch.changes
-        if pending.count >= limits.changesPerRead { break }
-      } else {
-        let result = try store.applySyncChanges(batch.changes, advancing: position)
-        report.applied += result.applied
-        report.waiting += result.waiting
-      }
-    }
-    if dryRun, !pending.isEmpty {
-      let result = try store.previewSyncChanges(pending)
+      let result = try apply(batch.changes, position)
       report.applied += result.applied
       report.waiting += result.waiting
     }

@@ -21,6 +21,13 @@ struct SyncGit {
   let program: String
   /// See ``SyncFolder/batchMode``.
   var batchMode = false
+  /// The git directory (`.git`, or where a `.git` file points).
+  var gitDirectory = ""
+  /// `-c user.name=… -c user.email=…` when git has no identity configured: commits and
+  /// rebases need one, and a fresh machine often has none.
+  var identity: [String] = []
+  /// Folio's lock on the work tree, when ``open(_:batchMode:locking:)`` took it.
+  var lock: WorkTreeLock?
 
   /// How many times a rejected push is pulled and tried again.
   static let pushAttempts = 5
@@ -28,48 +35,76 @@ struct SyncGit {
   static let outputLimit = 1 << 20
 
   /// The work tree's git, or nil when `directory` is not the top of a git work tree with a
-  /// remote (then it is a plain folder).
-  static func open(_ directory: String, batchMode: Bool = false) throws -> SyncGit? {
+  /// remote (then it is a plain folder). With `locking`, takes ``WorkTreeLock`` (release it
+  /// with ``unlock()``) and first undoes what a killed sync left (``recover()``).
+  static func open(_ directory: String, batchMode: Bool = false, locking: Bool = false) throws
+    -> SyncGit?
+  {
     guard FileManager.default.fileExists(atPath: directory + "/.git"),
       let program = Self.findProgram()
     else { return nil }
-    let probe = SyncGit(directory: directory, remote: "", branch: "", program: program)
-    let remotes = try probe.run(["remote"])
+    var git = SyncGit(
+      directory: directory, remote: "", branch: "", program: program, batchMode: batchMode)
+    let remotes = try git.run(["remote"])
     guard remotes.status == 0,
       let remote = remotes.output.split(separator: "\n").first.map(String.init)
     else { return nil }
-    let head = try probe.run(["symbolic-ref", "--quiet", "--short", "HEAD"])
+    let gitDirectory = try git.run(["rev-parse", "--absolute-git-dir"])
+    try git.check(gitDirectory, "git rev-parse")
+    git.gitDirectory = gitDirectory.output.trimmingCharacters(in: .whitespacesAndNewlines)
+    if locking {
+      git.lock = try WorkTreeLock(gitDirectory: git.gitDirectory, workTree: directory)
+      try git.recover()
+    }
+    let head = try git.run(["symbolic-ref", "--quiet", "--short", "HEAD"])
     guard head.status == 0, !head.output.isEmpty else {
       throw SyncFolderError(
         "the sync folder \(directory) is a git work tree not on a branch",
         exitCode: SysExit.ioError)
     }
+    for key in ["user.name", "user.email"] where try git.run(["config", key]).status != 0 {
+      git.identity += ["-c", key == "user.name" ? "user.name=Folio" : "user.email=folio@localhost"]
+    }
     return SyncGit(
       directory: directory, remote: remote,
       branch: head.output.trimmingCharacters(in: .whitespacesAndNewlines), program: program,
-      batchMode: batchMode)
+      batchMode: batchMode, gitDirectory: git.gitDirectory, identity: git.identity, lock: git.lock)
   }
+
+  /// For a dry run: fetches the remote (which moves only its remote-tracking branch) and
+  /// writes the files of its branch into `folder`, through an index of its own in `scratch`,
+  /// so the work tree, its index and this branch stay as they are. False when the remote has
+  /// no branch yet (then the work tree's files are all there is).
+  func checkOutUpstream(into folder: String, scratch: String) throws -> Bool {
+    let fetch = try run(["fetch", "--quiet", remote])
+    guard fetch.status == 0 else { throw unreachable(fetch) }
+    let upstream = "refs/remotes/\(remote)/\(branch)"
+    guard try run(["rev-parse", "--verify", "--quiet", upstream]).status == 0 else { return false }
+    let index = ["GIT_INDEX_FILE": scratch + "/index"]
+    try check(run(["read-tree", upstream], environment: index), "git read-tree")
+    try check(
+      run(["checkout-index", "--all", "--prefix=" + folder + "/"], environment: index),
+      "git checkout-index")
+    return true
+  }
+
+  /// Releases ``lock``.
+  func unlock() { lock?.release() }
 
   /// Commits this device's logs (every generation: a compaction adds one and removes the
   /// old) when they changed; leaves everything else alone.
   func commit(device: String) throws {
-    try recoverFromAKilledRebase()
     let files = ":(glob)\(device)*.jsonl"
     try check(run(["add", "-A", "--", files]), "git add")
     let staged = try run(["diff", "--cached", "--quiet", "--", files])
     guard staged.status == 1 else { return }
-    var identity: [String] = []
-    if try run(["config", "user.email"]).status != 0 {
-      identity = ["-c", "user.name=Folio", "-c", "user.email=folio@\(device)"]
-    }
     try check(
-      run(identity + ["commit", "--quiet", "-m", "folio sync: \(device)", "--", files]),
+      run(["commit", "--quiet", "-m", "folio sync: \(device)", "--", files]),
       "git commit")
   }
 
   /// Fetches the remote and puts this device's commits on top of its branch.
   func pull() throws {
-    try recoverFromAKilledRebase()
     let fetch = try run(["fetch", "--quiet", remote])
     guard fetch.status == 0 else { throw unreachable(fetch) }
     let upstream = "refs/remotes/\(remote)/\(branch)"
@@ -118,16 +153,6 @@ struct SyncGit {
     }
   }
 
-  /// A rebase a killed sync left half done is undone (its commits touched only this
-  /// device's file, which the library writes again if need be).
-  private func recoverFromAKilledRebase() throws {
-    let gitDirectory = directory + "/.git"
-    for name in ["rebase-merge", "rebase-apply"]
-    where FileManager.default.fileExists(atPath: gitDirectory + "/" + name) {
-      _ = try run(["rebase", "--abort"])
-    }
-  }
-
   // MARK: Running git
 
   struct Result {
@@ -137,11 +162,11 @@ struct SyncGit {
   }
 
   /// Runs `git -C directory arguments...` and waits for it.
-  func run(_ arguments: [String]) throws -> Result {
+  func run(_ arguments: [String], environment extra: [String: String] = [:]) throws -> Result {
     let process = Process()
     process.executableURL = URL(fileURLWithPath: program)
-    process.arguments = ["-C", directory] + arguments
-    var environment = ProcessInfo.processInfo.environment
+    process.arguments = ["-C", directory] + identity + arguments
+    var environment = ProcessInfo.processInfo.environment.merging(extra) { $1 }
     environment["GIT_TERMINAL_PROMPT"] = "0"
     if batchMode, environment["GIT_SSH_COMMAND"] == nil, environment["GIT_SSH"] == nil {
       environment["GIT_SSH_COMMAND"] = "ssh -o BatchMode=yes"
@@ -191,7 +216,7 @@ struct SyncGit {
     return nil
   }
 
-  private func check(_ result: Result, _ what: String) throws {
+  func check(_ result: Result, _ what: String) throws {
     guard result.status != 0 else { return }
     throw SyncFolderError(
       "\(what) failed in \(directory): \(Self.firstLine(result.errors))", exitCode: SysExit.ioError)

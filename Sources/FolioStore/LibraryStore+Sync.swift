@@ -86,35 +86,17 @@ extension LibraryStore {
     try write { db in try Self.apply(changes, advancing: position, db) }
   }
 
-  /// What ``applySyncChanges(_:advancing:)`` would do with `changes`, found by doing it in a
-  /// transaction that is rolled back: nothing changes (`folio sync --dry-run`).
-  public func previewSyncChanges(_ changes: [SyncChange]) throws(StoreError) -> SyncApplyResult {
-    if isReadOnly { throw .readOnly(path: path) }
-    do {
-      return try retryingWhileBusy {
-        try writer.writeWithoutTransaction { db in
-          var result = SyncApplyResult()
-          try db.inTransaction {
-            result = try Self.apply(changes, advancing: nil, db)
-            return .rollback
-          }
-          return result
-        }
-      }
-    } catch {
-      throw StoreError.wrapping(error, path: path)
-    }
-  }
-
+  /// `tracker`, in a dry run, hears of every field about to be set.
   static func apply(
-    _ changes: [SyncChange], advancing position: SyncPeerPosition?, _ db: Database
+    _ changes: [SyncChange], advancing position: SyncPeerPosition?, _ db: Database,
+    tracker: SyncPreviewTracker? = nil
   ) throws -> SyncApplyResult {
     var ledger = try SyncLedger(db)
     var result = SyncApplyResult()
     var papers: [SyncPaperKey: Int64?] = [:]
     for change in changes {
       ledger.observe(change.clock)
-      switch try applyRemote(change, ledger: ledger, papers: &papers, db) {
+      switch try applyRemote(change, ledger: ledger, papers: &papers, db, tracker: tracker) {
       case .applied: result.applied += 1
       case .waiting:
         try db.cachedStatement(
@@ -145,13 +127,23 @@ extension LibraryStore {
 
   /// How far this library has read `device`'s log; nil before the first read.
   public func syncPeerPosition(device: String) throws(StoreError) -> SyncPeerPosition? {
+    try read { db in try Self.peerPosition(device: device, db) }
+  }
+
+  static func peerPosition(device: String, _ db: Database) throws -> SyncPeerPosition? {
+    try Row.fetchOne(
+      db, sql: "SELECT file, offset, line FROM sync_peer WHERE device = ?", arguments: [device]
+    ).map { row in
+      SyncPeerPosition(device: device, file: row["file"], offset: row["offset"], line: row["line"])
+    }
+  }
+
+  /// How many of this device's changes are not yet written out.
+  public func unwrittenSyncChangeCount() throws(StoreError) -> Int {
     try read { db in
-      try Row.fetchOne(
-        db, sql: "SELECT file, offset, line FROM sync_peer WHERE device = ?", arguments: [device]
-      ).map { row in
-        SyncPeerPosition(
-          device: device, file: row["file"], offset: row["offset"], line: row["line"])
-      }
+      try Int.fetchOne(
+        db,
+        sql: "SELECT count(*) FROM sync_log WHERE seq > (SELECT written FROM sync_device)") ?? 0
     }
   }
 
@@ -193,7 +185,7 @@ extension LibraryStore {
   /// comes or goes during it), so a log touching a paper many times looks it up once.
   static func applyRemote(
     _ change: SyncChange, ledger: SyncLedger, papers: inout [SyncPaperKey: Int64?],
-    _ db: Database
+    _ db: Database, tracker: SyncPreviewTracker? = nil
   ) throws -> RemoteOutcome {
     let resolved: Int64?
     if let known = papers[change.paper] {
@@ -206,6 +198,7 @@ extension LibraryStore {
     guard try ledger.claimWinner(change.clock, seq: seq, field: change.field) else {
       return .superseded
     }
+    try tracker?.willSet(seq: seq, field: change.field, db)
     let at = Date(timeIntervalSince1970: Double(change.clock.wall) / 1000)
     try SyncStateWriter.apply(change.edit, seq: seq, at: at, db)
     return .applied

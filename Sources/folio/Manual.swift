@@ -55,6 +55,10 @@ enum Manual {
     ),
     ("$XDG_STATE_HOME/folio/folio.log", "Warnings and errors (~/.local/state/folio/folio.log)."),
     (
+      "SYNC_DIR/DEVICE.jsonl",
+      "This library's change log in the sync folder (folio sync, config.toml sync_dir); the other devices' logs there are read."
+    ),
+    (
       "$XDG_STATE_HOME/folio/notes/",
       "A note's text when it could not be saved on its paper (the message names the file)."
     ),
@@ -70,10 +74,13 @@ enum Manual {
     (SysExit.usage, "Usage error: an unknown command or option, a bad value."),
     (
       SysExit.dataError,
-      "Bad data: a file that cannot be imported, a bad query or topic, problems in config.toml, topics.toml or a theme, a damaged library."
+      "Bad data: a file that cannot be imported, a bad query or topic, problems in config.toml, topics.toml or a theme, a bad line in a sync log, a damaged library."
     ),
     (SysExit.noInput, "An input file is missing or cannot be read."),
-    (SysExit.unavailable, "A source cannot be reached (fetch)."),
+    (
+      SysExit.unavailable,
+      "A source cannot be reached (fetch), or a sync's git remote (the changes go next time)."
+    ),
     (SysExit.cannotCreate, "A file or the library cannot be created."),
     (SysExit.ioError, "Reading or writing failed, or the library is read-only."),
     (

@@ -19,7 +19,12 @@ struct SyncCommand: ParsableCommand {
       Nextcloud, a git work tree). Prints "sync: sent N changes, received M (K applied, P \
       waiting)"; a change for a paper this library has not imported waits for it. When the \
       folder is a git work tree with a remote, this device's file is committed, the remote \
-      pulled (rebase) and pushed (a rejected push is pulled and tried again). Exit 64 without \
+      pulled (rebase) and pushed (a rejected push is pulled and tried again). --dry-run \
+      lists what the other devices' files would change here ("would star ID  TITLE", \
+      "would tag ID #name  TITLE", ...) and counts what would be sent, writing nothing (through git \
+      it fetches and reads the remote branch's files; the work tree stays as it is). A sync killed part way \
+      is safe: the next one writes what is missing, reads on from where it stopped, and first \
+      clears what a killed git left in the work tree (lock files, a rebase half done). Exit 64 without \
       a folder, 66 when it does not exist, 65 when another device's file has a bad line \
       (named FILE:LINE; the other files are still read), 69 when the git remote cannot be \
       reached (the changes are committed and go next time), 73/74 when this device's file or \
@@ -34,7 +39,10 @@ struct SyncCommand: ParsableCommand {
     completion: .directory)
   var dir: String?
 
-  @Flag(help: "Count what would be sent and received; change nothing.")
+  @Flag(
+    help: ArgumentHelp(
+      "Show what would change here (the first \(SyncFolder.previewLines) changes, then a count) and count what would be sent; change nothing."
+    ))
   var dryRun = false
 
   func run() throws {
@@ -61,6 +69,10 @@ struct SyncCommand: ParsableCommand {
       throw CLIError(error.message, exitCode: error.exitCode)
     }
     if dryRun {
+      for item in report.changes { print(Self.describe(item)) }
+      if report.changed > report.changes.count {
+        print("… and \(report.changed - report.changes.count) more")
+      }
       print(
         "sync: would send \(report.sent) changes, receive \(report.received)"
           + " (\(report.applied) applied, \(report.waiting) waiting); nothing was changed")
@@ -70,5 +82,21 @@ struct SyncCommand: ParsableCommand {
     guard let last = report.problems.last else { return }
     for problem in report.problems.dropLast() { Output.error(problem.description) }
     throw CLIError(last.description, exitCode: last.exitCode)
+  }
+
+  /// One line of a dry run: `would star ID  TITLE`, `would tag ID #name  TITLE`, ... (the
+  /// title on one line; printed inert).
+  static func describe(_ item: SyncPreviewItem) -> String {
+    let what: String
+    switch item.edit {
+    case .starred(let on): what = on ? "would star" : "would unstar"
+    case .read(let on): what = on ? "would mark read" : "would mark unread"
+    case .dismissed(let on): what = on ? "would dismiss" : "would undismiss"
+    case .note(let text): what = text == nil ? "would remove the note of" : "would set the note of"
+    case .tag(let name, let on):
+      return "\(on ? "would tag" : "would untag") \(item.id) #\(name.name)  "
+        + Output.oneLine(item.title)
+    }
+    return "\(what) \(item.id)  " + Output.oneLine(item.title)
   }
 }

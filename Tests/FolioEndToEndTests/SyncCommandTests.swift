@@ -1,6 +1,7 @@
 import FolioCore
 import FolioTestSupport
 import Foundation
+import GRDB
 import XCTest
 
 /// `folio sync` between two libraries through a plain folder: the summary line, config
@@ -31,8 +32,8 @@ final class SyncCommandTests: XCTestCase {
       to: config.appendingPathComponent("config.toml"), atomically: true, encoding: .utf8)
     let dry = try workstation.run(["sync", "--dry-run"])
     XCTAssertEqual(
-      dry.stdout,
-      "sync: would send 1 changes, receive 3 (3 applied, 0 waiting); nothing was changed\n")
+      dry.stdout.split(separator: "\n").last,
+      "sync: would send 1 changes, receive 3 (3 applied, 0 waiting); nothing was changed")
     XCTAssertEqual(try workstation.rows(["--starred"]).count, 0)
     let received = try workstation.run(["sync"])
     XCTAssertEqual(received.status, 0, received.stderr)
@@ -46,6 +47,71 @@ final class SyncCommandTests: XCTestCase {
       XCTAssertEqual(try folio.rows(["--read"]).map { $0[0] }, [ids[3]])
       XCTAssertEqual(try folio.rows(["--filter", "tag:survey"]).map { $0[0] }, [ids[2]])
     }
+  }
+
+  /// `--dry-run` lists each field of this library it would change, once, by id and title
+  /// (the first 100, then a count), and changes nothing: the real sync after it still
+  /// receives everything.
+  func testDryRunShowsWhatWouldChange() throws {
+    let (laptop, workstation, shared, _) = try twoLibraries()
+    let rows = try laptop.rows()
+    let title = Dictionary(uniqueKeysWithValues: rows.map { ($0[0], $0[4]) })
+    let ids = rows.map { $0[0] }
+    // Starred here already: the laptop's later star wins but changes nothing, so no line.
+    XCTAssertEqual(try workstation.run(["star", ids[0]]).status, 0)
+    XCTAssertEqual(try laptop.run(["star", ids[0], ids[1]]).status, 0)
+    XCTAssertEqual(try laptop.run(["tag", "survey", ids[2]]).status, 0)
+    XCTAssertEqual(try laptop.run(["note", ids[3], "keep"]).status, 0)
+    XCTAssertEqual(try laptop.run(["read", ids[4]]).status, 0)
+    XCTAssertEqual(try laptop.run(["dismiss", ids[5]]).status, 0)
+    // Read and then unread: the field ends as it is here, so no line either.
+    XCTAssertEqual(try laptop.run(["read", ids[6]]).status, 0)
+    XCTAssertEqual(try laptop.run(["unread", ids[6]]).status, 0)
+    XCTAssertEqual(try laptop.run(["sync", "--dir", shared]).status, 0)
+    let before = try workstation.run(["state", "export"]).stdout
+    let dry = try workstation.run(["sync", "--dir", shared, "--dry-run"])
+    XCTAssertEqual(dry.status, 0, dry.stderr)
+    XCTAssertEqual(
+      dry.stdout,
+      [
+        "would star \(ids[1])  \(title[ids[1]]!)",
+        "would tag \(ids[2]) #survey  \(title[ids[2]]!)",
+        "would set the note of \(ids[3])  \(title[ids[3]]!)",
+        "would mark read \(ids[4])  \(title[ids[4]]!)",
+        "would dismiss \(ids[5])  \(title[ids[5]]!)",
+        "sync: would send 1 changes, receive 8 (8 applied, 0 waiting); nothing was changed", "",
+      ].joined(separator: "\n"))
+    XCTAssertEqual(try workstation.run(["state", "export"]).stdout, before)
+    XCTAssertEqual(try workstation.rows(["--starred"]).map { $0[0] }, [ids[0]])
+    let real = try workstation.run(["sync", "--dir", shared])
+    XCTAssertEqual(real.stdout, "sync: sent 1 changes, received 8 (8 applied, 0 waiting)\n")
+    // Bounded: 150 stars list the first 100, then how many more.
+    XCTAssertEqual(try laptop.run(["star"] + ids[10..<160]).status, 0)
+    XCTAssertEqual(try laptop.run(["sync", "--dir", shared]).status, 0)
+    let many = try workstation.run(["sync", "--dir", shared, "--dry-run"]).stdout
+      .split(separator: "\n")
+    XCTAssertEqual(many.count, 102)
+    XCTAssertTrue(many.prefix(100).allSatisfy { $0.hasPrefix("would star ") })
+    XCTAssertEqual(many[100], "… and 50 more")
+    XCTAssertEqual(try workstation.rows(["--starred"]).count, 2)
+  }
+
+  /// A title holding control sequences and line breaks (a library written by something
+  /// else) is listed inert and on one line by a dry run.
+  func testDryRunPrintsTitlesInert() throws {
+    let (laptop, workstation, shared, ids) = try twoLibraries()
+    try DatabaseQueue(path: workstation.databasePath).write { db in
+      try db.execute(
+        sql: "UPDATE paper SET title = ? WHERE id = ?",
+        arguments: ["Evil \u{1b}]2;owned\u{07}\ntitle \u{1b}[31mred", ids[0]])
+    }
+    XCTAssertEqual(try laptop.run(["star", ids[0]]).status, 0)
+    XCTAssertEqual(try laptop.run(["sync", "--dir", shared]).status, 0)
+    let dry = try workstation.run(["sync", "--dir", shared, "--dry-run"]).stdout
+    let lines = dry.split(separator: "\n")
+    XCTAssertEqual(lines.count, 2, dry)
+    XCTAssertTrue(lines[0].hasPrefix("would star \(ids[0])  Evil"), dry)
+    XCTAssertFalse(dry.contains("\u{1b}") || dry.contains("\u{07}"), dry)
   }
 
   func testExitStatuses() throws {
