@@ -21,9 +21,9 @@ enum SyncStateWriter {
     }
   }
 
-  /// Sets a for-you signal's time: the earlier of the one here and `at`, so a paper read full
-  /// screen on this machine first keeps that time, and one read elsewhere first takes theirs
-  /// (the model weighs a signal by its age). Off clears it.
+  /// Sets a for-you signal's time: `at` when it was not set; one already set keeps its time
+  /// unless `at` is earlier (the other machine's read came first, its clock ahead of this
+  /// one's), since the model weighs a signal by its age. Off clears it.
   private static func setSignal(
     _ column: String, on: Bool, seq: Int64, at: Date, _ db: Database
   ) throws {
