@@ -48,14 +48,25 @@ extension LibraryStore {
 
   /// Sets or clears the timestamp `column` of the papers `ids`; a column that is a synced
   /// field (``syncEdit(column:on:)``) records the change for sync in the same transaction.
+  /// A for-you signal (`viewed_at`, `opened_at`) is recorded only when it is first set: the
+  /// reader records one on every full-screen read, and a repeat changes nothing anywhere.
   func setTimestamp(
     _ column: String, on: Bool, ids: [String], at now: Date = Date()
   ) throws(StoreError) {
     try write { db in
       let seqs = try ids.map { try Self.requireSeq($0, db) }
       if let edit = Self.syncEdit(column: column, on: on) {
+        var recorded = seqs
+        if on, edit.field == .viewed || edit.field == .opened {
+          let unset = try db.cachedStatement(
+            sql: "SELECT 1 FROM paper_state WHERE paper_seq = ? AND \(column) IS NOT NULL")
+          var seen: Set<Int64> = []
+          recorded = try seqs.filter { seq in
+            try seen.insert(seq).inserted && Bool.fetchOne(unset, arguments: [seq]) == nil
+          }
+        }
         var ledger = try SyncLedger(db, now: now)
-        for seq in seqs { try ledger.record(edit, seq: seq) }
+        for seq in recorded { try ledger.record(edit, seq: seq) }
         try ledger.finish()
       }
       let statement =
@@ -72,13 +83,14 @@ extension LibraryStore {
     }
   }
 
-  /// The sync change setting `column` on or off; nil for a column that is not synced (the
-  /// for-you signals `viewed_at` and `opened_at` stay on this device).
+  /// The sync change setting `column` on or off; nil for a column that is not synced.
   static func syncEdit(column: String, on: Bool) -> SyncEdit? {
     switch column {
     case "starred_at": .starred(on)
     case "read_at": .read(on)
     case "dismissed_at": .dismissed(on)
+    case "viewed_at": .viewed(on)
+    case "opened_at": .opened(on)
     default: nil
     }
   }

@@ -263,7 +263,8 @@ extension LibraryStore {
         sql: """
           SELECT w.field, w.wall, w.counter, w.device, p.arxiv_id, p.title_key,
             s.starred_at IS NOT NULL AS starred, s.read_at IS NOT NULL AS read,
-            s.dismissed_at IS NOT NULL AS dismissed, s.note,
+            s.dismissed_at IS NOT NULL AS dismissed, s.viewed_at IS NOT NULL AS viewed,
+            s.opened_at IS NOT NULL AS opened, s.note,
             (SELECT t.name FROM paper_tag pt JOIN tag t ON t.id = pt.tag_id
               WHERE pt.paper_seq = w.paper_seq AND 'tag:' || t.key = w.field) AS tag_name
           FROM sync_winner w JOIN paper p ON p.seq = w.paper_seq
@@ -278,6 +279,8 @@ extension LibraryStore {
         case "starred": edit = .starred(row["starred"] ?? false)
         case "read": edit = .read(row["read"] ?? false)
         case "dismissed": edit = .dismissed(row["dismissed"] ?? false)
+        case "viewed": edit = .viewed(row["viewed"] ?? false)
+        case "opened": edit = .opened(row["opened"] ?? false)
         case "note": edit = .note(row["note"])
         default:
           let name: String? = row["tag_name"]

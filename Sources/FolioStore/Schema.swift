@@ -276,6 +276,11 @@ enum Schema {
       try SyncSchema.create(db)
       try SyncSchema.seed(db, device: DeviceID.make(), now: Date())
     }
+    migrator.registerMigration("v15-sync-signals") { db in
+      // The for-you signals (`viewed_at`, `opened_at`) sync too since this migration: the
+      // ones already set become this device's changes, as v14-sync's seed did for the rest.
+      try SyncSchema.seedSignals(db, now: Date())
+    }
     return migrator
   }
 

@@ -102,6 +102,8 @@ final class SyncPreviewTracker {
         case (.starred, .flag(let on)): .starred(on)
         case (.read, .flag(let on)): .read(on)
         case (.dismissed, .flag(let on)): .dismissed(on)
+        case (.viewed, .flag(let on)): .viewed(on)
+        case (.opened, .flag(let on)): .opened(on)
         case (.note, .note(let text)): .note(text)
         case (.tag(let key), .flag(let on)): try Self.tagName(key, db).map { .tag($0, on) }
         default: nil
@@ -118,6 +120,8 @@ final class SyncPreviewTracker {
     case .starred: column = "starred_at"
     case .read: column = "read_at"
     case .dismissed: column = "dismissed_at"
+    case .viewed: column = "viewed_at"
+    case .opened: column = "opened_at"
     case .note:
       return .note(
         try String.fetchOne(

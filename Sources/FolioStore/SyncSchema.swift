@@ -95,4 +95,30 @@ enum SyncSchema {
     }
     try ledger.finish()
   }
+
+  /// Records the for-you signals the library already holds ("read full screen",
+  /// "opened the link") as this device's changes, stamped `now` (migration
+  /// `v15-sync-signals`): they were not synced before it, and `v14-sync`'s seed is frozen.
+  /// Like ``seed(_:device:now:)``, only what is set. One pass over the state table.
+  static func seedSignals(_ db: Database, now: Date) throws {
+    var ledger = try SyncLedger(db, now: now)
+    let states = try Row.fetchCursor(
+      db,
+      sql: """
+        SELECT s.paper_seq, p.arxiv_id, p.title_key, s.viewed_at, s.opened_at
+        FROM paper_state s JOIN paper p ON p.seq = s.paper_seq
+        WHERE s.viewed_at IS NOT NULL OR s.opened_at IS NOT NULL ORDER BY s.paper_seq
+        """)
+    while let row = try states.next() {
+      let seq: Int64 = row["paper_seq"]
+      let paper = SyncPaperKey(arxivID: row["arxiv_id"], titleKey: row["title_key"])
+      if row["viewed_at"] as DatabaseValue != .null {
+        try ledger.record(.viewed(true), paper: paper, seq: seq)
+      }
+      if row["opened_at"] as DatabaseValue != .null {
+        try ledger.record(.opened(true), paper: paper, seq: seq)
+      }
+    }
+    try ledger.finish()
+  }
 }

@@ -7,7 +7,8 @@ import GRDB
 /// and the note paths share it.
 enum SyncStateWriter {
   /// Sets `edit` on the paper at `seq`; `at` dates a star, read mark or dismissal that was
-  /// not set (one already set keeps its time, as a local star does).
+  /// not set (one already set keeps its time, as a local star does), and a for-you signal
+  /// unless it was set here earlier.
   static func apply(_ edit: SyncEdit, seq: Int64, at: Date, _ db: Database) throws {
     switch edit {
     case .starred(let on): try setTimestamp("starred_at", on: on, seq: seq, at: at, db)
@@ -15,7 +16,29 @@ enum SyncStateWriter {
     case .dismissed(let on): try setTimestamp("dismissed_at", on: on, seq: seq, at: at, db)
     case .note(let text): try setNote(text, seq: seq, at: at, db)
     case .tag(let name, let on): try setTag(name, on: on, seq: seq, db)
+    case .viewed(let on): try setSignal("viewed_at", on: on, seq: seq, at: at, db)
+    case .opened(let on): try setSignal("opened_at", on: on, seq: seq, at: at, db)
     }
+  }
+
+  /// Sets a for-you signal's time: `at` when it was not set; one already set keeps its time
+  /// unless `at` is earlier (the other machine's read came first, its clock ahead of this
+  /// one's), since the model weighs a signal by its age. Off clears it.
+  private static func setSignal(
+    _ column: String, on: Bool, seq: Int64, at: Date, _ db: Database
+  ) throws {
+    guard on else {
+      try setTimestamp(column, on: false, seq: seq, at: at, db)
+      return
+    }
+    try db.cachedStatement(
+      sql: """
+        INSERT INTO paper_state (paper_seq, \(column)) VALUES (?, ?)
+        ON CONFLICT (paper_seq) DO UPDATE SET \(column) = CASE
+          WHEN \(column) IS NULL OR excluded.\(column) < \(column) THEN excluded.\(column)
+          ELSE \(column) END
+        """
+    ).execute(arguments: [seq, at])
   }
 
   private static func setTimestamp(

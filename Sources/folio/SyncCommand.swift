@@ -92,6 +92,9 @@ struct SyncCommand: ParsableCommand {
     case .starred(let on): what = on ? "would star" : "would unstar"
     case .read(let on): what = on ? "would mark read" : "would mark unread"
     case .dismissed(let on): what = on ? "would dismiss" : "would undismiss"
+    case .viewed(let on):
+      what = on ? "would mark read full screen" : "would unmark read full screen"
+    case .opened(let on): what = on ? "would mark opened" : "would unmark opened"
     case .note(let text): what = text == nil ? "would remove the note of" : "would set the note of"
     case .tag(let name, let on):
       return "\(on ? "would tag" : "would untag") \(item.id) #\(name.name)  "

@@ -77,6 +77,38 @@ final class SyncFolderTests: XCTestCase {
       files, [try laptop.syncDevice() + ".jsonl", try workstation.syncDevice() + ".jsonl"].sorted())
   }
 
+  /// The for-you signals travel too: "read full screen" and "opened" on the laptop become
+  /// the workstation's, where its for-you model then learns from them; a repeat is not sent.
+  func testTheForYouSignalsReachTheOtherLibrary() throws {
+    let laptop = try library()
+    let workstation = try library()
+    let time = Date(timeIntervalSince1970: 1_790_000_000)
+    try laptop.recordSignal(.viewed, ids: [papers[0].id], at: time)
+    try laptop.recordSignal(.opened, ids: [papers[5].id], at: time)
+    try laptop.recordSignal(.viewed, ids: [papers[0].id], at: time.addingTimeInterval(60))
+    XCTAssertEqual(
+      try sync.sync(laptop).summary, "sync: sent 2 changes, received 0 (0 applied, 0 waiting)")
+    XCTAssertEqual(try workstation.forYouSignals(), [])
+    XCTAssertEqual(
+      try sync.sync(workstation).summary,
+      "sync: sent 0 changes, received 2 (2 applied, 0 waiting)")
+    let signals = try workstation.forYouSignals()
+    XCTAssertEqual(
+      Set(signals.map { PaperSignalKey(id: $0.id, signal: $0.signal) }),
+      [
+        PaperSignalKey(id: papers[0].id, signal: .viewed),
+        PaperSignalKey(id: papers[5].id, signal: .opened),
+      ])
+    XCTAssertEqual(Set(signals.map(\.at)), [time], "dated by the change's clock")
+    XCTAssertEqual(
+      try sync.sync(laptop).summary, "sync: sent 0 changes, received 0 (0 applied, 0 waiting)")
+  }
+
+  struct PaperSignalKey: Hashable {
+    var id: String
+    var signal: ForYouSignal
+  }
+
   func testThreeLibrariesConvergeWhateverTheOrderOfTheirSyncs() throws {
     var generator = SplitMix64(seed: 21)
     for _ in 0..<4 {

@@ -16,10 +16,13 @@ final class SyncConvergenceTests: XCTestCase {
 
   func randomEdit(_ generator: inout SplitMix64) -> SyncEdit {
     let on = Bool.random(using: &generator)
-    switch Int.random(in: 0..<6, using: &generator) {
+    switch Int.random(in: 0..<8, using: &generator) {
     case 0: return .starred(on)
     case 1: return .read(on)
     case 2: return .dismissed(on)
+    // The for-you signals: Folio only sets them, but the rules hold for either value.
+    case 6: return .viewed(on)
+    case 7: return .opened(on)
     case 3: return .note(on ? "note \(Int.random(in: 0..<5, using: &generator))" : nil)
     default: return .tag(tags.randomElement(using: &generator)!, on)
     }
@@ -77,6 +80,8 @@ final class SyncConvergenceTests: XCTestCase {
         case .starred(let on): state.starred = on
         case .read(let on): state.read = on
         case .dismissed(let on): state.dismissed = on
+        case .viewed(let on): state.viewed = on
+        case .opened(let on): state.opened = on
         case .note(let text): state.note = text
         case .tag(let name, let on): if on { state.tags[name.key] = name.name }
         }
@@ -112,6 +117,21 @@ final class SyncConvergenceTests: XCTestCase {
     a.receive(b.log)
     b.receive(a.log)
     XCTAssertEqual(a.papers[paper.identity]?.tags, ["llm": "llm", "rl": "rl"])
+    XCTAssertEqual(a.papers, b.papers)
+  }
+
+  func testTheForYouSignalsMergeAsFieldsOfTheirOwn() {
+    var a = SyncReplica(device: "000000000000000a")
+    var b = SyncReplica(device: "000000000000000b")
+    let paper = papers[1]
+    a.make(.viewed(true), on: paper, now: 10)
+    b.make(.opened(true), on: paper, now: 20)
+    b.make(.read(true), on: paper, now: 30)
+    a.receive(b.log)
+    b.receive(a.log)
+    XCTAssertEqual(a.papers[paper.identity]?.viewed, true)
+    XCTAssertEqual(a.papers[paper.identity]?.opened, true)
+    XCTAssertEqual(a.papers[paper.identity]?.read, true)
     XCTAssertEqual(a.papers, b.papers)
   }
 }

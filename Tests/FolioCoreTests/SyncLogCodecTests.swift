@@ -23,6 +23,9 @@ final class SyncLogCodecTests: XCTestCase {
       SyncChange(clock: clock(4), paper: paper, edit: .note(nil)),
       SyncChange(clock: clock(5), paper: titleOnly, edit: .tag(TagName("Survey/LLM")!, true)),
       SyncChange(clock: clock(6), paper: paper, edit: .tag(TagName("x")!, false)),
+      SyncChange(clock: clock(7), paper: paper, edit: .viewed(true)),
+      SyncChange(clock: clock(8), paper: titleOnly, edit: .opened(true)),
+      SyncChange(clock: clock(9), paper: paper, edit: .opened(false)),
     ]
     let text = changes.map { SyncLogCodec.encode($0) }.joined()
     XCTAssertEqual(text.split(separator: "\n").count, changes.count)
@@ -34,6 +37,23 @@ final class SyncLogCodecTests: XCTestCase {
       SyncLogCodec.encode(changes[0]),
       #"{"v":1,"wall":1,"counter":0,"device":"0f3a9c2e7b1d4e58","arxiv":"2401.01234","title_key":"attention is all","field":"starred","value":true}"#
         + "\n")
+    XCTAssertEqual(
+      SyncLogCodec.encode(changes[7]),
+      #"{"v":1,"wall":7,"counter":0,"device":"0f3a9c2e7b1d4e58","arxiv":"2401.01234","title_key":"attention is all","field":"viewed","value":true}"#
+        + "\n")
+  }
+
+  /// A Folio from before a field existed refuses it with a message that says why, rather
+  /// than skipping it (a skipped change would be lost for good: its offset moves on).
+  func testAnUnknownFieldSaysTheLogMayBeFromANewerFolio() {
+    let line =
+      #"{"v":1,"wall":1,"counter":0,"device":"0f3a9c2e7b1d4e58","title_key":"t","field":"liked","value":true}"#
+      + "\n"
+    XCTAssertThrowsError(try SyncLogCodec.decode(Array(line.utf8), file: "d.jsonl")) { error in
+      XCTAssertTrue(
+        "\(error)".contains("unknown field 'liked'"), "\(error)")
+      XCTAssertTrue("\(error)".contains("newer Folio"), "\(error)")
+    }
   }
 
   func testAPartialLastLineIsLeftForTheNextRead() throws {
@@ -186,11 +206,13 @@ final class SyncLogCodecTests: XCTestCase {
     for _ in 0..<2000 {
       let on = Bool.random(using: &generator)
       let edit: SyncEdit =
-        switch Int.random(in: 0..<5, using: &generator) {
+        switch Int.random(in: 0..<7, using: &generator) {
         case 0: .starred(on)
         case 1: .read(on)
         case 2: .dismissed(on)
         case 3: .note(on ? text(20) : nil)
+        case 5: .viewed(on)
+        case 6: .opened(on)
         default: .tag(TagName("t\(Int.random(in: 0..<99, using: &generator))")!, on)
         }
       let change = SyncChange(

@@ -96,6 +96,62 @@ final class SyncCommandTests: XCTestCase {
     XCTAssertEqual(try workstation.rows(["--starred"]).count, 2)
   }
 
+  /// The for-you signals another device's reader recorded ("read full screen", "opened")
+  /// are named by a dry run, set by the sync (dated by their clocks), carried by
+  /// `folio state export` and taken in by `folio state import`. The reader is the only thing
+  /// that records them, so the other device's log is written here as its reader would.
+  func testTheForYouSignalsSyncAndAreExported() throws {
+    let (laptop, workstation, shared, _) = try twoLibraries()
+    let rows = try workstation.rows()
+    let wall: Int64 = 1_790_000_000_000
+    let device = "00000000000000aa"
+    var log = ""
+    for (index, edit) in [SyncEdit.viewed(true), .opened(true)].enumerated() {
+      let paper = SyncPaperKey(
+        arxivID: ArxivID.normalize(rows[index][0]), titleKey: PaperIdentity.titleKey(rows[index][4])
+      )
+      log += SyncLogCodec.encode(
+        SyncChange(
+          clock: HybridClock(wall: wall, counter: index, device: device), paper: paper, edit: edit))
+    }
+    try log.write(
+      toFile: shared + "/\(device).jsonl", atomically: true, encoding: .utf8)
+    let dry = try workstation.run(["sync", "--dir", shared, "--dry-run"])
+    XCTAssertEqual(dry.status, 0, dry.stderr)
+    XCTAssertEqual(
+      dry.stdout,
+      [
+        "would mark read full screen \(rows[0][0])  \(rows[0][4])",
+        "would mark opened \(rows[1][0])  \(rows[1][4])",
+        "sync: would send 0 changes, receive 2 (2 applied, 0 waiting); nothing was changed", "",
+      ].joined(separator: "\n"))
+    let real = try workstation.run(["sync", "--dir", shared])
+    XCTAssertEqual(real.stdout, "sync: sent 0 changes, received 2 (2 applied, 0 waiting)\n")
+    func signals(_ folio: FolioRunner) throws -> [[String?]] {
+      try folio.database().read { db in
+        try Row.fetchAll(
+          db,
+          sql: """
+            SELECT p.id, s.viewed_at, s.opened_at FROM paper_state s
+            JOIN paper p ON p.seq = s.paper_seq
+            WHERE s.viewed_at IS NOT NULL OR s.opened_at IS NOT NULL ORDER BY p.seq
+            """
+        ).map { [$0["id"], $0["viewed_at"], $0["opened_at"]] }
+      }
+    }
+    let expected = try signals(workstation)
+    XCTAssertEqual(expected.map { $0[0] }, [rows[0][0], rows[1][0]])
+    XCTAssertNotNil(expected[0][1])
+    XCTAssertNotNil(expected[1][2])
+    // Moved to a machine without a sync folder: the export carries them.
+    let file = workstation.directory.appendingPathComponent("state.json").path
+    XCTAssertEqual(try workstation.run(["state", "export", "-o", file]).status, 0)
+    let imported = try laptop.run(["state", "import", file])
+    XCTAssertEqual(imported.status, 0, imported.stderr)
+    XCTAssertEqual(imported.stdout, "state: read 2 changes (2 applied, 0 waiting)\n")
+    XCTAssertEqual(try signals(laptop), expected)
+  }
+
   /// A title holding control sequences and line breaks (a library written by something
   /// else) is listed inert and on one line by a dry run.
   func testDryRunPrintsTitlesInert() throws {

@@ -1,5 +1,6 @@
 import FolioCore
 import Foundation
+import GRDB
 import XCTest
 
 @testable import FolioStore
@@ -17,15 +18,28 @@ final class SyncStorePropertyTests: XCTestCase {
 
   struct Seen: Hashable {
     var starred: Bool, read: Bool, dismissed: Bool, note: String?, tags: Set<String>
+    var viewed = false, opened = false
   }
 
   func state(_ store: LibraryStore) throws -> [String: Seen] {
     var out: [String: Seen] = [:]
     for paper in papers {
       let state = try XCTUnwrap(try store.paper(id: paper.id)).state
-      out[paper.id] = Seen(
+      var seen = Seen(
         starred: state.isStarred, read: state.isRead, dismissed: state.isDismissed,
         note: state.note, tags: Set(state.tags.map(TagName.key)))
+      // The for-you signals are not in LibraryPaper's state: read from their columns.
+      let signals = try store.read { db in
+        try Row.fetchOne(
+          db,
+          sql: """
+            SELECT s.viewed_at IS NOT NULL, s.opened_at IS NOT NULL FROM paper_state s
+            JOIN paper p ON p.seq = s.paper_seq WHERE p.id = ?
+            """, arguments: [paper.id])
+      }
+      seen.viewed = signals?[0] ?? false
+      seen.opened = signals?[1] ?? false
+      out[paper.id] = seen
     }
     return out
   }
@@ -40,7 +54,7 @@ final class SyncStorePropertyTests: XCTestCase {
       let state = model.papers[key.identity] ?? SyncReplica.PaperState()
       out[paper.id] = Seen(
         starred: state.starred, read: state.read, dismissed: state.dismissed, note: state.note,
-        tags: Set(state.tags.keys))
+        tags: Set(state.tags.keys), viewed: state.viewed, opened: state.opened)
     }
     return out
   }
@@ -66,7 +80,7 @@ final class SyncStorePropertyTests: XCTestCase {
         let store = stores[i]
         let id = papers.randomElement(using: &generator)!.id
         let on = Bool.random(using: &generator)
-        switch Int.random(in: 0..<9, using: &generator) {
+        switch Int.random(in: 0..<11, using: &generator) {
         case 0: try store.setStarred(on, ids: [id])
         case 1: try store.setRead(on, ids: [id])
         case 2: try store.setDismissed(on, ids: [id])
@@ -75,6 +89,8 @@ final class SyncStorePropertyTests: XCTestCase {
         case 4: try store.setTagged(on, name: tags.randomElement(using: &generator)!, ids: [id])
         case 5: _ = try store.markAllRead(PaperFilter.all)
         case 6: try writeOut(i)
+        case 7: try store.recordSignal(.viewed, ids: [id], at: Date())
+        case 8: try store.recordSignal(.opened, ids: [id], at: Date())
         default:
           let j = (i + Int.random(in: 1...2, using: &generator)) % 3
           let upTo = Int.random(in: offsets[i][j]...files[j].count, using: &generator)

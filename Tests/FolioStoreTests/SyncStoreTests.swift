@@ -63,6 +63,14 @@ final class SyncStoreTests: XCTestCase {
       ),
       ("markAllRead", { _ = try store.markAllRead(all, at: time) }, .read(true), 3),
       ("unmarkRead", { _ = try store.unmarkRead(at: time) }, .read(false), 3),
+      (
+        "recordSignal viewed", { try store.recordSignal(.viewed, ids: [id], at: time) },
+        .viewed(true), 1
+      ),
+      (
+        "recordSignal opened", { try store.recordSignal(.opened, ids: [id], at: time) },
+        .opened(true), 1
+      ),
     ]
     for (name, change, edit, count) in cases {
       let before = try store.syncChangeCount()
@@ -75,11 +83,76 @@ final class SyncStoreTests: XCTestCase {
       XCTAssertEqual(try store.syncClock(), last.clock, name)
       if count == 1 { XCTAssertEqual(last.paper, key, name) }
     }
-    // The for-you signals stay on this device.
+    // A for-you signal is recorded when it is first set only: a repeat changes nothing.
     let before = try store.syncChangeCount()
-    try store.recordSignal(.viewed, ids: [id], at: time)
-    try store.recordSignal(.opened, ids: [id], at: time)
+    try store.recordSignal(.viewed, ids: [id, id], at: time.addingTimeInterval(60))
+    try store.recordSignal(.opened, ids: [id], at: time.addingTimeInterval(60))
     XCTAssertEqual(try store.syncChangeCount(), before)
+    // Both set at once for a fresh paper: one change, not two.
+    try store.recordSignal(.viewed, ids: [papers[1].id, papers[1].id], at: time)
+    XCTAssertEqual(try store.syncChangeCount(), before + 1)
+  }
+
+  /// Another device's "read full screen" and "opened" set the columns here, keep an earlier
+  /// time set here, take an earlier time from there, touch no other field, are not recorded
+  /// as this device's changes, and change nothing the second time.
+  func testTheForYouSignalsApplyFromAnotherDevice() throws {
+    let laptop = try library()
+    let here = try library()
+    let early = Date(timeIntervalSince1970: 1_790_000_000)
+    let late = early.addingTimeInterval(3600)
+    try here.recordSignal(.viewed, ids: [papers[0].id], at: early)
+    _ = try outbox(here)
+    try laptop.recordSignal(.viewed, ids: [papers[0].id, papers[1].id], at: late)
+    try laptop.recordSignal(.opened, ids: [papers[2].id], at: early)
+    let changes = try outbox(laptop)
+    XCTAssertEqual(changes.map(\.edit), [.viewed(true), .viewed(true), .opened(true)])
+    XCTAssertEqual(try here.applySyncChanges(changes).applied, 3)
+    func times(_ id: String) throws -> (viewed: Date?, opened: Date?) {
+      try here.read { db in
+        let row = try XCTUnwrap(
+          try Row.fetchOne(
+            db,
+            sql: """
+              SELECT s.viewed_at, s.opened_at, s.starred_at, s.read_at, s.dismissed_at, s.note
+              FROM paper_state s JOIN paper p ON p.seq = s.paper_seq WHERE p.id = ?
+              """, arguments: [id]))
+        for column in ["starred_at", "read_at", "dismissed_at", "note"] {
+          XCTAssertEqual(row[column] as DatabaseValue, .null, column)
+        }
+        return (row["viewed_at"], row["opened_at"])
+      }
+    }
+    XCTAssertEqual(try times(papers[0].id).viewed, early, "the earlier time here stays")
+    XCTAssertNil(try times(papers[0].id).opened)
+    let wall = Date(timeIntervalSince1970: Double(changes[1].clock.wall) / 1000)
+    XCTAssertEqual(try times(papers[1].id).viewed, wall, "dated by the change's clock")
+    let titleOnly = try XCTUnwrap(try here.resolve([papers[2].id]).first)
+    XCTAssertNotNil(try times(titleOnly).opened)
+    XCTAssertEqual(try here.unwrittenSyncChanges().lines, [])
+    XCTAssertEqual(
+      try here.applySyncChanges(changes), SyncApplyResult(applied: 0, waiting: 0, superseded: 3))
+    // The export carries them (folio state export), and an import elsewhere takes them.
+    let snapshot = try here.syncSnapshot()
+    XCTAssertEqual(snapshot.filter { $0.edit == .viewed(true) }.count, 2)
+    XCTAssertEqual(snapshot.filter { $0.edit == .opened(true) }.count, 1)
+    let text = SyncStateDocument.encode(snapshot, device: try here.syncDevice())
+    let third = try library()
+    let imported = try SyncStateDocument.decode(Array(text.utf8), file: "state.json")
+    XCTAssertEqual(try third.applySyncChanges(imported).applied, snapshot.count)
+    XCTAssertEqual(try third.syncSnapshot().map(\.edit), snapshot.map(\.edit))
+  }
+
+  func testADryRunNamesTheForYouSignals() throws {
+    let laptop = try library()
+    let here = try library()
+    try laptop.recordSignal(.viewed, ids: [papers[0].id], at: Date())
+    try laptop.recordSignal(.opened, ids: [papers[1].id], at: Date())
+    let changes = try outbox(laptop)
+    let preview = try here.previewSync(listing: 10) { session in try session.apply(changes) }
+    XCTAssertEqual(Set(preview.items.map(\.edit)), [.viewed(true), .opened(true)])
+    XCTAssertEqual(preview.changed, 2)
+    XCTAssertEqual(try here.syncSnapshot(), [], "a dry run changes nothing")
   }
 
   /// Every statement in FolioStore that writes `paper_state` or `paper_tag` sits in a function
@@ -114,6 +187,7 @@ final class SyncStoreTests: XCTestCase {
         "LibraryStore+State.swift setTimestamp",
         "LibraryStore+Tags.swift setTagged",
         "Schema.swift (top)",
+        "SyncStateWriter.swift setSignal",
         "SyncStateWriter.swift setTimestamp",
         "SyncStateWriter.swift setNote",
         "SyncStateWriter.swift setTag",
@@ -273,5 +347,37 @@ final class SyncStoreTests: XCTestCase {
     XCTAssertEqual(Set(changes.map(\.edit)), expected)
     XCTAssertEqual(Set(changes.map(\.clock)).count, 3)
     XCTAssertTrue(DeviceID.isValid(try store.syncDevice()))
+  }
+
+  /// Migration v15-sync-signals: the for-you signals set before they synced become changes
+  /// (v14-sync's seed, frozen, knew only the other fields).
+  func testSignalsFromBeforeTheySyncedBecomeChanges() throws {
+    let directory = try temporaryDirectory(self)
+    let path = directory.appendingPathComponent("library.sqlite").path
+    let time = Date(timeIntervalSince1970: 1_790_000_000)
+    do {
+      let store = try LibraryStore.open(at: path)
+      try store.add(papers)
+      try store.recordSignal(.viewed, ids: [papers[0].id], at: time)
+      try store.recordSignal(.opened, ids: [papers[0].id, papers[2].id], at: time)
+      try store.setStarred(true, ids: [papers[1].id])
+      // As a library from before migration v15-sync-signals: the signals were not recorded.
+      try store.write { db in
+        try db.execute(
+          sql: """
+            DELETE FROM sync_log WHERE line LIKE '%"field":"viewed"%'
+              OR line LIKE '%"field":"opened"%';
+            DELETE FROM sync_winner WHERE field IN ('viewed', 'opened');
+            DELETE FROM grdb_migrations WHERE identifier = 'v15-sync-signals';
+            """)
+      }
+    }
+    let store = try LibraryStore.open(at: path)
+    let changes = try outbox(store)
+    XCTAssertEqual(
+      changes.map(\.edit), [.starred(true), .viewed(true), .opened(true), .opened(true)])
+    XCTAssertEqual(Set(changes.map(\.clock)).count, 4)
+    let snapshot = try store.syncSnapshot()
+    XCTAssertEqual(snapshot.count, 4, "the signals are the winners of their fields")
   }
 }

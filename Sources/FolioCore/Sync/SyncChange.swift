@@ -26,6 +26,12 @@ public enum SyncEdit: Hashable, Sendable {
   case note(String?)
   /// One tag on (true) or off: tags merge per tag.
   case tag(TagName, Bool)
+  /// The for-you signal "read full screen" (`paper_state.viewed_at`). Folio only ever sets
+  /// it (true); false clears it, for completeness of the format.
+  case viewed(Bool)
+  /// The for-you signal "opened the link or PDF" (`paper_state.opened_at`); set-only like
+  /// ``viewed(_:)``.
+  case opened(Bool)
 
   /// The field the edit sets: last-writer-wins is per paper and field.
   public var field: SyncField {
@@ -35,6 +41,8 @@ public enum SyncEdit: Hashable, Sendable {
     case .dismissed: .dismissed
     case .note: .note
     case .tag(let name, _): .tag(key: name.key)
+    case .viewed: .viewed
+    case .opened: .opened
     }
   }
 }
@@ -42,17 +50,21 @@ public enum SyncEdit: Hashable, Sendable {
 /// A field of a paper's state as the sync merges it; each tag is a field of its own.
 public enum SyncField: Hashable, Sendable, CustomStringConvertible {
   case starred, read, dismissed, note
+  /// The for-you signals: read full screen, opened the link or PDF.
+  case viewed, opened
   /// One tag, by its case-folded key (``TagName/key``).
   case tag(key: String)
 
   /// The field's name in the store and in messages: `starred`, `read`, `dismissed`, `note`,
-  /// `tag:KEY`.
+  /// `viewed`, `opened`, `tag:KEY`.
   public var description: String {
     switch self {
     case .starred: "starred"
     case .read: "read"
     case .dismissed: "dismissed"
     case .note: "note"
+    case .viewed: "viewed"
+    case .opened: "opened"
     case .tag(let key): "tag:" + key
     }
   }

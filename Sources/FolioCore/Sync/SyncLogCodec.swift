@@ -8,9 +8,12 @@ import Foundation
 /// ```
 ///
 /// `arxiv` is left out for a paper without an arXiv id. `field` is `starred`, `read`,
-/// `dismissed` (`value` true or false), `note` (`value` a string, or null when removed) or
-/// `tag` (`tag` the name as written, `value` true when added). Reading is strict: anything
-/// else is an error naming the line, never a crash; text is cleaned as any feed's text is.
+/// `dismissed`, `viewed`, `opened` (`value` true or false), `note` (`value` a string, or null
+/// when removed) or `tag` (`tag` the name as written, `value` true when added). Reading is
+/// strict: anything else is an error naming the line, never a crash; text is cleaned as any
+/// feed's text is. A field added later (`viewed` and `opened` came with the for-you signals)
+/// keeps version 1: a Folio from before it stops at that line with "unknown field ... is this
+/// log from a newer Folio?" (exit 65) and reads that file no further until it is updated.
 public enum SyncLogCodec {
   /// The format version written and the only one read.
   public static let version = 1
@@ -33,6 +36,8 @@ public enum SyncLogCodec {
     case .starred(let on): out += ",\"field\":\"starred\",\"value\":\(on)"
     case .read(let on): out += ",\"field\":\"read\",\"value\":\(on)"
     case .dismissed(let on): out += ",\"field\":\"dismissed\",\"value\":\(on)"
+    case .viewed(let on): out += ",\"field\":\"viewed\",\"value\":\(on)"
+    case .opened(let on): out += ",\"field\":\"opened\",\"value\":\(on)"
     case .note(let text):
       out += ",\"field\":\"note\",\"value\":"
       if let text {
@@ -164,6 +169,8 @@ public enum SyncLogCodec {
     case "starred": return .starred(try flag())
     case "read": return .read(try flag())
     case "dismissed": return .dismissed(try flag())
+    case "viewed": return .viewed(try flag())
+    case "opened": return .opened(try flag())
     case "note":
       switch fields.value {
       case .null: return .note(nil)
@@ -184,7 +191,8 @@ public enum SyncLogCodec {
     default:
       throw LineError(
         reason: "unknown field '\(TextCleaner.inert(String(fields.field.prefix(40))))'"
-          + " (starred, read, dismissed, note or tag; is this log from a newer Folio?)")
+          + " (starred, read, dismissed, viewed, opened, note or tag;"
+          + " is this log from a newer Folio?)")
     }
   }
 

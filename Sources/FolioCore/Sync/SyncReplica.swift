@@ -12,6 +12,9 @@ public struct SyncReplica: Sendable {
     public var starred = false
     public var read = false
     public var dismissed = false
+    /// The for-you signals: read full screen, opened the link or PDF.
+    public var viewed = false
+    public var opened = false
     public var note: String?
     /// The tags on, by key, with the spelling of the change that set them.
     public var tags: [String: String] = [:]
@@ -75,6 +78,8 @@ public struct SyncReplica: Sendable {
     case .starred(let on): state.starred = on
     case .read(let on): state.read = on
     case .dismissed(let on): state.dismissed = on
+    case .viewed(let on): state.viewed = on
+    case .opened(let on): state.opened = on
     case .note(let text): state.note = text
     case .tag(let name, let on): state.tags[name.key] = on ? name.name : nil
     }
